@@ -1,0 +1,191 @@
+// The task model (format version 1) and its schema: what a task file may hold, checked field by
+// field. Pure data: no I/O here; reading files and reporting problems lives in src/formats.
+import { z } from 'zod';
+
+export const LOCALES = ['en', 'es-CL'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const LANGUAGES = ['python', 'javascript'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const TASK_SCHEMA_VERSION = 1;
+
+export const DEFAULT_LIMITS = {
+  timeMs: 5000,
+  outputBytes: 64 * 1024,
+  memoryMb: 256,
+} as const;
+
+export type Limits = { timeMs: number; outputBytes: number; memoryMb: number };
+
+const problem = (key: string, params: Record<string, unknown> = {}) => ({ params: { key, ...params } });
+
+const localized = z
+  .object({ en: z.string().min(1).optional(), 'es-CL': z.string().min(1).optional() })
+  .strict()
+  .refine((v) => v.en !== undefined || v['es-CL'] !== undefined, problem('task.localeMissing'));
+export type Localized = z.infer<typeof localized>;
+
+const identifier = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/);
+const perLanguage = <T extends z.ZodTypeAny>(t: T) =>
+  z
+    .object({ python: t.optional(), javascript: t.optional() })
+    .strict()
+    .refine((v) => v.python !== undefined || v.javascript !== undefined, problem('task.languageMissing'));
+
+const entryPoint = z.union([identifier, perLanguage(identifier)]);
+
+const tolerance = z
+  .object({ rel: z.number().min(0).max(1).optional(), abs: z.number().min(0).optional() })
+  .strict();
+
+const testBase = { name: z.string().min(1).max(200), hidden: z.boolean().default(false) };
+
+const callTest = z
+  .object({
+    ...testBase,
+    kind: z.literal('call'),
+    entryPoint: entryPoint.optional(),
+    args: z.array(z.unknown()),
+    expected: z.unknown(),
+    tolerance: tolerance.optional(),
+  })
+  .strict();
+
+const stdioTest = z
+  .object({ ...testBase, kind: z.literal('stdio'), stdin: z.string(), expectedStdout: z.string() })
+  .strict();
+
+const codeTest = z
+  .object({
+    ...testBase,
+    kind: z.literal('code'),
+    code: perLanguage(z.string().min(1)),
+    // HumanEval style: after `code` runs, call this function with the entry point as candidate.
+    check: identifier.optional(),
+    entryPoint: entryPoint.optional(),
+  })
+  .strict();
+
+const test = z.discriminatedUnion('kind', [callTest, stdioTest, codeTest]);
+export type TestCase = z.infer<typeof test>;
+export type CallTest = z.infer<typeof callTest>;
+export type StdioTest = z.infer<typeof stdioTest>;
+export type CodeTest = z.infer<typeof codeTest>;
+
+const solution = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9][\w.-]{0,63}$/),
+    label: z.string().min(1).max(100),
+    language: z.enum(LANGUAGES),
+    code: z.string(),
+    origin: z.string().max(200).optional(),
+  })
+  .strict();
+export type Solution = z.infer<typeof solution>;
+
+const score = z.number().int().min(1).max(5);
+
+const gold = z
+  .object({
+    // Best first; solutions in the same inner list are tied.
+    ranking: z.array(z.array(z.string()).min(1)).min(1),
+    scores: z.record(z.string(), z.record(z.string(), score)).optional(),
+    critiques: z.record(z.string(), localized).optional(),
+    justification: localized.optional(),
+  })
+  .strict();
+export type Gold = z.infer<typeof gold>;
+
+const limits = z
+  .object({
+    timeMs: z.number().int().min(10).max(120_000).optional(),
+    outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024).optional(),
+    memoryMb: z.number().int().min(16).max(2048).optional(),
+  })
+  .strict();
+
+export const taskSchema = z
+  .object({
+    schemaVersion: z.literal(TASK_SCHEMA_VERSION),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
+    title: localized,
+    prompt: localized,
+    entryPoint: entryPoint.optional(),
+    tests: z.array(test).min(1).max(1000),
+    solutions: z.array(solution).max(50),
+    referenceSolution: perLanguage(z.string().min(1)).optional(),
+    limits: limits.optional(),
+    tags: z.array(z.string().min(1).max(40)).max(30).default([]),
+    difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
+    gold: gold.optional(),
+  })
+  .strict()
+  .superRefine((task, ctx) => {
+    const ids = new Set<string>();
+    task.solutions.forEach((s, i) => {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['solutions', i, 'id'], ...problem('task.duplicateId', { id: s.id }) });
+      ids.add(s.id);
+    });
+    const names = new Set<string>();
+    task.tests.forEach((t, i) => {
+      if (names.has(t.name)) ctx.addIssue({ code: 'custom', path: ['tests', i, 'name'], ...problem('task.duplicateTestName', { name: t.name }) });
+      names.add(t.name);
+    });
+    const languages = new Set<Language>(task.solutions.map((s) => s.language));
+    for (const l of LANGUAGES) if (task.referenceSolution?.[l] !== undefined) languages.add(l);
+    task.tests.forEach((t, i) => {
+      for (const language of languages) {
+        if (t.kind === 'code' && t.code[language] === undefined)
+          ctx.addIssue({ code: 'custom', path: ['tests', i, 'code', language], ...problem('task.codeForLanguage', { language }) });
+        if ((t.kind === 'call' || (t.kind === 'code' && t.check)) && !entryPointFor(t.entryPoint ?? task.entryPoint, language))
+          ctx.addIssue({ code: 'custom', path: ['tests', i, 'entryPoint'], ...problem('task.entryPointMissing', { language }) });
+      }
+    });
+    if (task.gold) {
+      const seen = new Set<string>();
+      task.gold.ranking.forEach((group, g) =>
+        group.forEach((id, j) => {
+          if (!ids.has(id) || seen.has(id))
+            ctx.addIssue({ code: 'custom', path: ['gold', 'ranking', g, j], ...problem(seen.has(id) ? 'task.duplicateId' : 'task.unknownSolution', { id }) });
+          seen.add(id);
+        }),
+      );
+      for (const id of ids)
+        if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['gold', 'ranking'], ...problem('task.unranked', { id }) });
+      for (const key of ['scores', 'critiques'] as const)
+        for (const id of Object.keys(task.gold[key] ?? {}))
+          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['gold', key, id], ...problem('task.unknownSolution', { id }) });
+    }
+  });
+
+/** A task as the engine runs it: a validated task file, or one converted from a dataset row. */
+export type Task = z.output<typeof taskSchema> & {
+  /** Fields of a dataset row that Veredicto does not use, kept as they came. */
+  metadata?: Record<string, unknown>;
+};
+
+export function entryPointFor(ep: Task['entryPoint'], language: Language): string | undefined {
+  if (ep === undefined || typeof ep === 'string') return ep;
+  return ep[language];
+}
+
+export function limitsOf(task: Pick<Task, 'limits'>, override: Partial<Limits> = {}): Limits {
+  return { ...DEFAULT_LIMITS, ...task.limits, ...override };
+}
+
+/** Text in the wanted locale, else the other one; `fallback` says which was used. */
+export function pickLocale(text: Localized, locale: Locale): { text: string; locale: Locale; fallback: boolean } {
+  const own = text[locale];
+  if (own !== undefined) return { text: own, locale, fallback: false };
+  const other: Locale = locale === 'en' ? 'es-CL' : 'en';
+  return { text: text[other] ?? '', locale: other, fallback: true };
+}
+
+/** The reference solutions of a task, as solutions the engine can run. */
+export function referenceSolutions(task: Task): Solution[] {
+  return LANGUAGES.flatMap((language) => {
+    const code = task.referenceSolution?.[language];
+    return code === undefined ? [] : [{ id: `reference-${language}`, label: `reference (${language})`, language, code }];
+  });
+}

@@ -1,0 +1,223 @@
+// Owns the runtime workers: starts them, hands out jobs, enforces deadlines, and replaces a worker
+// that misses a deadline, dies or asks to be recycled. Never trusts a worker to stop by itself,
+// nor a message it did not ask for (each job has its own nonce).
+import { judge, type RawResult } from '../domain/judge.js';
+import { entryPointFor, limitsOf, type Language, type Limits, type Solution, type Task, type TestCase } from '../domain/task.js';
+import { verdictOf, type SolutionResult, type TestResult } from '../domain/verdict.js';
+import { isWorkerMessage, type FromWorker, type Job, type SandboxTest, type ToWorker } from './protocol.js';
+
+/** A running worker as the client sees it: a Node child process or a browser Web Worker. */
+export interface WorkerHandle {
+  send(message: ToWorker): void;
+  kill(): void;
+}
+export type WorkerEvents = { message(m: unknown): void; exit(detail: string): void };
+export type WorkerFactory = (language: Language, events: WorkerEvents) => WorkerHandle;
+
+/** Extra time past a test's limit before the host stops a worker that did not stop itself. */
+const GRACE_MS: Record<Language, number> = { python: 250, javascript: 750 };
+
+type Slot = {
+  language: Language;
+  handle: WorkerHandle;
+  ready: Promise<number>;
+  state: 'starting' | 'idle' | 'busy' | 'dead';
+  onMessage?: (m: FromWorker) => void;
+  onExit?: (detail: string) => void;
+};
+
+export type SandboxEvents = { forged?: (detail: string) => void; restarted?: (language: Language, ms: number) => void };
+
+export class Sandbox {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Array<() => void> = [];
+  private running = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    private readonly size: number,
+    private readonly events: SandboxEvents = {},
+  ) {}
+
+  /** Starts the workers a run will need; resolves with the slowest start-up time in ms. */
+  async warmUp(languages: Iterable<Language>): Promise<number> {
+    const starts: Promise<number>[] = [];
+    for (const language of new Set(languages))
+      for (let i = this.slots.filter((s) => s.language === language && s.state !== 'dead').length; i < this.size; i++)
+        starts.push(this.spawn(language).ready);
+    const times = await Promise.all(starts);
+    return Math.max(0, ...times);
+  }
+
+  async evaluate(task: Task, solution: Solution, override: Partial<Limits> = {}): Promise<SolutionResult> {
+    const limits = limitsOf(task, override);
+    const tests = task.tests.map((t) => toSandbox(task, t, solution.language));
+    const raws: RawResult[] = [];
+    while (raws.length < tests.length) {
+      const job: Job = { language: solution.language, code: solution.code, tests: tests.slice(raws.length), firstIndex: raws.length, limits };
+      await this.runJob(job, raws);
+    }
+    const results: TestResult[] = task.tests.map((t, i) => {
+      const raw = raws[i]!;
+      const { status, message } = judge(t, raw, limits);
+      return { name: t.name, hidden: t.hidden, status, ...(message ? { message } : {}), stdout: raw.stdout, stderr: raw.stderr, truncated: raw.truncated, durationMs: raw.durationMs };
+    });
+    return { taskId: task.id, solutionId: solution.id, verdict: verdictOf(results), tests: results };
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const s of this.slots) this.retire(s);
+    this.slots.length = 0;
+  }
+
+  /** Runs a job on one worker, appending a result per test it finished; stops early if the worker is lost. */
+  private async runJob(job: Job, raws: RawResult[]): Promise<void> {
+    const slot = await this.acquire(job.language);
+    const id = this.nextId++;
+    const nonce = randomNonce();
+    const grace = GRACE_MS[job.language];
+    await new Promise<void>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let started = performance.now();
+      const arm = () => {
+        clearTimeout(timer);
+        started = performance.now();
+        timer = setTimeout(() => lose('timeout', ''), job.limits.timeMs + grace);
+      };
+      const finish = (recycle: boolean) => {
+        clearTimeout(timer);
+        slot.onMessage = slot.onExit = undefined;
+        if (recycle) this.replace(slot);
+        else slot.state = 'idle';
+        this.release();
+        resolve();
+      };
+      const lose = (outcome: 'timeout' | 'crashed', detail: string) => {
+        const index = raws.length;
+        if (index < job.firstIndex + job.tests.length)
+          raws.push({ outcome, stdout: '', stderr: '', truncated: false, durationMs: performance.now() - started, error: { type: outcome, message: detail } });
+        finish(true);
+      };
+      slot.onMessage = (m) => {
+        if (!('id' in m) || m.id !== id || m.nonce !== nonce) {
+          this.events.forged?.(`unexpected ${m.type} message`);
+          return;
+        }
+        if (m.type === 'result') {
+          if (m.index !== raws.length) return this.events.forged?.(`result for test ${m.index}, expected ${raws.length}`);
+          raws.push(m.result);
+          arm();
+        } else if (m.type === 'done') {
+          finish(m.recycle || raws.length < job.firstIndex + job.tests.length);
+        }
+      };
+      slot.onExit = (detail) => lose('crashed', detail);
+      arm();
+      slot.handle.send({ type: 'run', id, nonce, job });
+    });
+  }
+
+  private spawn(language: Language): Slot {
+    let resolveReady!: (ms: number) => void;
+    let rejectReady!: (e: Error) => void;
+    const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
+    ready.catch(() => {});
+    const slot: Slot = { language, state: 'starting', ready, handle: undefined as unknown as WorkerHandle };
+    slot.handle = this.factory(language, {
+      message: (m) => {
+        if (!isWorkerMessage(m)) return this.events.forged?.('malformed message');
+        if (m.type === 'ready') {
+          if (slot.state === 'starting') slot.state = 'idle';
+          resolveReady(m.loadMs);
+          this.release(false);
+        } else if (m.type === 'startup-failed') {
+          slot.state = 'dead';
+          rejectReady(new Error(m.message));
+        } else slot.onMessage?.(m);
+      },
+      exit: (detail) => {
+        const wasStarting = slot.state === 'starting';
+        slot.state = 'dead';
+        if (wasStarting) rejectReady(new Error(detail || 'runtime exited while starting'));
+        slot.onExit?.(detail);
+      },
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    this.retire(slot);
+    if (this.closed) return;
+    const at = performance.now();
+    const fresh = this.spawn(slot.language);
+    fresh.ready.then(() => this.events.restarted?.(slot.language, performance.now() - at), () => {});
+  }
+
+  private retire(slot: Slot): void {
+    slot.state = 'dead';
+    slot.onMessage = slot.onExit = undefined;
+    slot.handle.kill();
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  private async acquire(language: Language): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new Error('sandbox closed');
+      if (this.running < this.size) {
+        const idle = this.slots.find((s) => s.language === language && s.state === 'idle');
+        if (idle) {
+          idle.state = 'busy';
+          this.running++;
+          return idle;
+        }
+        const live = this.slots.filter((s) => s.language === language && s.state !== 'dead');
+        if (live.length < this.size) {
+          const slot = this.spawn(language);
+          await slot.ready; // a runtime that cannot start at all is a setup error, not a verdict
+          continue;
+        }
+        // All of this language's workers are starting: wait for one to be ready.
+        const starting = live.filter((s) => s.state === 'starting').map((s) => s.ready.catch(() => 0));
+        if (starting.length) {
+          await Promise.race(starting);
+          continue;
+        }
+        // Every live worker of this language is busy while others are idle: make room.
+        const spare = this.slots.find((s) => s.language !== language && s.state === 'idle');
+        if (spare) {
+          this.retire(spare);
+          continue;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private release(running = true): void {
+    if (running) this.running--;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+}
+
+function toSandbox(task: Task, test: TestCase, language: Language): SandboxTest {
+  const entry = entryPointFor(test.kind === 'stdio' ? undefined : (test.entryPoint ?? task.entryPoint), language) ?? '';
+  switch (test.kind) {
+    case 'call':
+      return { kind: 'call', entryPoint: entry, args: JSON.stringify(test.args) };
+    case 'stdio':
+      return { kind: 'stdio', stdin: test.stdin };
+    case 'code':
+      return { kind: 'code', code: test.code[language] ?? '', ...(test.check ? { check: test.check, entryPoint: entry } : {}) };
+  }
+}
+
+function randomNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,205 @@
+// The JavaScript side of the test harness, evaluated in each fresh QuickJS context before the
+// solution. It captures the builtins it needs before any solution code runs and makes `console`
+// a frozen, non-configurable global, so no solution can switch off console.assert. Assertion
+// failures and output go straight to host functions, so the sandbox cannot take them back.
+export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hostExit, stdinText) {
+  'use strict';
+  const G = globalThis;
+  const O = Object;
+  const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
+  const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor;
+  const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
+  const ObjectProto = O.prototype, ArrayProto = Array.prototype, FunctionProto = Function.prototype;
+  const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
+  const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
+  const TAG = '\u0000type';
+  const MAX_DEPTH = 200;
+
+  const tagged = (kind, value) => '{' + stringify(TAG) + ':' + stringify(kind) + ',"value":' + stringify(value) + '}';
+
+  function kindOf(v) {
+    const p = getPrototypeOf(v);
+    if (p === MapProto) return 'Map';
+    if (p === SetProto) return 'Set';
+    if (p === DateProto) return 'Date';
+    if (typeof v === 'function') return 'function';
+    return 'object';
+  }
+
+  // Plain data to JSON text, read through property descriptors: getters, toJSON and proxies of
+  // prototypes are never consulted.
+  function serialize(v, maxChars) {
+    let out = '';
+    const put = (s) => {
+      out += s;
+      if (out.length > maxChars) throw new RangeError('value too large to compare');
+    };
+    const walk = (x, depth) => {
+      if (depth > MAX_DEPTH) throw new RangeError('value nested too deeply (or contains itself)');
+      switch (typeof x) {
+        case 'undefined': put(tagged('undefined', 'undefined')); return;
+        case 'boolean': put(x ? 'true' : 'false'); return;
+        case 'number':
+          if (x !== x) put(tagged('float', 'nan'));
+          else if (x === Infinity || x === -Infinity) put(tagged('float', x > 0 ? 'inf' : '-inf'));
+          else put(stringify(x));
+          return;
+        case 'bigint': put(tagged('bigint', '' + x)); return;
+        case 'string': put(stringify(x)); return;
+        case 'symbol': put(tagged('unsupported', 'symbol')); return;
+      }
+      if (x === null) { put('null'); return; }
+      const proto = getPrototypeOf(x);
+      if (isArray(x) && proto === ArrayProto) {
+        const len = getOwnPropertyDescriptor(x, 'length').value;
+        put('[');
+        for (let i = 0; i < len; i++) {
+          if (i > 0) put(',');
+          const d = getOwnPropertyDescriptor(x, '' + i);
+          if (d === undefined) put('null');
+          else if ('value' in d) walk(d.value, depth + 1);
+          else throw new TypeError('array element ' + i + ' is a getter');
+        }
+        put(']');
+        return;
+      }
+      if (proto === ObjectProto || proto === null) {
+        const names = getOwnPropertyNames(x);
+        put('{');
+        let first = true;
+        for (let i = 0; i < names.length; i++) {
+          const d = getOwnPropertyDescriptor(x, names[i]);
+          if (d === undefined || !d.enumerable) continue;
+          if (!('value' in d)) throw new TypeError('property ' + stringify(names[i]) + ' is a getter');
+          if (!first) put(',');
+          first = false;
+          put(stringify(names[i]) + ':');
+          walk(d.value, depth + 1);
+        }
+        put('}');
+        return;
+      }
+      put(tagged('unsupported', kindOf(x)));
+    };
+    walk(v, 0);
+    return out;
+  }
+
+  // A small util.inspect for console output.
+  function show(v, depth, top) {
+    switch (typeof v) {
+      case 'string': return top ? v : stringify(v);
+      case 'number': return v === 0 && 1 / v < 0 ? '-0' : '' + v;
+      case 'bigint': return v + 'n';
+      case 'undefined': return 'undefined';
+      case 'boolean': return v ? 'true' : 'false';
+      case 'symbol': return 'Symbol()';
+      case 'function': return '[Function]';
+    }
+    if (v === null) return 'null';
+    if (depth > 3) return isArray(v) ? '[Array]' : '[Object]';
+    const proto = getPrototypeOf(v);
+    try {
+      if (proto === ErrorProto || (proto !== null && getPrototypeOf(proto) === ErrorProto)) return apply(errorToString, v, []);
+      if (proto === DateProto) return apply(dateToISOString, v, []);
+      if (isArray(v)) {
+        const len = getOwnPropertyDescriptor(v, 'length').value;
+        let s = '';
+        for (let i = 0; i < len && i < 100; i++) {
+          const d = getOwnPropertyDescriptor(v, '' + i);
+          s += (i ? ', ' : '') + (d === undefined ? '<empty>' : 'value' in d ? show(d.value, depth + 1, false) : '[Getter]');
+        }
+        if (len > 100) s += ', ... ' + (len - 100) + ' more items';
+        return '[ ' + s + (s ? ' ' : '') + ']';
+      }
+      const names = getOwnPropertyNames(v);
+      let s = '';
+      let n = 0;
+      for (let i = 0; i < names.length && n < 50; i++) {
+        const d = getOwnPropertyDescriptor(v, names[i]);
+        if (d === undefined || !d.enumerable) continue;
+        s += (n++ ? ', ' : '') + names[i] + ': ' + ('value' in d ? show(d.value, depth + 1, false) : '[Getter]');
+      }
+      const kind = kindOf(v);
+      return (kind === 'object' ? '' : kind + ' ') + '{' + (s ? ' ' + s + ' ' : '') + '}';
+    } catch (e) {
+      return '[object]';
+    }
+  }
+  function line(args) {
+    let s = '';
+    for (let i = 0; i < args.length; i++) s += (i ? ' ' : '') + show(args[i], 0, true);
+    return s;
+  }
+  const out = (...a) => { hostWrite(1, line(a) + '\n'); };
+  const err = (...a) => { hostWrite(2, line(a) + '\n'); };
+  const consoleObject = freeze({
+    log: out, info: out, debug: out, dir: out, table: out, trace: err, warn: err, error: err,
+    assert(condition, ...a) {
+      if (condition) return;
+      const text = a.length ? 'Assertion failed: ' + line(a) : 'Assertion failed';
+      hostAssertFailed(text);
+      hostWrite(2, text + '\n');
+    },
+  });
+  defineProperty(G, 'console', { value: consoleObject, writable: false, enumerable: false, configurable: false });
+
+  // Standard input for programs written the Node way: fs.readFileSync(0), readline, process.stdin.
+  const listeners = { line: [], close: [], data: [], end: [] };
+  const on = (target) => function (event, fn) {
+    if (typeof fn === 'function' && listeners[event]) listeners[event][listeners[event].length] = fn;
+    return target;
+  };
+  const stdin = {};
+  stdin.on = on(stdin);
+  stdin.setEncoding = () => stdin;
+  stdin.resume = () => stdin;
+  freeze(stdin);
+  const rl = {};
+  rl.on = on(rl);
+  rl.close = () => {};
+  rl.question = (q, fn) => { hostWrite(1, '' + q); on(rl)('line', fn); };
+  freeze(rl);
+  const notFound = (name) => { const e = new Error("Cannot find module '" + name + "'"); e.code = 'MODULE_NOT_FOUND'; throw e; };
+  const modules = {
+    fs: freeze({ readFileSync(path) {
+      if (path === 0 || path === '/dev/stdin') return stdinText;
+      throw new Error('ENOENT: the sandbox has no files: ' + path);
+    } }),
+    readline: freeze({ createInterface: () => rl }),
+  };
+  const exit = (code) => { hostExit(code === undefined ? 0 : +code || 0); };
+  const processObject = freeze({
+    argv: freeze(['node', 'solution.js']), env: freeze({}), platform: 'linux', stdin,
+    stdout: freeze({ write: (s) => { hostWrite(1, '' + s); return true; } }),
+    stderr: freeze({ write: (s) => { hostWrite(2, '' + s); return true; } }),
+    exit, abort: exit,
+  });
+  defineProperty(G, 'process', { value: processObject, writable: false, enumerable: false, configurable: false });
+  defineProperty(G, 'require', { value: (name) => {
+    const key = ('' + name).replace(/^node:/, '');
+    return O.hasOwn(modules, key) ? modules[key] : notFound(name);
+  }, writable: false, enumerable: false, configurable: false });
+
+  function drainStdin() {
+    const fire = (event, arg) => {
+      const fns = listeners[event];
+      for (let i = 0; i < fns.length; i++) apply(fns[i], undefined, arg === undefined ? [] : [arg]);
+    };
+    if (listeners.data.length) fire('data', stdinText);
+    if (listeners.end.length) fire('end');
+    if (listeners.line.length) {
+      const lines = stdinText.split('\n');
+      if (lines.length && lines[lines.length - 1] === '') lines.length -= 1;
+      for (let i = 0; i < lines.length; i++) fire('line', lines[i]);
+    }
+    if (listeners.close.length) fire('close');
+  }
+
+  function call(fn, argsText, maxChars) {
+    const args = parse(argsText);
+    return serialize(apply(fn, undefined, args), maxChars);
+  }
+
+  return freeze({ call, drainStdin });
+})`;

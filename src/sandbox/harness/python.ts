@@ -1,0 +1,310 @@
+// The Python side of the test harness, run once per interpreter before any untrusted code.
+// It must not keep anything a solution could use to change a verdict: JavaScript drives each test
+// and calls the solution itself, so no harness frame is live while solution code runs; verdicts
+// are decided on the host from the data returned here.
+export const PYTHON_HARNESS = String.raw`
+def _veredicto_setup(TAG):
+    import sys, builtins, os, io, gc, _json, itertools, posix
+    _type, _len, _str, _int, _float, _bool, _list, _tuple, _dict = type, len, str, int, float, bool, list, tuple, dict
+    _set, _frozenset, _id, _isinstance, _sorted, _enumerate = set, frozenset, id, isinstance, sorted, enumerate
+    _BaseException, _Exception = BaseException, Exception
+    _quote = _json.encode_basestring_ascii
+    _float_repr, _int_repr, _obj_repr = float.__repr__, int.__repr__, object.__repr__
+    _compile, _exec = compile, exec
+    _dict_copy, _dict_clear, _dict_update = dict.copy, dict.clear, dict.update
+    _loads = __import__('json').loads
+
+    class OutputLimit(BaseException):
+        pass
+
+    class Capture:
+        """A text stream that keeps at most limit characters and then stops the program."""
+        __slots__ = ('parts', 'size', 'limit', 'over')
+        encoding = 'utf-8'
+        errors = 'strict'
+        def __init__(self, limit):
+            self.parts, self.size, self.limit, self.over = [], 0, limit, False
+        def write(self, s):
+            if _type(s) is not _str:
+                raise TypeError('write() argument must be str')
+            room = self.limit - self.size
+            if _len(s) > room:
+                self.parts.append(s[:max(room, 0)])
+                self.size = self.limit
+                self.over = True
+                raise OutputLimit('output limit reached')
+            self.parts.append(s)
+            self.size += _len(s)
+            return _len(s)
+        def writelines(self, lines):
+            for s in lines:
+                self.write(s)
+        def flush(self):
+            pass
+        def isatty(self):
+            return False
+        def writable(self):
+            return True
+        def readable(self):
+            return False
+        def fileno(self):
+            raise io.UnsupportedOperation('fileno')
+        def text(self):
+            return ''.join(self.parts)
+
+    def blocked_exit(status=0, *rest):
+        raise SystemExit(status)
+    os._exit = blocked_exit
+    posix._exit = blocked_exit
+
+    # Modules that reach the JavaScript host. Solutions get ModuleNotFoundError-like refusals.
+    for name in _list(sys.modules):
+        if name in ('js', 'pyodide_js', '_pyodide_core', 'ctypes', '_ctypes') or name.startswith(('pyodide', '_pyodide')):
+            del sys.modules[name]
+    BLOCKED_MODULES = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'ctypes', '_ctypes', 'micropip')
+    BLOCKED_EVENTS = ('gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'sys.settrace', 'sys.setprofile',
+                      'sys._current_frames', 'sys._current_exceptions', 'os.system', 'os.exec', 'os.posix_spawn',
+                      'os.spawn', 'os.fork', 'os.kill', 'os.killpg', 'subprocess.Popen', 'sys.monitoring.register_callback',
+                      'cpython._PySys_ClearAuditHooks', 'sys.remote_exec')
+    BLOCKED_PREFIXES = ('socket.', 'ctypes.', 'webbrowser.', 'urllib.Request', 'http.client.', 'ftplib.', 'smtplib.')
+    dirty = [False]
+    protected_types = set()
+
+    def audit(event, args):
+        if event == 'import':
+            name = args[0]
+            if name.split('.')[0] in BLOCKED_MODULES:
+                raise ImportError('module ' + name + ' is not available in the sandbox')
+        elif event in BLOCKED_EVENTS or event.startswith(BLOCKED_PREFIXES):
+            raise PermissionError(event + ' is not allowed in the sandbox')
+        elif event == 'object.__setattr__' or event == 'object.__delattr__':
+            target = args[0]
+            if _type(target) is _type or _isinstance(target, _type):
+                if _id(target) in protected_types:
+                    dirty[0] = True
+            elif args[1] == '__code__' and _id(target) in protected_functions:
+                raise PermissionError('harness functions cannot be changed')
+    protected_functions = set()
+    sys.addaudithook(audit)
+
+    # The state every test starts from.
+    baseline = {}
+    for name, mod in _list(sys.modules.items()):
+        d = getattr(mod, '__dict__', None)
+        if _type(d) is not _dict:
+            continue
+        baseline[name] = (mod, _dict_copy(d))
+        for v in _list(mod.__dict__.values()):
+            if _isinstance(v, _type):
+                protected_types.add(_id(v))
+    base_path = _list(sys.path)
+    base_meta_path = _list(sys.meta_path)
+    base_environ = _dict(os.environ)
+    base_limit = sys.getrecursionlimit()
+    base_cwd = os.getcwd()
+    stdin_eof = io.StringIO('')
+
+    def begin(stdin, limit):
+        out, err = Capture(limit), Capture(limit)
+        sys.stdout, sys.stderr = out, err
+        sys.stdin = io.StringIO(stdin) if stdin is not None else stdin_eof
+        g = {'__name__': '__main__', '__builtins__': builtins}
+        return g, out, err
+
+    def restore():
+        """Puts every module back as it was; returns what was replaced so that JavaScript drops it
+        (and any finalizer runs) after this frame is gone."""
+        replaced = []
+        mods = sys.modules
+        for name in _list(mods):
+            if name not in baseline:
+                replaced.append(mods.pop(name))
+        for name, (mod, saved) in baseline.items():
+            if mods.get(name) is not mod:
+                mods[name] = mod
+            d = mod.__dict__
+            if d is not saved:
+                replaced.append(_dict_copy(d))
+                _dict_clear(d)
+                _dict_update(d, saved)
+        sys.path[:] = base_path
+        sys.meta_path[:] = base_meta_path
+        if _dict(os.environ) != base_environ:
+            os.environ.clear()
+            os.environ.update(base_environ)
+        sys.setrecursionlimit(base_limit)
+        try:
+            os.chdir(base_cwd)
+        except _BaseException:
+            pass
+        gc.enable()
+        was_dirty = dirty[0]
+        dirty[0] = False
+        return was_dirty, replaced
+
+    def load(code, filename):
+        return _compile(code, filename, 'exec', dont_inherit=True)
+
+    def entry(g, dotted):
+        parts = dotted.split('.')
+        if parts[0] not in g:
+            raise NameError('name ' + _quote(parts[0]) + ' is not defined')
+        v = g[parts[0]]
+        for p in parts[1:]:
+            v = getattr(v, p)
+        return v
+
+    def args_of(text):
+        return _tuple(_loads(text))
+
+    def call(fn, args):
+        return fn(*args)
+
+    MAX_DEPTH = 200
+
+    def serialize(v, max_chars):
+        """JSON text for plain data, read through the builtin types' own methods so that a
+        returned object's __eq__, __repr__, __iter__ or getters never run."""
+        out = []
+        size = [0]
+        active = set()
+        def put(s):
+            size[0] += _len(s)
+            if size[0] > max_chars:
+                raise OverflowError('value too large to compare')
+            out.append(s)
+        def tagged(kind, value):
+            put('{' + _quote(TAG) + ':' + _quote(kind) + ',"value":' + _quote(value) + '}')
+        def walk(x, depth):
+            t = _type(x)
+            if x is None:
+                put('null')
+            elif t is _bool:
+                put('true' if x else 'false')
+            elif _isinstance(x, _int) and t is not _bool and not _isinstance(x, _bool):
+                n = _int.__int__(x)
+                if -9007199254740991 <= n <= 9007199254740991:
+                    put(_int_repr(n))
+                else:
+                    try:
+                        tagged('bigint', _int_repr(n))
+                    except ValueError:
+                        tagged('unsupported', 'int too large')
+            elif _isinstance(x, _float):
+                f = _float.__float__(x)
+                if f != f:
+                    tagged('float', 'nan')
+                elif f in (float('inf'), float('-inf')):
+                    tagged('float', 'inf' if f > 0 else '-inf')
+                else:
+                    put(_float_repr(f))
+            elif _isinstance(x, _str):
+                put(_quote(_str.__str__(x)))
+            elif _isinstance(x, (_list, _tuple, _dict)):
+                if depth > MAX_DEPTH:
+                    raise OverflowError('value nested too deeply')
+                if _id(x) in active:
+                    raise ValueError('value contains itself')
+                active.add(_id(x))
+                if _isinstance(x, _dict):
+                    put('{')
+                    first = True
+                    for k, item in _list(_dict.items(x)):
+                        if not first:
+                            put(',')
+                        first = False
+                        kt = _type(k)
+                        if kt is _str:
+                            put(_quote(k))
+                        elif kt is _bool or k is None:
+                            put(_quote('true' if k is True else 'false' if k is False else 'null'))
+                        elif kt is _int:
+                            put(_quote(_int_repr(k)))
+                        elif kt is _float:
+                            put(_quote(_float_repr(k)))
+                        else:
+                            raise TypeError('dictionary key of type ' + kt.__name__)
+                        put(':')
+                        walk(item, depth + 1)
+                    put('}')
+                else:
+                    items = _list.__iter__(x) if _isinstance(x, _list) else _tuple.__iter__(x)
+                    put('[')
+                    first = True
+                    for item in items:
+                        if not first:
+                            put(',')
+                        first = False
+                        walk(item, depth + 1)
+                    put(']')
+                active.discard(_id(x))
+            else:
+                tagged('unsupported', t.__name__ if _type(t.__dict__.get('__name__')) is not _str else 'object')
+        walk(v, 0)
+        return ''.join(out)
+
+    def plain(x, depth=0):
+        """A copy of x made only of builtin data types, for HumanEval-style checks that compare
+        with ==: an object that overrides __eq__ becomes an opaque value equal only to itself."""
+        t = _type(x)
+        if x is None or t is _bool:
+            return x
+        if depth > MAX_DEPTH:
+            raise OverflowError('value nested too deeply')
+        if _isinstance(x, _int):
+            return _int.__int__(x)
+        if _isinstance(x, _float):
+            return _float.__float__(x)
+        if _isinstance(x, _str):
+            return _str.__str__(x)
+        if t is bytes or t is complex or t is range:
+            return x
+        if _isinstance(x, _list):
+            return [plain(i, depth + 1) for i in _list.__iter__(x)]
+        if _isinstance(x, _tuple):
+            return _tuple(plain(i, depth + 1) for i in _tuple.__iter__(x))
+        if _isinstance(x, _dict):
+            return {plain(k, depth + 1): plain(i, depth + 1) for k, i in _list(_dict.items(x))}
+        if _isinstance(x, _frozenset):
+            return _frozenset(plain(i, depth + 1) for i in _frozenset.__iter__(x))
+        if _isinstance(x, _set):
+            return _set(plain(i, depth + 1) for i in _set.__iter__(x))
+        if t.__module__ != 'builtins' and _id(t) in protected_types:
+            return x
+        return Opaque(t)
+
+    class Opaque:
+        __slots__ = ('kind',)
+        def __init__(self, t):
+            self.kind = t.__name__ if _type(t.__dict__.get('__name__')) is not _str else 'object'
+        def __eq__(self, other):
+            return self is other
+        def __ne__(self, other):
+            return self is not other
+        __hash__ = object.__hash__
+        def __repr__(self):
+            return '<' + self.kind + ' object>'
+
+    def candidate(fn):
+        def checked(*a, **k):
+            return plain(fn(*a, **k))
+        return checked
+
+    def describe(e):
+        t = _type(e)
+        name = t.__name__ if _type(t.__dict__.get('__name__')) is _str else 'Exception'
+        try:
+            text = _str(e)
+        except _BaseException:
+            text = ''
+        return name, text[:2000]
+
+    for f in (begin, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
+        protected_functions.add(_id(f))
+        protected_functions.add(_id(f.__code__))
+    protected_types.add(_id(Capture))
+    protected_types.add(_id(Opaque))
+    return {'begin': begin, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
+            'call': call, 'serialize': serialize, 'candidate': candidate, 'describe': describe,
+            'exec': _exec, 'OutputLimit': OutputLimit}
+`;

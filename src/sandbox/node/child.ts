@@ -1,0 +1,66 @@
+// Entry point of a sandbox child process (one runtime each). The parent starts it under Node's
+// permission model with an empty environment; this file loads the runtime, then closes what Node
+// leaves open (network globals, module loading, `process`) before any untrusted code arrives.
+// See ../../../README.md#security for the layers.
+import fs from 'node:fs';
+import { register } from 'node:module';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel, type MessagePort as WorkerPort } from 'node:worker_threads';
+import type { FromWorker, Runner, ToWorker } from '../protocol.js';
+import { installMemoryCap } from '../memoryCap.js';
+import { serve } from '../serve.js';
+
+const [language, runtimeDir, extra] = process.argv.slice(2) as [string, string, string | undefined];
+const proc = process;
+const send = (m: FromWorker) => proc.send?.(m);
+let handler: ((m: ToWorker) => void) | undefined;
+proc.on('message', (m: ToWorker) => handler?.(m));
+proc.on('disconnect', () => proc.exit(0));
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  // The permission model refuses process.binding, which Pyodide's start-up asks for constants.
+  const p = proc as unknown as { binding: (n: string) => unknown };
+  const binding = p.binding.bind(proc);
+  p.binding = (name: string) =>
+    name === 'constants' ? { fs: fs.constants, os: os.constants } : binding(name);
+  const { port1, port2 } = new MessageChannel();
+  register(new URL('./denyHook.js', import.meta.url).href, { data: { port: port2 }, transferList: [port2] });
+
+  installMemoryCap();
+  let runner: Runner;
+  if (language === 'python') {
+    const { PyodideRunner, PYODIDE_LOAD_OPTIONS } = await import('../runners/pyodide.js');
+    const { loadPyodide } = (await import(pathToFileURL(`${runtimeDir}/pyodide.mjs`).href)) as typeof import('pyodide');
+    const snapshot = extra && fs.existsSync(extra) ? fs.readFileSync(extra) : undefined;
+    const py = await loadPyodide({ indexURL: `${runtimeDir}/`, ...PYODIDE_LOAD_OPTIONS, ...(snapshot ? { _loadSnapshot: snapshot } : {}) } as Parameters<typeof loadPyodide>[0]);
+    runner = new PyodideRunner(py);
+  } else {
+    const { QuickJSRunner } = await import('../runners/quickjs.js');
+    const core = (await import(pathToFileURL(`${runtimeDir}/dist/index.mjs`).href)) as typeof import('quickjs-emscripten-core');
+    const variant = (await import(pathToFileURL(`${extra}/dist/index.mjs`).href)).default;
+    runner = new QuickJSRunner(await core.newQuickJSWASMModuleFromVariant(variant), STACK_BYTES);
+  }
+  await lockDown(port1);
+  serve({ post: send, listen: (h) => (handler = h) }, runner, performance.now() - started);
+}
+
+/** QuickJS stack limit; this process runs with a larger V8 stack (see spawn.ts) so overflow stays catchable. */
+const STACK_BYTES = 1024 * 1024;
+
+async function lockDown(port: WorkerPort): Promise<void> {
+  const g = globalThis as Record<string, unknown>;
+  for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'Request', 'Response', 'Headers', 'FormData'])
+    delete g[name];
+  await new Promise<void>((resolve) => {
+    port.once('message', () => resolve());
+    port.postMessage('lock');
+  });
+  Object.defineProperty(globalThis, 'process', { value: undefined, writable: false, configurable: false });
+}
+
+main().catch((e: unknown) => {
+  send({ type: 'startup-failed', message: String((e as Error)?.stack ?? e).slice(0, 4000) });
+  setTimeout(() => proc.exit(1), 50);
+});

@@ -1,0 +1,27 @@
+// Where the runtimes and the pieces of the Node sandbox live on disk, found from this file.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The package root (build/node/sandbox/node → four levels up). */
+export const ROOT = path.resolve(here, '../../../..');
+const require = createRequire(path.join(ROOT, 'package.json'));
+function packageDir(name: string): string {
+  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string }).name === name) return dir;
+  }
+  throw new Error(`package ${name} is not installed`);
+}
+
+export const PYODIDE_DIR = packageDir('pyodide');
+export const PYODIDE_VERSION = (JSON.parse(fs.readFileSync(path.join(PYODIDE_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+export const QUICKJS_CORE_DIR = packageDir('quickjs-emscripten-core');
+export const QUICKJS_VARIANT_DIR = packageDir('@jitl/quickjs-wasmfile-release-sync');
+export const QUICKJS_FFI_DIR = packageDir('@jitl/quickjs-ffi-types');
+export const CHILD_ENTRY = path.join(here, 'child.js');
+export const SNAPSHOT_MAKER = path.join(here, 'snapshot.js');
+export const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'veredicto');
+export const SNAPSHOT_FILE = path.join(CACHE_DIR, `pyodide-${PYODIDE_VERSION}.snapshot`);

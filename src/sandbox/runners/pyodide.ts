@@ -1,0 +1,217 @@
+// Runs Python jobs in Pyodide. Environment-neutral: the caller loads Pyodide (from installed files,
+// never a CDN) and hands it over. Must not expose any host object to Python: `js` is an empty
+// object, the Pyodide API module is removed, and every call into solution code is made from here.
+import type { PyodideAPI } from 'pyodide';
+import type { PyProxy } from 'pyodide/ffi';
+import { TAG } from '../../domain/compare.js';
+import { PYTHON_HARNESS } from '../harness/python.js';
+import { setMemoryCap } from '../memoryCap.js';
+import type { Job, RawResult, Runner, SandboxTest } from '../protocol.js';
+
+const MB = 1024 * 1024;
+/** A runtime whose heap grew this much past its start is replaced: WASM memory never shrinks. */
+const RECYCLE_GROWTH = 192 * MB;
+const MAX_VALUE_CHARS = 8 * MB;
+
+/** Options every Pyodide load must use: no host globals for Python, output and input under our control. */
+export const PYODIDE_LOAD_OPTIONS = { jsglobals: {}, env: { HOME: '/home/pyodide' }, fullStdLib: false } as const;
+
+type Harness = {
+  begin(stdin: string | undefined, limit: number): PyProxy;
+  restore(): PyProxy;
+  load(code: string, filename: string): PyProxy;
+  entry(g: PyProxy, dotted: string): PyProxy;
+  args_of(text: string): PyProxy;
+  call(fn: PyProxy, args: PyProxy): unknown;
+  serialize(v: unknown, max: number): string;
+  candidate(fn: PyProxy): PyProxy;
+  exec(code: PyProxy, g: PyProxy): void;
+};
+
+type PythonError = Error & { type?: string };
+
+export class PyodideRunner implements Runner {
+  readonly language = 'python' as const;
+  private readonly harness: Harness;
+  private readonly baseBytes: number;
+  private raw = { out: '', err: '', size: 0, limit: 0, over: false };
+  private dead = false;
+
+  constructor(private readonly py: PyodideAPI) {
+    const sink = (stream: 'out' | 'err') => ({
+      write: (bytes: Uint8Array) => {
+        const r = this.raw;
+        const room = r.limit - r.size;
+        const text = new TextDecoder().decode(bytes.subarray(0, Math.max(0, Math.min(bytes.length, room))));
+        r[stream] += text;
+        r.size += bytes.length;
+        if (bytes.length > room) {
+          r.over = true;
+          throw new Error('output limit reached');
+        }
+        return bytes.length;
+      },
+    });
+    py.setStdout(sink('out'));
+    py.setStderr(sink('err'));
+    py.setStdin({ stdin: () => null });
+    const ns = py.toPy({}) as PyProxy;
+    py.runPython(PYTHON_HARNESS, { globals: ns });
+    const setup = ns.get('_veredicto_setup') as PyProxy & ((tag: string) => PyProxy);
+    const api = setup(TAG);
+    const h: Record<string, unknown> = {};
+    for (const k of ['begin', 'restore', 'load', 'entry', 'args_of', 'call', 'serialize', 'candidate', 'exec']) h[k] = api.get(k);
+    this.harness = h as Harness;
+    setup.destroy();
+    api.destroy();
+    ns.destroy();
+    this.baseBytes = heapBytes(py);
+  }
+
+  run(job: Job, report: (index: number, result: RawResult) => void): { recycle: boolean } {
+    setMemoryCap(this.baseBytes + job.limits.memoryMb * MB);
+    let program: PyProxy | undefined;
+    let loadError: RawResult['error'];
+    try {
+      program = this.harness.load(job.code, 'solution.py');
+    } catch (e) {
+      loadError = this.describe(e).error;
+    }
+    let recycle = false;
+    try {
+      for (let i = 0; i < job.tests.length; i++) {
+        const result = loadError
+          ? { outcome: 'error' as const, error: loadError, stdout: '', stderr: '', truncated: false, durationMs: 0 }
+          : this.runTest(program!, job.tests[i]!, job);
+        report(job.firstIndex + i, result);
+        if (result.outcome === 'memory' || result.outcome === 'crashed') recycle = true;
+        if (this.dead) return { recycle: true };
+      }
+    } finally {
+      program?.destroy();
+    }
+    return { recycle: recycle || heapBytes(this.py) - this.baseBytes > RECYCLE_GROWTH };
+  }
+
+  private runTest(program: PyProxy, test: SandboxTest, job: Job): RawResult {
+    const h = this.harness;
+    const limit = job.limits.outputBytes;
+    this.raw = { out: '', err: '', size: 0, limit, over: false };
+    const owned: PyProxy[] = [];
+    const own = <T>(p: T): T => {
+      if (isProxy(p)) owned.push(p);
+      return p;
+    };
+    const started = performance.now();
+    let outcome: RawResult['outcome'] = 'ok';
+    let value: string | undefined;
+    let error: RawResult['error'];
+    let out: PyProxy | undefined;
+    let err: PyProxy | undefined;
+    let thrown: { e: unknown } | undefined;
+    try {
+      // Arguments are decoded before any solution code runs, so a solution cannot change how.
+      const args = test.kind === 'call' ? own(h.args_of(test.args)) : undefined;
+      const state = own(h.begin(test.kind === 'stdio' ? test.stdin : undefined, limit));
+      const g = own(state.get(0) as PyProxy);
+      out = own(state.get(1) as PyProxy);
+      err = own(state.get(2) as PyProxy);
+      h.exec(program, g);
+      if (test.kind === 'call') {
+        const fn = own(h.entry(g, test.entryPoint));
+        const returned = own(h.call(fn, args!));
+        value = h.serialize(returned, MAX_VALUE_CHARS);
+      } else if (test.kind === 'code') {
+        h.exec(own(h.load(test.code, 'test.py')), g);
+        if (test.check) {
+          const check = own(h.entry(g, test.check));
+          const candidate = own(h.candidate(own(h.entry(g, test.entryPoint ?? ''))));
+          own(h.call(check, own(this.py.toPy([candidate]))));
+        }
+      }
+    } catch (e) {
+      thrown = { e };
+    }
+    const durationMs = performance.now() - started;
+    let stdout = this.raw.out;
+    let stderr = this.raw.err;
+    let truncated = this.raw.over;
+    if (!this.dead) {
+      try {
+        stdout = (out ? (out.text() as string) : '') + stdout;
+        stderr = (err ? (err.text() as string) : '') + stderr;
+        truncated ||= Boolean(out?.over) || Boolean(err?.over);
+        const restored = h.restore() as PyProxy;
+        owned.push(restored);
+        if (restored.get(0) === true) this.dead = true; // a builtin type was changed: do not reuse
+      } catch {
+        this.dead = true;
+      }
+    }
+    if (thrown) ({ outcome, error } = this.describe(thrown.e, stderr));
+    for (const p of owned.reverse()) {
+      try {
+        p.destroy();
+      } catch {
+        /* already gone with the interpreter */
+      }
+    }
+    if (truncated && (outcome === 'ok' || outcome === 'error')) outcome = 'output-limit';
+    if (outcome === 'crashed') this.dead = true;
+    return { outcome, value, error, stdout, stderr, truncated, durationMs };
+  }
+
+  private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string } } {
+    const pe = e as PythonError;
+    if (pe?.constructor?.name !== 'PythonError' || typeof pe.type !== 'string') {
+      // Not a Python exception: the interpreter itself failed (stack exhausted in C, fatal error).
+      this.dead = true;
+      const message = String((e as Error)?.message ?? e).slice(0, 2000);
+      if (/memory|Cannot enlarge|RangeError: memory/i.test(message)) return { outcome: 'memory', error: { type: 'MemoryError', message } };
+      return { outcome: 'crashed', error: { type: 'RuntimeError', message } };
+    }
+    // Pyodide prints the traceback to stderr, as CPython would, when it cannot put it in the message.
+    const text = pe.message.trim() ? pe.message : stderr.slice(stderr.lastIndexOf('Traceback (most recent call last)'));
+    const lines = text.trimEnd().split('\n');
+    const last = lines.at(-1) ?? '';
+    const type = pe.type;
+    const message = last.startsWith(`${type}:`) ? last.slice(type.length + 1).trim() : last === type ? '' : last;
+    const trace = userTraceback(lines);
+    const error = { type, message: trace ? `${trace}\n${last}` : last };
+    switch (type) {
+      case 'AssertionError':
+        return { outcome: 'assertion', error: { type, message: message || trace } };
+      case 'MemoryError':
+        return { outcome: 'memory', error };
+      case 'OutputLimit':
+        return { outcome: 'output-limit', error };
+      case 'SystemExit':
+        return { outcome: 'exit', error: { type, message } };
+      default:
+        return { outcome: 'error', error };
+    }
+  }
+}
+
+/** Keeps the traceback lines that point into the solution or the test, not into the harness. */
+function userTraceback(lines: string[]): string {
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    if (/^\s*File "(solution|test)\.py"/.test(line)) {
+      kept.push(line.trim());
+      const next = lines[i + 1];
+      if (next && !/^\s*File "/.test(next) && /^\s{4,}/.test(next)) kept.push(`  ${next.trim()}`);
+    }
+  }
+  return kept.slice(-12).join('\n');
+}
+
+function isProxy(p: unknown): p is PyProxy {
+  return typeof p === 'function' || (p !== null && typeof p === 'object' && typeof (p as PyProxy).destroy === 'function');
+}
+
+function heapBytes(py: PyodideAPI): number {
+  const mod = (py as unknown as { _module?: { HEAPU8?: Uint8Array } })._module;
+  return mod?.HEAPU8?.byteLength ?? 0;
+}

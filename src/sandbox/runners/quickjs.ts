@@ -1,0 +1,149 @@
+// Runs JavaScript jobs in QuickJS: a fresh runtime and context for every test, with a heap limit,
+// a stack limit and an interrupt deadline. Environment-neutral: the caller provides the WASM module.
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { JS_PRELUDE } from '../harness/javascript.js';
+import { setMemoryCap } from '../memoryCap.js';
+import type { Job, Outcome, RawResult, Runner, SandboxTest } from '../protocol.js';
+
+const MB = 1024 * 1024;
+const MAX_VALUE_CHARS = 8 * MB;
+
+export class QuickJSRunner implements Runner {
+  readonly language = 'javascript' as const;
+
+  /** @param stackBytes QuickJS stack limit: must stay below the real stack of the thread it runs on. */
+  private readonly memory: WebAssembly.Memory;
+  private readonly baseBytes: number;
+
+  constructor(
+    private readonly module: QuickJSWASMModule,
+    private readonly stackBytes: number,
+  ) {
+    this.memory = module.getWasmMemory();
+    this.baseBytes = this.memory.buffer.byteLength;
+  }
+
+  private broken = false;
+
+  run(job: Job, report: (index: number, result: RawResult) => void): { recycle: boolean } {
+    for (let i = 0; i < job.tests.length && !this.broken; i++) report(job.firstIndex + i, this.runTest(job, job.tests[i]!));
+    return { recycle: this.broken };
+  }
+
+  private runTest(job: Job, test: SandboxTest): RawResult {
+    const { limits } = job;
+    const started = performance.now();
+    const io = { out: '', err: '', size: 0, over: false, stop: false, exit: undefined as number | undefined, assertions: [] as string[] };
+    const deadline = Date.now() + limits.timeMs;
+    let timedOut = false;
+    setMemoryCap(this.baseBytes + limits.memoryMb * MB);
+    const rt: QuickJSRuntime = this.module.newRuntime();
+    rt.setMemoryLimit(limits.memoryMb * MB);
+    rt.setMaxStackSize(this.stackBytes);
+    rt.setInterruptHandler(() => {
+      if (io.stop) return true;
+      if (Date.now() > deadline) return (timedOut = true);
+      return false;
+    });
+    const vm: QuickJSContext = rt.newContext();
+    const handles: QuickJSHandle[] = [];
+    const keep = (h: QuickJSHandle) => (handles.push(h), h);
+    let outcome: Outcome = 'ok';
+    let value: string | undefined;
+    let error: RawResult['error'];
+    try {
+      const write = keep(
+        vm.newFunction('write', (stream, text) => {
+          const s = vm.getString(text);
+          const room = limits.outputBytes - io.size;
+          const piece = s.length > room ? s.slice(0, Math.max(room, 0)) : s;
+          if (vm.getNumber(stream) === 2) io.err += piece;
+          else io.out += piece;
+          io.size += s.length;
+          if (s.length > room) io.over = io.stop = true;
+        }),
+      );
+      const assertFailed = keep(vm.newFunction('assertFailed', (text) => void io.assertions.push(vm.getString(text).slice(0, 2000))));
+      const exit = keep(
+        vm.newFunction('exit', (code) => {
+          io.exit = vm.getNumber(code);
+          io.stop = true;
+        }),
+      );
+      const stdin = keep(vm.newString(test.kind === 'stdio' ? test.stdin : ''));
+      const factory = keep(vm.unwrapResult(vm.evalCode(JS_PRELUDE, 'harness.js')));
+      const api = keep(vm.unwrapResult(vm.callFunction(factory, vm.undefined, write, assertFailed, exit, stdin)));
+      const evaluate = (code: string, filename: string) => {
+        keep(vm.unwrapResult(vm.evalCode(code, filename, { type: 'global' })));
+        this.settle(rt, vm);
+      };
+      evaluate(job.code, 'solution.js');
+      if (test.kind === 'call') {
+        const fn = keep(vm.unwrapResult(vm.evalCode(`(${test.entryPoint})`, 'entry.js')));
+        const call = keep(vm.getProp(api, 'call'));
+        const text = keep(vm.unwrapResult(vm.callFunction(call, vm.undefined, fn, keep(vm.newString(test.args)), keep(vm.newNumber(MAX_VALUE_CHARS)))));
+        value = vm.getString(text);
+      } else if (test.kind === 'stdio') {
+        const drain = keep(vm.getProp(api, 'drainStdin'));
+        keep(vm.unwrapResult(vm.callFunction(drain, vm.undefined)));
+        this.settle(rt, vm);
+      } else {
+        evaluate(test.code, 'test.js');
+        if (test.check) evaluate(`${test.check}(${test.entryPoint ?? ''})`, 'check.js');
+      }
+    } catch (e) {
+      const dumped = errorOf(e);
+      error = dumped;
+      outcome = timedOut ? 'timeout' : /out of memory/i.test(dumped.message) ? 'memory' : dumped.type === 'AssertionError' ? 'assertion' : 'error';
+    } finally {
+      for (const h of handles.reverse()) if (h.alive) h.dispose();
+      try {
+        vm.dispose();
+        rt.dispose();
+      } catch {
+        this.broken = true; // a runtime that aborts on dispose may have left the module unusable
+      }
+    }
+    // Host-side facts win over whatever the code did after them (it may have returned first).
+    if (io.exit !== undefined) {
+      outcome = 'exit';
+      error = { type: 'exit', message: `process.exit(${io.exit})` };
+    } else if (io.over) outcome = 'output-limit';
+    if (outcome === 'ok' && io.assertions.length) {
+      outcome = 'assertion';
+      error = { type: 'AssertionError', message: io.assertions.slice(0, 5).join('\n') };
+    }
+    return { outcome, value, error, stdout: io.out, stderr: io.err, truncated: io.over, durationMs: performance.now() - started };
+  }
+
+  /** Runs promise jobs so async code finishes; a rejected job surfaces as the test's error. */
+  private settle(rt: QuickJSRuntime, vm: QuickJSContext): void {
+    for (;;) {
+      const r = rt.executePendingJobs(1000);
+      if (r.error) {
+        const e = vm.dump(r.error);
+        r.error.dispose();
+        throw new SandboxError(e);
+      }
+      if (r.value === 0) return;
+    }
+  }
+}
+
+class SandboxError extends Error {
+  constructor(readonly dumped: unknown) {
+    super('sandbox error');
+  }
+}
+
+function errorOf(e: unknown): { type: string; message: string } {
+  const d = e instanceof SandboxError ? e.dumped : (e as { cause?: unknown })?.cause ?? e;
+  if (d !== null && typeof d === 'object') {
+    const o = d as { name?: unknown; message?: unknown; stack?: unknown };
+    const type = typeof o.name === 'string' ? o.name : 'Error';
+    const message = typeof o.message === 'string' ? o.message : String(d);
+    const stack = typeof o.stack === 'string' ? o.stack.split('\n').filter((l) => /solution\.js|test\.js/.test(l)).slice(0, 8).join('\n') : '';
+    return { type, message: (stack ? `${message}\n${stack}` : message).slice(0, 4000) };
+  }
+  return { type: 'Error', message: String(d).slice(0, 4000) };
+}

@@ -1,0 +1,19 @@
+// The worker side of the protocol: receives jobs, runs them on a Runner, reports each test.
+// Shared by Node child processes and browser Web Workers; the transport is passed in.
+import type { FromWorker, Runner, ToWorker } from './protocol.js';
+
+export type Port = { post(message: FromWorker): void; listen(handler: (message: ToWorker) => void): void };
+
+export function serve(port: Port, runner: Runner, loadMs: number): void {
+  port.listen((message) => {
+    if (message?.type !== 'run') return;
+    const { id, nonce, job } = message;
+    let recycle = true;
+    try {
+      ({ recycle } = runner.run(job, (index, result) => port.post({ type: 'result', id, nonce, index, result })));
+    } finally {
+      port.post({ type: 'done', id, nonce, recycle });
+    }
+  });
+  port.post({ type: 'ready', language: runner.language, loadMs });
+}
