@@ -1,0 +1,32 @@
+// i18next set-up shared by the CLI and the browser. Resources are passed in (the CLI reads the
+// JSON files, the browser imports them), so this file works in both. English is the type of keys.
+import i18next, { type i18n, type Resource } from 'i18next';
+import type { Locale } from '../domain/task.js';
+import type { Message } from '../domain/verdict.js';
+
+export const NAMESPACES = ['common', 'errors', 'cli'] as const;
+export type Namespace = (typeof NAMESPACES)[number];
+
+export async function createI18n(resources: Resource, locale: Locale): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources,
+    lng: locale,
+    fallbackLng: false,
+    ns: [...NAMESPACES],
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  } as Parameters<typeof instance.init>[0]);
+  return instance;
+}
+
+/** Picks the supported locale for a system locale string such as "es_CL.UTF-8" or "es-AR". */
+export function localeFrom(value: string | undefined): Locale {
+  return value && /^es\b|^es[-_]/i.test(value) ? 'es-CL' : 'en';
+}
+
+export function render(t: i18n['t'], m: Message): string {
+  return t(m.key, { ns: 'errors', ...m.params }) as string;
+}
