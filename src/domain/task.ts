@@ -163,6 +163,8 @@ export const taskSchema = z
 export type Task = z.output<typeof taskSchema> & {
   /** Fields of a dataset row that Veredicto does not use, kept as they came. */
   metadata?: Record<string, unknown>;
+  /** For tasks read from a dataset: its shape, and the prompt text completions continue. */
+  source?: { shape: string; prompt: string };
 };
 
 export function entryPointFor(ep: Task['entryPoint'], language: Language): string | undefined {

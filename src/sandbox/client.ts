@@ -69,8 +69,7 @@ export class Sandbox {
 
   close(): void {
     this.closed = true;
-    for (const s of this.slots) this.retire(s);
-    this.slots.length = 0;
+    for (const s of [...this.slots]) this.retire(s);
   }
 
   /** Runs a job on one worker, appending a result per test it finished; stops early if the worker is lost. */
@@ -134,7 +133,7 @@ export class Sandbox {
           resolveReady(m.loadMs);
           this.release(false);
         } else if (m.type === 'startup-failed') {
-          slot.state = 'dead';
+          this.retire(slot);
           rejectReady(new Error(m.message));
         } else slot.onMessage?.(m);
       },

@@ -177,10 +177,11 @@ export class PyodideRunner implements Runner {
     const type = pe.type;
     const message = last.startsWith(`${type}:`) ? last.slice(type.length + 1).trim() : last === type ? '' : last;
     const trace = userTraceback(lines);
-    const error = { type, message: trace ? `${trace}\n${last}` : last };
+    // The message first (what a summary shows), then where it happened.
+    const error = { type, message: trace ? `${message}\n${trace}` : message };
     switch (type) {
       case 'AssertionError':
-        return { outcome: 'assertion', error: { type, message: message || trace } };
+        return { outcome: 'assertion', error };
       case 'MemoryError':
         return { outcome: 'memory', error };
       case 'OutputLimit':

@@ -1,0 +1,254 @@
+// The `veredicto` command line: run and check tasks with the same domain and sandbox code the
+// browser uses. Exit 0 when a run completed, 1 when check found problems, 2 on bad input.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { i18n } from 'i18next';
+import { referenceSolutions, type Language, type Locale, type Task } from '../domain/task.js';
+import { STATUSES, type SolutionResult, type Status } from '../domain/verdict.js';
+import type { Problem } from '../formats/taskFile.js';
+import { createI18n, localeFrom, NAMESPACES, render } from '../i18n/i18n.js';
+import { formatMs } from '../i18n/format.js';
+import { ensureSnapshot, nodeSandbox } from '../sandbox/node/spawn.js';
+import { ROOT } from '../sandbox/node/paths.js';
+import type { Sandbox } from '../sandbox/client.js';
+import { readInputs } from './inputs.js';
+
+type Options = { command: string; inputs: string[]; samples?: string; json: boolean; lang?: Locale; timeoutMs?: number; workers?: number };
+
+class UsageError extends Error {
+  constructor(readonly key: string, readonly params: Record<string, string> = {}) {
+    super(key);
+  }
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { command: '', inputs: [], json: false };
+  const value = (i: number, name: string) => {
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError('error.missingValue', { option: name });
+    return v;
+  };
+  const positive = (v: string, name: string) => {
+    if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError('error.badNumber', { option: name });
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [name, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const take = () => inline ?? value(i++, name);
+    switch (name) {
+      case '--help':
+      case '-h':
+        o.command = 'help';
+        break;
+      case '--json':
+        o.json = true;
+        break;
+      case '--samples':
+        o.samples = take();
+        break;
+      case '--lang': {
+        const v = take();
+        if (v !== 'en' && v !== 'es-CL') throw new UsageError('error.badLang');
+        o.lang = v;
+        break;
+      }
+      case '--timeout-ms':
+        o.timeoutMs = positive(take(), name);
+        break;
+      case '--workers':
+        o.workers = positive(take(), name);
+        break;
+      default:
+        if (a.startsWith('-')) throw new UsageError('error.unknownOption', { option: a });
+        if (!o.command) o.command = a;
+        else o.inputs.push(a);
+    }
+  }
+  return o;
+}
+
+function langFromArgv(argv: string[]): Locale | undefined {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (i < 0) return undefined;
+  const v = argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' || v === 'es-CL' ? v : undefined;
+}
+
+function systemLocale(): Locale {
+  const env = process.env;
+  return localeFrom(env.LC_ALL || env.LC_MESSAGES || env.LANG || env.LANGUAGE || Intl.DateTimeFormat().resolvedOptions().locale);
+}
+
+async function loadI18n(locale: Locale): Promise<i18n> {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const lng of ['en', 'es-CL']) {
+    resources[lng] = {};
+    for (const ns of NAMESPACES) resources[lng]![ns] = JSON.parse(fs.readFileSync(path.join(ROOT, 'locales', lng, `${ns}.json`), 'utf8'));
+  }
+  return createI18n(resources as never, locale);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const i18n = await loadI18n(langFromArgv(argv) ?? systemLocale());
+  const t = i18n.t.bind(i18n);
+  let options: Options;
+  try {
+    options = parseArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`veredicto: ${t(e.key, { ns: 'cli', ...e.params })}\n${t('error.seeHelp', { ns: 'cli' })}\n`);
+    return 2;
+  }
+  const locale = (i18n.language as Locale) ?? 'en';
+  switch (options.command) {
+    case '':
+    case 'help':
+      process.stdout.write(help(t));
+      return 0;
+    case 'run':
+    case 'check': {
+      if (!options.inputs.length) {
+        process.stderr.write(`veredicto: ${t('error.noInput', { ns: 'cli' })}\n${t('error.seeHelp', { ns: 'cli' })}\n`);
+        return 2;
+      }
+      const inputs = readInputs(options.inputs, options.samples);
+      if (inputs.problems.length) {
+        for (const p of inputs.problems) process.stderr.write(`${problemText(t, p)}\n`);
+        if (options.command === 'run' || !inputs.tasks.length) {
+          process.stderr.write(`${t('error.failedInputs', { ns: 'cli', count: inputs.problems.length })}\n`);
+          return 2;
+        }
+      }
+      const sandbox = startSandbox(options);
+      try {
+        return options.command === 'run'
+          ? await run(inputs.tasks, sandbox, options, t, locale)
+          : await check(inputs.tasks, inputs.problems, sandbox, options, t);
+      } finally {
+        sandbox.close();
+      }
+    }
+    default:
+      process.stderr.write(`veredicto: ${t('error.unknownCommand', { ns: 'cli', command: options.command })}\n${t('error.seeHelp', { ns: 'cli' })}\n`);
+      return 2;
+  }
+}
+
+function help(t: i18n['t']): string {
+  const k = (key: string) => t(`help.${key}`, { ns: 'cli' });
+  return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, `  ${k('help')}`, '', k('options'),
+    ...['samples', 'json', 'lang', 'timeout', 'workers'].map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
+}
+
+export function problemText(t: i18n['t'], p: Problem): string {
+  const detail = render(t, p.message);
+  if (!p.field) return detail;
+  return t('file.problem', { ns: 'errors', file: p.file, where: p.line ? t('file.line', { ns: 'errors', line: p.line }) : '', field: p.field, detail });
+}
+
+function startSandbox(options: Options): Sandbox {
+  ensureSnapshot();
+  return nodeSandbox({}, options.workers);
+}
+
+const languagesOf = (tasks: Task[]) => new Set<Language>(tasks.flatMap((t) => t.solutions.map((s) => s.language)));
+
+async function run(tasks: Task[], sandbox: Sandbox, options: Options, t: i18n['t'], locale: Locale): Promise<number> {
+  const loadStart = performance.now();
+  await sandbox.warmUp(languagesOf(tasks));
+  const runtimeLoadMs = performance.now() - loadStart;
+  const pairs = tasks.flatMap((task) => task.solutions.map((solution) => ({ task, solution })));
+  const progress = progressBar(pairs.length, t('run.progress', { ns: 'cli' }), !options.json);
+  const evalStart = performance.now();
+  const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
+  const results = await Promise.all(pairs.map(({ task, solution }) => sandbox.evaluate(task, solution, override).then((r) => (progress.tick(), r))));
+  const evalMs = performance.now() - evalStart;
+  progress.done();
+  if (options.json) {
+    const doc = {
+      results: results.map((r) => ({
+        taskId: r.taskId,
+        solutionId: r.solutionId,
+        verdict: r.verdict,
+        tests: r.tests.map((x) => ({ name: x.name, status: x.status, message: x.message ? render(t, x.message) : '', durationMs: round(x.durationMs), hidden: x.hidden, stdout: x.stdout, stderr: x.stderr, truncated: x.truncated })),
+      })),
+      timings: { runtimeLoadMs: round(runtimeLoadMs), evalMs: round(evalMs) },
+    };
+    process.stdout.write(`${JSON.stringify(doc)}\n`);
+    return 0;
+  }
+  process.stdout.write(summary(tasks, results, t, locale, runtimeLoadMs, evalMs));
+  return 0;
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+function summary(tasks: Task[], results: SolutionResult[], t: i18n['t'], locale: Locale, loadMs: number, evalMs: number): string {
+  const lines: string[] = [];
+  const status = (s: Status) => t(`status.${s}`);
+  for (const task of tasks) {
+    const title = task.title[locale] ?? task.title.en ?? task.title['es-CL'] ?? '';
+    lines.push(t('run.task', { ns: 'cli', id: task.id, title: title === task.id ? '' : title }).replace(/:\s*$/, ''));
+    for (const solution of task.solutions) {
+      const r = results.find((x) => x.taskId === task.id && x.solutionId === solution.id)!;
+      const passed = r.tests.filter((x) => x.status === 'passed').length;
+      lines.push(`  ${t('run.solution', { ns: 'cli', label: solution.label, language: t(`language.${solution.language}`), verdict: status(r.verdict), passed, total: r.tests.length })}`);
+      for (const x of r.tests.filter((x) => x.status !== 'passed'))
+        lines.push(`    ${t('run.test', { ns: 'cli', name: x.name, hidden: x.hidden ? t('run.hidden', { ns: 'cli' }) : '', status: status(x.status), message: x.message ? render(t, x.message).split('\n')[0] : '' })}`);
+    }
+  }
+  const counts = STATUSES.map((s) => [s, results.filter((r) => r.verdict === s).length] as const).filter(([, n]) => n > 0);
+  lines.push('', t('run.totals', { ns: 'cli', solutions: results.length, tasks: tasks.length, summary: counts.map(([s, n]) => `${n} ${status(s)}`).join(', ') }));
+  lines.push(t('run.timings', { ns: 'cli', load: formatMs(locale, loadMs), eval: formatMs(locale, evalMs) }), '');
+  return lines.join('\n');
+}
+
+function progressBar(total: number, label: string, enabled: boolean): { tick(): void; done(): void } {
+  const tty = enabled && process.stderr.isTTY === true;
+  let n = 0;
+  const draw = () => {
+    const width = 30;
+    const filled = total ? Math.round((n / total) * width) : width;
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${n}/${total}`);
+  };
+  if (tty) draw();
+  return {
+    tick: () => {
+      n++;
+      if (tty) draw();
+    },
+    done: () => {
+      if (tty) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function check(tasks: Task[], inputProblems: Problem[], sandbox: Sandbox, options: Options, t: i18n['t']): Promise<number> {
+  const problems: string[] = inputProblems.map((p) => problemText(t, p));
+  await sandbox.warmUp(new Set<Language>(tasks.flatMap((task) => referenceSolutions(task).map((s) => s.language))));
+  const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
+  await Promise.all(
+    tasks.map(async (task) => {
+      const refs = referenceSolutions(task);
+      if (!refs.length) {
+        problems.push(render(t, { key: 'check.referenceMissing', params: { task: task.id } }));
+        return;
+      }
+      for (const ref of refs) {
+        const [first, second] = await Promise.all([sandbox.evaluate(task, ref, override), sandbox.evaluate(task, ref, override)]);
+        first.tests.forEach((a, i) => {
+          const b = second.tests[i]!;
+          if (a.status !== 'passed')
+            problems.push(render(t, { key: 'check.referenceFails', params: { task: task.id, language: ref.language, test: a.name, detail: a.message ? render(t, a.message) : t(`status.${a.status}`) } }));
+          if (a.status !== b.status || (a.status === 'passed' && a.stdout !== b.stdout))
+            problems.push(render(t, { key: 'check.flaky', params: { task: task.id, test: a.name, first: t(`status.${a.status}`), second: t(`status.${b.status}`) } }));
+        });
+      }
+    }),
+  );
+  if (options.json) process.stdout.write(`${JSON.stringify({ tasks: tasks.length, problems })}\n`);
+  else if (problems.length) process.stdout.write(`${problems.join('\n')}\n${t('check.problems', { ns: 'cli', count: problems.length, tasks: tasks.length })}\n`);
+  else process.stdout.write(`${t('check.ok', { ns: 'cli', count: tasks.length })}\n`);
+  return problems.length ? 1 : 0;
+}
