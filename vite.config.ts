@@ -1,17 +1,56 @@
 /// <reference types="vitest/config" />
 // Vite serves and builds the browser app; Vitest reads its `test` block. Pages are cross-origin
 // isolated (COOP/COEP) so runtime workers can use SharedArrayBuffer for interrupts.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// Same-origin files need no CORP header under COEP require-corp; the header is sent anyway so a
+// file fetched from an opaque-origin frame later states its policy. Applies to public/ files too.
 const isolation = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/** The files core Python needs, served by the app from /pyodide/ (never a CDN). */
+const PYODIDE_FILES = ['pyodide.asm.wasm', 'pyodide.asm.mjs', 'pyodide.mjs', 'python_stdlib.zip', 'pyodide-lock.json'];
+
+/**
+ * Copies Pyodide's runtime files from node_modules into public/pyodide/ (gitignored) when they are
+ * missing or differ from the installed package, so `vite` (dev), `vite build` and `vite preview`
+ * all serve them from the app's own origin.
+ */
+function pyodideAssets(): Plugin {
+  return {
+    name: 'veredicto:pyodide-assets',
+    config() {
+      if (process.env.VITEST) return; // unit tests serve no files
+      const from = path.join(root, 'node_modules', 'pyodide');
+      const to = path.join(root, 'public', 'pyodide');
+      fs.mkdirSync(to, { recursive: true });
+      for (const file of PYODIDE_FILES) {
+        const source = path.join(from, file);
+        const target = path.join(to, file);
+        const s = fs.statSync(source);
+        const t = fs.statSync(target, { throwIfNoEntry: false });
+        if (t && t.size === s.size && Math.trunc(t.mtimeMs) === Math.trunc(s.mtimeMs)) continue;
+        // Copy then rename, so a server started meanwhile never sees half a file.
+        const partial = `${target}.${process.pid}.partial`;
+        fs.copyFileSync(source, partial);
+        fs.utimesSync(partial, s.atime, s.mtime); // the stamp that says "copied from this version"
+        fs.renameSync(partial, target);
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [pyodideAssets(), react()],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
