@@ -57,10 +57,6 @@ def _veredicto_setup(TAG):
     os._exit = blocked_exit
     posix._exit = blocked_exit
 
-    # Modules that reach the JavaScript host. Solutions get ModuleNotFoundError-like refusals.
-    for name in _list(sys.modules):
-        if name in ('js', 'pyodide_js', '_pyodide_core', 'ctypes', '_ctypes') or name.startswith(('pyodide', '_pyodide')):
-            del sys.modules[name]
     BLOCKED_MODULES = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'ctypes', '_ctypes', 'micropip')
     BLOCKED_EVENTS = ('gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'sys.settrace', 'sys.setprofile',
                       'sys._current_frames', 'sys._current_exceptions', 'os.system', 'os.exec', 'os.posix_spawn',
@@ -68,9 +64,12 @@ def _veredicto_setup(TAG):
                       'cpython._PySys_ClearAuditHooks', 'sys.remote_exec')
     BLOCKED_PREFIXES = ('socket.', 'ctypes.', 'webbrowser.', 'urllib.Request', 'http.client.', 'ftplib.', 'smtplib.')
     dirty = [False]
+    sealed = [False]
     protected_types = set()
 
     def audit(event, args):
+        if not sealed[0]:
+            return
         if event == 'import':
             name = args[0]
             if name.split('.')[0] in BLOCKED_MODULES:
@@ -87,21 +86,30 @@ def _veredicto_setup(TAG):
     protected_functions = set()
     sys.addaudithook(audit)
 
-    # The state every test starts from.
+    # The state every test starts from, taken when the interpreter is sealed.
     baseline = {}
-    for name, mod in _list(sys.modules.items()):
-        d = getattr(mod, '__dict__', None)
-        if _type(d) is not _dict:
-            continue
-        baseline[name] = (mod, _dict_copy(d))
-        for v in _list(mod.__dict__.values()):
-            if _isinstance(v, _type):
-                protected_types.add(_id(v))
-    base_path = _list(sys.path)
-    base_meta_path = _list(sys.meta_path)
-    base_environ = _dict(os.environ)
-    base_limit = sys.getrecursionlimit()
-    base_cwd = os.getcwd()
+    base = {}
+
+    def seal():
+        # Modules that reach the JavaScript host go; the audit hook refuses them from now on.
+        for name in _list(sys.modules):
+            if name in BLOCKED_MODULES or name.split('.')[0] in BLOCKED_MODULES:
+                del sys.modules[name]
+        for name, mod in _list(sys.modules.items()):
+            d = getattr(mod, '__dict__', None)
+            if _type(d) is not _dict:
+                continue
+            baseline[name] = (mod, _dict_copy(d))
+            for v in _list(d.values()):
+                if _isinstance(v, _type):
+                    protected_types.add(_id(v))
+        base['path'] = _list(sys.path)
+        base['meta_path'] = _list(sys.meta_path)
+        base['environ'] = _dict(os.environ)
+        base['limit'] = sys.getrecursionlimit()
+        base['cwd'] = os.getcwd()
+        sealed[0] = True
+
     stdin_eof = io.StringIO('')
 
     def begin(stdin, limit):
@@ -127,14 +135,14 @@ def _veredicto_setup(TAG):
                 replaced.append(_dict_copy(d))
                 _dict_clear(d)
                 _dict_update(d, saved)
-        sys.path[:] = base_path
-        sys.meta_path[:] = base_meta_path
-        if _dict(os.environ) != base_environ:
+        sys.path[:] = base['path']
+        sys.meta_path[:] = base['meta_path']
+        if _dict(os.environ) != base['environ']:
             os.environ.clear()
-            os.environ.update(base_environ)
-        sys.setrecursionlimit(base_limit)
+            os.environ.update(base['environ'])
+        sys.setrecursionlimit(base['limit'])
         try:
-            os.chdir(base_cwd)
+            os.chdir(base['cwd'])
         except _BaseException:
             pass
         gc.enable()
@@ -299,12 +307,12 @@ def _veredicto_setup(TAG):
             text = ''
         return name, text[:2000]
 
-    for f in (begin, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
+    for f in (seal, begin, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
     protected_types.add(_id(Capture))
     protected_types.add(_id(Opaque))
-    return {'begin': begin, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
+    return {'seal': seal, 'begin': begin, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
             'call': call, 'serialize': serialize, 'candidate': candidate, 'describe': describe,
             'exec': _exec, 'OutputLimit': OutputLimit}
 `;

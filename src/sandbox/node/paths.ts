@@ -1,8 +1,10 @@
 // Where the runtimes and the pieces of the Node sandbox live on disk, found from this file.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PYTHON_HARNESS } from '../harness/python.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The package root (build/node/sandbox/node → four levels up). */
@@ -24,4 +26,6 @@ export const QUICKJS_FFI_DIR = packageDir('@jitl/quickjs-ffi-types');
 export const CHILD_ENTRY = path.join(here, 'child.js');
 export const SNAPSHOT_MAKER = path.join(here, 'snapshot.js');
 export const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'veredicto');
-export const SNAPSHOT_FILE = path.join(CACHE_DIR, `pyodide-${PYODIDE_VERSION}.snapshot`);
+// The snapshot holds the set-up harness, so it is named after the harness as well as Pyodide.
+const harnessHash = createHash('sha256').update(PYTHON_HARNESS).digest('hex').slice(0, 12);
+export const SNAPSHOT_FILE = path.join(CACHE_DIR, `pyodide-${PYODIDE_VERSION}-${harnessHash}.snapshot`);

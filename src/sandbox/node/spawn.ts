@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Language } from '../../domain/task.js';
 import type { WorkerFactory, WorkerHandle } from '../client.js';
 import { Sandbox, type SandboxEvents } from '../client.js';
-import { CHILD_ENTRY, PYODIDE_DIR, QUICKJS_CORE_DIR, QUICKJS_FFI_DIR, QUICKJS_VARIANT_DIR, ROOT, SNAPSHOT_FILE, SNAPSHOT_MAKER } from './paths.js';
+import { CACHE_DIR, CHILD_ENTRY, PYODIDE_DIR, QUICKJS_CORE_DIR, QUICKJS_FFI_DIR, QUICKJS_VARIANT_DIR, ROOT, SNAPSHOT_FILE, SNAPSHOT_MAKER } from './paths.js';
 
 const BUILD_DIR = path.dirname(path.dirname(path.dirname(CHILD_ENTRY)));
 
@@ -60,6 +60,9 @@ export const nodeWorkerFactory: WorkerFactory = (language, events) => {
 /** Makes the Pyodide memory snapshot if there is none yet (a few seconds, once per install). */
 export function ensureSnapshot(): void {
   if (fs.existsSync(SNAPSHOT_FILE)) return;
+  // Snapshots of other Pyodide or harness versions are of no further use.
+  for (const old of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR) : [])
+    if (/^pyodide-.*\.snapshot$/.test(old)) fs.rmSync(path.join(CACHE_DIR, old), { force: true });
   const r = spawnSync(process.execPath, ['--no-warnings', SNAPSHOT_MAKER, SNAPSHOT_FILE], { stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`could not make the Pyodide snapshot: ${r.stderr?.toString().slice(-2000)}`);
 }

@@ -16,6 +16,17 @@ const MAX_VALUE_CHARS = 8 * MB;
 /** Options every Pyodide load must use: no host globals for Python, output and input under our control. */
 export const PYODIDE_LOAD_OPTIONS = { jsglobals: {}, env: { HOME: '/home/pyodide' }, fullStdLib: false } as const;
 
+const API = '_veredicto_api';
+
+/**
+ * Sets up the Python harness in a fresh interpreter, leaving its API in a global that the runner
+ * takes and deletes before any untrusted code runs. Done before a memory snapshot is made, so
+ * every sandbox process starts with it in place.
+ */
+export function preparePython(py: PyodideAPI): void {
+  py.runPython(`${PYTHON_HARNESS}\n${API} = _veredicto_setup(${JSON.stringify(TAG)})\ndel _veredicto_setup\n`);
+}
+
 type Harness = {
   begin(stdin: string | undefined, limit: number): PyProxy;
   restore(): PyProxy;
@@ -55,16 +66,17 @@ export class PyodideRunner implements Runner {
     py.setStdout(sink('out'));
     py.setStderr(sink('err'));
     py.setStdin({ stdin: () => null });
-    const ns = py.toPy({}) as PyProxy;
-    py.runPython(PYTHON_HARNESS, { globals: ns });
-    const setup = ns.get('_veredicto_setup') as PyProxy & ((tag: string) => PyProxy);
-    const api = setup(TAG);
+    // The harness is usually already set up inside the memory snapshot (see preparePython).
+    if (!py.globals.has(API)) preparePython(py);
+    const api = py.globals.get(API) as PyProxy;
+    py.globals.delete(API);
     const h: Record<string, unknown> = {};
     for (const k of ['begin', 'restore', 'load', 'entry', 'args_of', 'call', 'serialize', 'candidate', 'exec']) h[k] = api.get(k);
     this.harness = h as Harness;
-    setup.destroy();
+    const seal = api.get('seal') as PyProxy & (() => void);
+    seal();
+    seal.destroy();
     api.destroy();
-    ns.destroy();
     this.baseBytes = heapBytes(py);
   }
 
