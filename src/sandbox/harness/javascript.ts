@@ -143,6 +143,8 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
     },
   });
   defineProperty(G, 'console', { value: consoleObject, writable: false, enumerable: false, configurable: false });
+  // Tests compare with JSON.stringify: a solution must not be able to make it say "equal".
+  defineProperty(G, 'JSON', { value: freeze(JSON), writable: false, enumerable: false, configurable: false });
 
   // Standard input for programs written the Node way: fs.readFileSync(0), readline, process.stdin.
   const listeners = { line: [], close: [], data: [], end: [] };

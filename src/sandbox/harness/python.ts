@@ -13,6 +13,9 @@ def _veredicto_setup(TAG):
     _compile, _exec = compile, exec
     _dict_copy, _dict_clear, _dict_update = dict.copy, dict.clear, dict.update
     _loads = __import__('json').loads
+    _all, _map, _is, _chain = all, map, __import__('operator').is_, itertools.chain
+    _get_dict = __import__('operator').attrgetter('__dict__')
+    _values = __import__('operator').methodcaller('values')
 
     class OutputLimit(BaseException):
         pass
@@ -63,7 +66,6 @@ def _veredicto_setup(TAG):
                       'os.spawn', 'os.fork', 'os.kill', 'os.killpg', 'subprocess.Popen', 'sys.monitoring.register_callback',
                       'cpython._PySys_ClearAuditHooks', 'sys.remote_exec')
     BLOCKED_PREFIXES = ('socket.', 'ctypes.', 'webbrowser.', 'urllib.Request', 'http.client.', 'ftplib.', 'smtplib.')
-    dirty = [False]
     sealed = [False]
     protected_types = set()
 
@@ -76,19 +78,26 @@ def _veredicto_setup(TAG):
                 raise ImportError('module ' + name + ' is not available in the sandbox')
         elif event in BLOCKED_EVENTS or event.startswith(BLOCKED_PREFIXES):
             raise PermissionError(event + ' is not allowed in the sandbox')
-        elif event == 'object.__setattr__' or event == 'object.__delattr__':
-            target = args[0]
-            if _type(target) is _type or _isinstance(target, _type):
-                if _id(target) in protected_types:
-                    dirty[0] = True
-            elif args[1] == '__code__' and _id(target) in protected_functions:
-                raise PermissionError('harness functions cannot be changed')
+        elif event == 'object.__setattr__' and args[1] == '__code__' and _id(args[0]) in protected_functions:
+            raise PermissionError('harness functions cannot be changed')
     protected_functions = set()
     sys.addaudithook(audit)
 
     # The state every test starts from, taken when the interpreter is sealed.
     baseline = {}
     base = {}
+    types = []
+    saved_values = [()]
+
+    def class_values():
+        # One flat list of every shared class's attribute values, built by C loops only.
+        return _list(_chain(*_map(_values, _map(_get_dict, types))))
+
+    def types_changed():
+        """Whether a solution changed a class that every solution shares (a stdlib class, say):
+        any attribute added, removed or replaced shows as a different value at some position."""
+        current = class_values()
+        return _len(current) != _len(saved_values[0]) or not _all(_map(_is, current, saved_values[0]))
 
     def seal():
         # Modules that reach the JavaScript host go; the audit hook refuses them from now on.
@@ -101,13 +110,21 @@ def _veredicto_setup(TAG):
                 continue
             baseline[name] = (mod, _dict_copy(d))
             for v in _list(d.values()):
-                if _isinstance(v, _type):
+                if _isinstance(v, _type) and _id(v) not in protected_types:
                     protected_types.add(_id(v))
+                    if v.__module__ != 'builtins':
+                        # Classes written in Python can be changed; builtin ones cannot.
+                        types.append(v)
         base['path'] = _list(sys.path)
         base['meta_path'] = _list(sys.meta_path)
         base['environ'] = _dict(os.environ)
         base['limit'] = sys.getrecursionlimit()
         base['cwd'] = os.getcwd()
+        saved_values[0] = class_values()
+        # No host details: a fixed environment (the snapshot maker's own is not ours to show).
+        os.environ.clear()
+        os.environ.update({'HOME': '/home/pyodide', 'USER': 'sandbox', 'LANG': 'C.UTF-8', 'PATH': '/', 'PWD': '/'})
+        base['environ'] = _dict(os.environ)
         sealed[0] = True
 
     stdin_eof = io.StringIO('')
@@ -120,8 +137,8 @@ def _veredicto_setup(TAG):
         return g, out, err
 
     def restore():
-        """Puts every module back as it was; returns what was replaced so that JavaScript drops it
-        (and any finalizer runs) after this frame is gone."""
+        """Puts every module back as it was, after a solution's last test; returns what was replaced
+        so that JavaScript drops it (and any finalizer runs) after this frame is gone."""
         replaced = []
         mods = sys.modules
         for name in _list(mods):
@@ -146,9 +163,7 @@ def _veredicto_setup(TAG):
         except _BaseException:
             pass
         gc.enable()
-        was_dirty = dirty[0]
-        dirty[0] = False
-        return was_dirty, replaced
+        return replaced
 
     def load(code, filename):
         return _compile(code, filename, 'exec', dont_inherit=True)
@@ -307,12 +322,12 @@ def _veredicto_setup(TAG):
             text = ''
         return name, text[:2000]
 
-    for f in (seal, begin, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
+    for f in (seal, types_changed, begin, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
     protected_types.add(_id(Capture))
     protected_types.add(_id(Opaque))
-    return {'seal': seal, 'begin': begin, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
+    return {'seal': seal, 'types_changed': types_changed, 'begin': begin, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
             'call': call, 'serialize': serialize, 'candidate': candidate, 'describe': describe,
             'exec': _exec, 'OutputLimit': OutputLimit}
 `;

@@ -5,7 +5,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { TAG } from '../../domain/compare.js';
 import { PYTHON_HARNESS } from '../harness/python.js';
-import { setMemoryCap } from '../memoryCap.js';
+import { memoryRefused, setMemoryCap } from '../memoryCap.js';
 import type { Job, RawResult, Runner, SandboxTest } from '../protocol.js';
 
 const MB = 1024 * 1024;
@@ -28,6 +28,7 @@ export function preparePython(py: PyodideAPI): void {
 }
 
 type Harness = {
+  types_changed(): boolean;
   begin(stdin: string | undefined, limit: number): PyProxy;
   restore(): PyProxy;
   load(code: string, filename: string): PyProxy;
@@ -71,7 +72,7 @@ export class PyodideRunner implements Runner {
     const api = py.globals.get(API) as PyProxy;
     py.globals.delete(API);
     const h: Record<string, unknown> = {};
-    for (const k of ['begin', 'restore', 'load', 'entry', 'args_of', 'call', 'serialize', 'candidate', 'exec']) h[k] = api.get(k);
+    for (const k of ['types_changed', 'begin', 'restore', 'load', 'entry', 'args_of', 'call', 'serialize', 'candidate', 'exec']) h[k] = api.get(k);
     this.harness = h as Harness;
     const seal = api.get('seal') as PyProxy & (() => void);
     seal();
@@ -81,7 +82,7 @@ export class PyodideRunner implements Runner {
   }
 
   run(job: Job, report: (index: number, result: RawResult) => void): { recycle: boolean } {
-    setMemoryCap(this.baseBytes + job.limits.memoryMb * MB);
+    const h = this.harness;
     let program: PyProxy | undefined;
     let loadError: RawResult['error'];
     try {
@@ -102,6 +103,15 @@ export class PyodideRunner implements Runner {
     } finally {
       program?.destroy();
     }
+    if (this.dead) return { recycle: true };
+    try {
+      // Each solution starts from the same modules; a changed shared class (a stdlib class, say)
+      // cannot be put back, so the next solution gets a fresh runtime instead.
+      (h.restore() as PyProxy).destroy();
+      if (!loadError && h.types_changed()) recycle = true;
+    } catch {
+      return { recycle: true };
+    }
     return { recycle: recycle || heapBytes(this.py) - this.baseBytes > RECYCLE_GROWTH };
   }
 
@@ -114,6 +124,7 @@ export class PyodideRunner implements Runner {
       if (isProxy(p)) owned.push(p);
       return p;
     };
+    setMemoryCap(this.baseBytes + job.limits.memoryMb * MB);
     const started = performance.now();
     let outcome: RawResult['outcome'] = 'ok';
     let value: string | undefined;
@@ -153,9 +164,6 @@ export class PyodideRunner implements Runner {
         stdout = (out ? (out.text() as string) : '') + stdout;
         stderr = (err ? (err.text() as string) : '') + stderr;
         truncated ||= Boolean(out?.over) || Boolean(err?.over);
-        const restored = h.restore() as PyProxy;
-        owned.push(restored);
-        if (restored.get(0) === true) this.dead = true; // a builtin type was changed: do not reuse
       } catch {
         this.dead = true;
       }
@@ -169,6 +177,11 @@ export class PyodideRunner implements Runner {
       }
     }
     if (truncated && (outcome === 'ok' || outcome === 'error')) outcome = 'output-limit';
+    if (memoryRefused() && outcome !== 'memory') {
+      // The code ran out of memory and carried on (it caught MemoryError): still a memory verdict.
+      outcome = 'memory';
+      error = { type: 'MemoryError', message: '' };
+    }
     if (outcome === 'crashed') this.dead = true;
     return { outcome, value, error, stdout, stderr, truncated, durationMs };
   }

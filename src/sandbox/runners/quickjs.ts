@@ -2,7 +2,7 @@
 // a stack limit and an interrupt deadline. Environment-neutral: the caller provides the WASM module.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
 import { JS_PRELUDE } from '../harness/javascript.js';
-import { setMemoryCap } from '../memoryCap.js';
+import { memoryRefused, setMemoryCap } from '../memoryCap.js';
 import type { Job, Outcome, RawResult, Runner, SandboxTest } from '../protocol.js';
 
 const MB = 1024 * 1024;
@@ -104,8 +104,13 @@ export class QuickJSRunner implements Runner {
         this.broken = true; // a runtime that aborts on dispose may have left the module unusable
       }
     }
-    // Host-side facts win over whatever the code did after them (it may have returned first).
-    if (io.exit !== undefined) {
+    // Host-side facts win over whatever the code did after them (it may have caught an error).
+    if (memoryRefused()) {
+      outcome = 'memory';
+      error = { type: 'InternalError', message: 'out of memory' };
+    } else if (timedOut) {
+      outcome = 'timeout'; // interrupted, even if the interruption was swallowed by a promise job
+    } else if (io.exit !== undefined) {
       outcome = 'exit';
       error = { type: 'exit', message: `process.exit(${io.exit})` };
     } else if (io.over) outcome = 'output-limit';
@@ -125,8 +130,9 @@ export class QuickJSRunner implements Runner {
         r.error.dispose();
         throw new SandboxError(e);
       }
-      if (r.value === 0) return;
+      if (r.value === 0) break;
     }
+    if (rt.hasPendingJob()) throw new SandboxError({ name: 'InternalError', message: 'promise jobs did not finish' });
   }
 }
 
