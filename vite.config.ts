@@ -57,6 +57,7 @@ export default defineConfig({
   optimizeDeps: { exclude: ['pyodide', 'quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'] },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/setup/build.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 120_000,
     hookTimeout: 120_000,

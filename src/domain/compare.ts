@@ -25,7 +25,7 @@ export function compareValues(expected: unknown, actual: unknown, tolerance: Tol
     if (e === null || typeof e !== 'object') return e === a ? { equal: true } : { equal: false, path };
     if (Array.isArray(e)) {
       if (!Array.isArray(a)) return { equal: false, path };
-      if (a.length !== e.length) return { equal: false, path: `${path}.length` };
+      if (a.length !== e.length) return { equal: false, path };
       for (let i = 0; i < e.length; i++) {
         const c = walk(e[i], a[i], `${path}[${i}]`);
         if (!c.equal) return c;

@@ -10,6 +10,7 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
   const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor;
   const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
   const ObjectProto = O.prototype, ArrayProto = Array.prototype, FunctionProto = Function.prototype;
+  const PromiseProto = Promise.prototype;
   const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
   const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
   const TAG = '\u0000type';
@@ -22,6 +23,7 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
     if (p === MapProto) return 'Map';
     if (p === SetProto) return 'Set';
     if (p === DateProto) return 'Date';
+    if (p === PromiseProto) return 'Promise';
     if (typeof v === 'function') return 'function';
     return 'object';
   }
@@ -137,9 +139,8 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
     log: out, info: out, debug: out, dir: out, table: out, trace: err, warn: err, error: err,
     assert(condition, ...a) {
       if (condition) return;
-      const text = a.length ? 'Assertion failed: ' + line(a) : 'Assertion failed';
-      hostAssertFailed(text);
-      hostWrite(2, text + '\n');
+      hostAssertFailed(a.length ? line(a) : '');
+      hostWrite(2, (a.length ? 'Assertion failed: ' + line(a) : 'Assertion failed') + '\n');
     },
   });
   defineProperty(G, 'console', { value: consoleObject, writable: false, enumerable: false, configurable: false });

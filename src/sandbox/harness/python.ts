@@ -125,6 +125,8 @@ def _veredicto_setup(TAG):
         os.environ.clear()
         os.environ.update({'HOME': '/home/pyodide', 'USER': 'sandbox', 'LANG': 'C.UTF-8', 'PATH': '/', 'PWD': '/'})
         base['environ'] = _dict(os.environ)
+        if 'random' in sys.modules:
+            sys.modules['random'].seed()
         sealed[0] = True
 
     stdin_eof = io.StringIO('')
@@ -163,6 +165,10 @@ def _veredicto_setup(TAG):
         except _BaseException:
             pass
         gc.enable()
+        # As in a fresh process: the snapshot would otherwise give every runtime the same sequence.
+        rnd = mods.get('random')
+        if rnd is not None:
+            rnd.seed()
         return replaced
 
     def load(code, filename):

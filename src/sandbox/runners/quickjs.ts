@@ -116,7 +116,7 @@ export class QuickJSRunner implements Runner {
     } else if (io.over) outcome = 'output-limit';
     if (outcome === 'ok' && io.assertions.length) {
       outcome = 'assertion';
-      error = { type: 'AssertionError', message: io.assertions.slice(0, 5).join('\n') };
+      error = { type: 'AssertionError', message: io.assertions.filter(Boolean).slice(0, 5).join('\n') };
     }
     return { outcome, value, error, stdout: io.out, stderr: io.err, truncated: io.over, durationMs: performance.now() - started };
   }

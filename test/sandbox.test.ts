@@ -1,0 +1,126 @@
+// The sandbox processes against a host that watches: no connection reaches a local listener, no
+// file appears on the host, a worker that hangs is replaced and the next solution runs cleanly.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language, Solution, Task } from '../src/domain/task.js';
+import type { Sandbox } from '../src/sandbox/client.js';
+
+// The compiled core is what the CLI runs (the child processes load build/node), so test that.
+const { nodeSandbox } = (await import(path.resolve(import.meta.dirname, '../build/node/sandbox/node/spawn.js'))) as typeof import('../src/sandbox/node/spawn.js');
+
+const task = (tests: Task['tests'], limits?: Task['limits']): Task => ({
+  schemaVersion: 1, id: 'probe', title: { en: 'probe' }, prompt: { en: 'probe' }, entryPoint: 'f', tests, solutions: [], tags: [], ...(limits ? { limits } : {}),
+});
+const call = (expected: unknown) => ({ kind: 'call' as const, name: 'call', hidden: false, args: [] as unknown[], expected });
+const solution = (language: Language, code: string): Solution => ({ id: 's', label: 's', language, code });
+
+let sandbox: Sandbox;
+const restarts: number[] = [];
+let server: net.Server;
+let port = 0;
+let connections = 0;
+
+beforeAll(async () => {
+  sandbox = nodeSandbox({ restarted: (_l, ms) => restarts.push(ms) }, 1);
+  server = net.createServer((s) => {
+    connections++;
+    s.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as net.AddressInfo).port;
+  await sandbox.warmUp(['python', 'javascript']);
+});
+afterAll(() => {
+  sandbox.close();
+  server.close();
+});
+
+describe('no host access', () => {
+  it('Python cannot connect to a local listener by any route', async () => {
+    const probes = [
+      `import socket\nsocket.create_connection(('127.0.0.1', ${port}), timeout=1)`,
+      `import urllib.request\nurllib.request.urlopen('http://127.0.0.1:${port}/', timeout=1)`,
+      `import http.client\nhttp.client.HTTPConnection('127.0.0.1', ${port}, timeout=1).request('GET', '/')`,
+      `from pyodide.http import pyfetch`,
+      `import js\njs.fetch('http://127.0.0.1:${port}/')`,
+    ];
+    for (const probe of probes) {
+      const code = `def f():\n    try:\n${probe.split('\n').map((l) => `        ${l}\n`).join('')}    except BaseException as e:\n        return type(e).__name__\n    return 'reached'\n`;
+      const r = await sandbox.evaluate(task([call('reached')]), solution('python', code));
+      expect(r.verdict, probe).toBe('failed');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(connections).toBe(0);
+  });
+
+  it('JavaScript has no network, process or file system of the host', async () => {
+    const probes = [`fetch('http://127.0.0.1:${port}/')`, `require('net').connect(${port}, '127.0.0.1')`, `require('http')`, `require('child_process')`, `require('fs').writeFileSync('/tmp/x', 'x')`, `new WebSocket('ws://127.0.0.1:${port}/')`];
+    for (const probe of probes) {
+      const code = `function f() { try { ${probe}; return 'reached' } catch (e) { return 'refused' } }`;
+      const r = await sandbox.evaluate(task([call('refused')]), solution('javascript', code));
+      expect(r.verdict, probe).toBe('passed');
+    }
+    expect(connections).toBe(0);
+  });
+
+  it('a file written by Python stays inside the sandbox', async () => {
+    const target = path.join(os.tmpdir(), `veredicto-probe-${process.pid}-${Date.now()}`);
+    const code = `def f():\n    open(${JSON.stringify(target)}, 'w').write('x')\n    return open(${JSON.stringify(target)}).read()\n`;
+    const r = await sandbox.evaluate(task([call('x')]), solution('python', code));
+    expect(r.verdict).toBe('passed'); // the write worked, in the sandbox's own memory file system
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it('Python sees no host file', async () => {
+    const code = `def f():\n    import os\n    return sorted(n for n in os.listdir('/') if n not in ('dev', 'home', 'lib', 'proc', 'tmp'))\n`;
+    const r = await sandbox.evaluate(task([call([])]), solution('python', code));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe('passed');
+  });
+});
+
+describe('workers that stop answering', () => {
+  it('replaces a Python worker stuck in time.sleep and runs the next solution', async () => {
+    const before = restarts.length;
+    const stuck = await sandbox.evaluate(task([call(1)], { timeMs: 300 }), solution('python', 'import time\ndef f():\n    time.sleep(3600)\n'));
+    expect(stuck.verdict).toBe('timeout');
+    const next = await sandbox.evaluate(task([call(1)]), solution('python', 'def f():\n    return 1\n'));
+    expect(next.verdict).toBe('passed');
+    expect(restarts.length).toBeGreaterThan(before);
+  });
+
+  it('keeps running the remaining tests of a solution after a worker is killed', async () => {
+    const tests = [
+      { kind: 'call' as const, name: 'slow', hidden: false, args: [1], expected: 1 },
+      { kind: 'call' as const, name: 'fast', hidden: false, args: [2], expected: 2 },
+    ];
+    const r = await sandbox.evaluate(task(tests, { timeMs: 300 }), solution('python', 'def f(x):\n    while x == 1:\n        pass\n    return x\n'));
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'passed']);
+  });
+
+  it('stops a catastrophic regular expression in JavaScript at the deadline', async () => {
+    const r = await sandbox.evaluate(task([call(true)], { timeMs: 300 }), solution('javascript', "function f() { return /^(a+)+$/.test('a'.repeat(34) + 'b') }"));
+    expect(r.verdict).toBe('timeout');
+    const next = await sandbox.evaluate(task([call(2)]), solution('javascript', 'function f() { return 2 }'));
+    expect(next.verdict).toBe('passed');
+  });
+});
+
+describe('values cross as data', () => {
+  it.each([
+    ['python', 'def f():\n    return (1, [2.5, None], {"k": True}, "ñandú")\n', [1, [2.5, null], { k: true }, 'ñandú'], 'passed'],
+    ['python', 'def f():\n    return 0.1 + 0.2\n', 0.3, 'passed'],
+    ['python', 'def f():\n    return {1: "a"}\n', { '1': 'a' }, 'passed'],
+    ['python', 'def f():\n    return {1, 2}\n', [1, 2], 'failed'],
+    ['python', 'def f():\n    return float("nan")\n', 0, 'failed'],
+    ['javascript', 'function f() { return [1, { a: [true, null] }, "x"] }', [1, { a: [true, null] }, 'x'], 'passed'],
+    ['javascript', 'function f() { return { toJSON() { return 3 } } }', 3, 'failed'],
+    ['javascript', 'function f() { return new Map([[1, 2]]) }', { '1': 2 }, 'failed'],
+    ['javascript', 'function f() { return 2n ** 70n }', 1180591620717411303424, 'passed'],
+  ] as const)('%s %#', async (language, code, expected, verdict) => {
+    const r = await sandbox.evaluate(task([call(expected)]), solution(language, code));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+  });
+});
