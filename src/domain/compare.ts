@@ -53,7 +53,7 @@ function numberOf(a: unknown): number | undefined {
   if (typeof a === 'number') return a;
   if (a !== null && typeof a === 'object' && TAG in a) {
     const t = a as Record<string, unknown>;
-    if (t[TAG] === 'float') return Number(t.value); // nan, inf, -inf
+    if (t[TAG] === 'float') return t.value === 'inf' ? Infinity : t.value === '-inf' ? -Infinity : NaN;
     if (t[TAG] === 'bigint') return Number(t.value);
   }
   return undefined;

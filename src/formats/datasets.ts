@@ -55,7 +55,7 @@ export function parseDataset(file: string, text: string): Dataset {
       continue;
     }
     if (shape === 'task') {
-      const parsed = taskSchema.safeParse(value);
+      const parsed = taskSchema.safeParse(value, { reportInput: true });
       if (parsed.success) out.tasks.push(parsed.data);
       else out.problems.push(...schemaProblems(file, text.split('\n')[line - 1] ?? '', parsed.error.issues, line - 1));
     } else out.tasks.push(fromRow(value, shape));

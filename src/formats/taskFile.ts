@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { taskSchema, type Task } from '../domain/task.js';
 import type { Message } from '../domain/verdict.js';
-import { formatPath, lineOfPath, MAX_DEPTH, MAX_FILE_BYTES, nestingDepth, parseErrorLine } from './jsonText.js';
+import { formatPath, lineOfPath, MAX_DEPTH, MAX_FILE_BYTES, nestingDepth, syntaxErrorLine } from './jsonText.js';
 
 export type Problem = { file: string; line?: number; field?: string; message: Message };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
@@ -17,7 +17,7 @@ export function parseJsonGuarded(file: string, text: string, lineOffset = 0): Pa
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
-    const line = (parseErrorLine(text, e) ?? 1) + lineOffset;
+    const line = syntaxErrorLine(text) + lineOffset;
     const detail = String((e as Error).message).replace(/^.*?JSON[^:]*:\s*/, '').slice(0, 200);
     return fail({ file, line, message: { key: 'file.invalidJson', params: { file, line, detail } } });
   }
@@ -26,7 +26,7 @@ export function parseJsonGuarded(file: string, text: string, lineOffset = 0): Pa
 export function parseTaskFile(file: string, text: string): Parsed<Task> {
   const json = parseJsonGuarded(file, text);
   if (!json.ok) return json;
-  const result = taskSchema.safeParse(json.value);
+  const result = taskSchema.safeParse(json.value, { reportInput: true });
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, problems: schemaProblems(file, text, result.error.issues) };
 }
@@ -35,6 +35,8 @@ export function parseTaskFile(file: string, text: string): Parsed<Task> {
 export function schemaProblems(file: string, text: string, issues: readonly z.core.$ZodIssue[], lineOffset = 0): Problem[] {
   return issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // An unknown field is reported at its own line and name, not at the object holding it.
+    if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) path.push(issue.keys[0]!);
     const line = (lineOfPath(text, path) ?? 1) + lineOffset;
     const field = formatPath(path) || '(root)';
     return { file, line, field, message: issueMessage(issue) };
@@ -43,9 +45,10 @@ export function schemaProblems(file: string, text: string, issues: readonly z.co
 
 function issueMessage(issue: z.core.$ZodIssue): Message {
   const i = issue as z.core.$ZodIssue & Record<string, unknown>;
+  if ('input' in i && i.input === undefined && ['invalid_type', 'invalid_value', 'invalid_union'].includes(issue.code)) return { key: 'schema.required' };
   switch (issue.code) {
     case 'invalid_type':
-      return i.input === undefined ? { key: 'schema.required' } : { key: 'schema.type', params: { expected: String(i.expected) } };
+      return { key: 'schema.type', params: { expected: String(i.expected) } };
     case 'unrecognized_keys':
       return { key: 'schema.unknownField', params: { keys: (i.keys as string[]).join('”, “') } };
     case 'too_small':

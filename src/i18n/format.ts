@@ -6,7 +6,8 @@ export function formatNumber(locale: Locale, n: number, fractionDigits = 0): str
 }
 
 export function formatMs(locale: Locale, ms: number): string {
-  return ms >= 1000 ? `${formatNumber(locale, ms / 1000, 2)} s` : `${formatNumber(locale, ms, ms < 10 ? 2 : 0)} ms`;
+  if (ms >= 999.5) return `${formatNumber(locale, ms / 1000, 2)} s`;
+  return `${formatNumber(locale, ms, ms < 9.995 ? 2 : 0)} ms`;
 }
 
 export function formatDate(locale: Locale, d: Date): string {

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { STATUSES, verdictOf, type Status } from './verdict.js';
+
+const of = (...statuses: Status[]) => verdictOf(statuses.map((status) => ({ status })));
+
+describe('verdictOf', () => {
+  it('is passed for no tests', () => {
+    expect(verdictOf([])).toBe('passed');
+  });
+
+  it.each(STATUSES.map((s) => [s]))('is %s for a single test with that status', (status) => {
+    expect(of(status)).toBe(status);
+  });
+
+  it.each<[Status[], Status]>([
+    [['passed', 'passed', 'passed'], 'passed'],
+    [['passed', 'failed', 'passed'], 'failed'],
+    [['failed', 'error'], 'error'],
+    [['error', 'failed'], 'error'],
+    [['error', 'output-limit'], 'output-limit'],
+    [['output-limit', 'timeout'], 'timeout'],
+    [['failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'timeout'], 'timeout'],
+    [['timeout', 'memory'], 'memory'],
+    [['memory', 'crashed', 'timeout'], 'crashed'],
+    [['crashed', 'passed'], 'crashed'],
+    [['passed', 'output-limit', 'failed', 'error'], 'output-limit'],
+  ])('for %j is %s', (statuses, verdict) => {
+    expect(of(...statuses)).toBe(verdict);
+  });
+
+  it('follows the order crashed > memory > timeout > output-limit > error > failed > passed', () => {
+    const order: Status[] = ['crashed', 'memory', 'timeout', 'output-limit', 'error', 'failed', 'passed'];
+    for (let i = 0; i < order.length; i++)
+      for (let j = i; j < order.length; j++) {
+        expect(of(order[i]!, order[j]!)).toBe(order[i]);
+        expect(of(order[j]!, order[i]!)).toBe(order[i]);
+      }
+  });
+});
