@@ -33,24 +33,32 @@ export function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/**
- * Line of the first JSON syntax error in `text` (V8's messages do not always give a position), found
- * by a small scanner that follows the JSON grammar without building values.
- */
+/** Line of the first JSON syntax error in `text` (V8's messages do not always give a position). */
 export function syntaxErrorLine(text: string): number {
-  return lineAt(text, syntaxErrorOffset(text));
+  return lineAt(text, scan(text).errorAt ?? text.length);
 }
 
-function syntaxErrorOffset(text: string): number {
+/** Line where the value at `path` starts, or where its deepest existing parent does. */
+export function lineOfPath(text: string, path: readonly (string | number)[]): number {
+  return lineAt(text, scan(text, path).pathAt);
+}
+
+/**
+ * One pass over `text` following the JSON grammar without building values: where the first
+ * syntax error is, and where the value at `path` (or its deepest existing parent) starts.
+ */
+function scan(text: string, path: readonly (string | number)[] = []): { errorAt?: number; pathAt: number } {
   let i = 0;
+  let pathAt = 0;
+  let matched = -1;
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
   const fail = (): never => {
     throw i;
   };
-  const string = () => {
-    i++;
+  const string = (): string => {
+    const start = i++;
     while (i < text.length && text[i] !== '"') {
       if (text.charCodeAt(i) < 0x20) fail();
       if (text[i] === '\\') {
@@ -64,11 +72,21 @@ function syntaxErrorOffset(text: string): number {
     }
     if (i >= text.length) fail();
     i++;
+    return JSON.parse(text.slice(start, i)) as string;
   };
-  const value = (): void => {
+  // `level`: how much of `path` leads to this value, or -1 when it is off the path.
+  const value = (level: number): void => {
     ws();
+    if (level > matched) {
+      matched = level;
+      pathAt = i;
+    }
+    const on = level >= 0 && level < path.length ? path[level] : undefined;
     const c = text[i];
-    if (c === '"') return string();
+    if (c === '"') {
+      string();
+      return;
+    }
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
       i++;
@@ -77,16 +95,18 @@ function syntaxErrorOffset(text: string): number {
         i++;
         return;
       }
-      for (;;) {
+      for (let n = 0; ; n++) {
+        let next = on !== undefined && on === n ? level + 1 : -1;
         if (close === '}') {
           ws();
           if (text[i] !== '"') fail();
-          string();
+          const key = string();
+          next = on !== undefined && key === String(on) ? level + 1 : -1;
           ws();
           if (text[i] !== ':') fail();
           i++;
         }
-        value();
+        value(next);
         ws();
         if (text[i] === ',') {
           i++;
@@ -104,105 +124,14 @@ function syntaxErrorOffset(text: string): number {
     i += m![0].length;
   };
   try {
-    value();
+    value(0);
     ws();
     if (i < text.length) fail();
   } catch (at) {
-    if (typeof at === 'number') return at;
+    if (typeof at === 'number') return { errorAt: at, pathAt };
     throw at;
   }
-  return text.length;
-}
-
-/**
- * Line where the value at `path` starts (or the deepest existing parent), found by walking the text
- * with a small tokenizer. Only used to report problems, so it favours simplicity over speed.
- */
-export function lineOfPath(text: string, path: readonly (string | number)[]): number | undefined {
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
-  };
-  const skipString = () => {
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-  };
-  const readString = (): string => {
-    const start = i;
-    skipString();
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      return '';
-    }
-  };
-  const skipValue = () => {
-    ws();
-    const c = text[i];
-    if (c === '"') return skipString();
-    if (c === '{' || c === '[') {
-      let depth = 0;
-      for (; i < text.length; i++) {
-        const d = text[i];
-        if (d === '"') {
-          skipString();
-          i--;
-        } else if (d === '{' || d === '[') depth++;
-        else if (d === '}' || d === ']') {
-          if (--depth === 0) {
-            i++;
-            return;
-          }
-        }
-      }
-      return;
-    }
-    while (i < text.length && !/[,\]}\s]/.test(text[i]!)) i++;
-  };
-  let found = 0;
-  for (let k = 0; k < path.length; k++) {
-    ws();
-    const key = path[k]!;
-    const c = text[i];
-    let ok = false;
-    if (c === '{') {
-      i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') break;
-        const name = readString();
-        ws();
-        i++; // colon
-        ws();
-        if (name === String(key)) {
-          ok = true;
-          break;
-        }
-        skipValue();
-        ws();
-        if (text[i] === ',') i++;
-        else break;
-      }
-    } else if (c === '[' && typeof key === 'number') {
-      i++;
-      for (let n = 0; ; n++) {
-        ws();
-        if (text[i] === ']') break;
-        if (n === key) {
-          ok = true;
-          break;
-        }
-        skipValue();
-        ws();
-        if (text[i] === ',') i++;
-        else break;
-      }
-    }
-    if (!ok) break;
-    found = i;
-  }
-  return lineAt(text, found);
+  return { pathAt };
 }
 
 /** A field path as people read it: tests[3].args */

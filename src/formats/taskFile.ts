@@ -37,7 +37,7 @@ export function schemaProblems(file: string, text: string, issues: readonly z.co
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     // An unknown field is reported at its own line and name, not at the object holding it.
     if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) path.push(issue.keys[0]!);
-    const line = (lineOfPath(text, path) ?? 1) + lineOffset;
+    const line = lineOfPath(text, path) + lineOffset;
     const field = formatPath(path) || '(root)';
     return { file, line, field, message: issueMessage(issue) };
   });
