@@ -13,7 +13,7 @@ def _veredicto_setup(TAG):
     _compile, _exec = compile, exec
     _dict_copy, _dict_clear, _dict_update = dict.copy, dict.clear, dict.update
     _loads = __import__('json').loads
-    _all, _map, _is, _chain = all, map, __import__('operator').is_, itertools.chain
+    _all, _map, _is, _chain, _zip = all, map, __import__('operator').is_, itertools.chain, zip
     _get_dict = __import__('operator').attrgetter('__dict__')
     _values = __import__('operator').methodcaller('values')
 
@@ -83,77 +83,132 @@ def _veredicto_setup(TAG):
     protected_functions = set()
     sys.addaudithook(audit)
 
-    # The state every test starts from, taken when the interpreter is sealed.
-    baseline = {}
+    # The state every solution starts from, taken when the interpreter is sealed. Putting back
+    # every module after every solution costs milliseconds, so imports are recorded and only the
+    # modules a solution imported (plus builtins, sys and what they reach) are restored and checked.
+    baseline = {}          # name -> (module, copy of its namespace)
+    names = []             # baseline names, in order
+    objects = []           # baseline modules, in the same order
+    family = {}            # top-level name -> baseline names under it, and modules they reference
+    classes = {}           # baseline name -> (classes defined there, their attribute values, flat)
     base = {}
-    types = []
-    saved_values = [()]
+    touched = set()
+    ALWAYS = ('builtins', 'sys', '__main__')
+    WIDE = ('importlib', 'gc', 'inspect')   # made to reach any module: check everything
 
-    def class_values():
-        # One flat list of every shared class's attribute values, built by C loops only.
-        return _list(_chain(*_map(_values, _map(_get_dict, types))))
+    real_import = builtins.__import__
 
-    def types_changed():
-        """Whether a solution changed a class that every solution shares (a stdlib class, say):
-        any attribute added, removed or replaced shows as a different value at some position."""
-        current = class_values()
-        return _len(current) != _len(saved_values[0]) or not _all(_map(_is, current, saved_values[0]))
+    def recording_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0:
+            touched.add(name.partition('.')[0])
+        return real_import(name, globals, locals, fromlist, level)
+
+    importlib = __import__('importlib')
+    real_import_module = importlib.import_module
+
+    def recording_import_module(name, package=None):
+        touched.add(name.partition('.')[0])
+        return real_import_module(name, package)
+
+    def class_values(cls_list):
+        # Every attribute value of these classes as one flat list, built by C loops only.
+        return _list(_chain(*_map(_values, _map(_get_dict, cls_list))))
 
     def seal():
         # Modules that reach the JavaScript host go; the audit hook refuses them from now on.
         for name in _list(sys.modules):
             if name in BLOCKED_MODULES or name.split('.')[0] in BLOCKED_MODULES:
                 del sys.modules[name]
+        builtins.__import__ = recording_import
+        importlib.import_module = recording_import_module
+        # No host details: a fixed environment (the snapshot maker's own is not ours to show).
+        os.environ.clear()
+        os.environ.update({'HOME': '/home/pyodide', 'USER': 'sandbox', 'LANG': 'C.UTF-8', 'PATH': '/', 'PWD': '/'})
+        by_id = {}
         for name, mod in _list(sys.modules.items()):
             d = getattr(mod, '__dict__', None)
             if _type(d) is not _dict:
                 continue
             baseline[name] = (mod, _dict_copy(d))
-            for v in _list(d.values()):
+            names.append(name)
+            objects.append(mod)
+            by_id[_id(mod)] = name
+        own = {}
+        for name in names:
+            for v in _list(baseline[name][1].values()):
                 if _isinstance(v, _type) and _id(v) not in protected_types:
                     protected_types.add(_id(v))
-                    if v.__module__ != 'builtins':
-                        # Classes written in Python can be changed; builtin ones cannot.
-                        types.append(v)
+                    # Classes written in Python can be changed; builtin ones cannot.
+                    if v.__module__ != 'builtins' and v.__module__ in baseline:
+                        own.setdefault(v.__module__, []).append(v)
+        for name, cls_list in own.items():
+            classes[name] = (cls_list, class_values(cls_list))
+        for name in names:
+            group = family.setdefault(name.partition('.')[0], [])
+            group.append(name)
+            for v in _list(baseline[name][1].values()):
+                other = by_id.get(_id(v))
+                if other is not None and other not in group:
+                    group.append(other)  # os reaches posixpath as os.path
         base['path'] = _list(sys.path)
         base['meta_path'] = _list(sys.meta_path)
         base['environ'] = _dict(os.environ)
         base['limit'] = sys.getrecursionlimit()
         base['cwd'] = os.getcwd()
-        saved_values[0] = class_values()
-        # No host details: a fixed environment (the snapshot maker's own is not ours to show).
-        os.environ.clear()
-        os.environ.update({'HOME': '/home/pyodide', 'USER': 'sandbox', 'LANG': 'C.UTF-8', 'PATH': '/', 'PWD': '/'})
-        base['environ'] = _dict(os.environ)
         if 'random' in sys.modules:
             sys.modules['random'].seed()
         sealed[0] = True
 
     stdin_eof = io.StringIO('')
 
+    captures = [None, None]
+
     def begin(stdin, limit):
-        out, err = Capture(limit), Capture(limit)
-        sys.stdout, sys.stderr = out, err
+        """Fresh globals and fresh standard streams for one test; returns the globals."""
+        captures[0], captures[1] = Capture(limit), Capture(limit)
+        sys.stdout, sys.stderr = captures
         sys.stdin = io.StringIO(stdin) if stdin is not None else stdin_eof
-        g = {'__name__': '__main__', '__builtins__': builtins}
-        return g, out, err
+        return {'__name__': '__main__', '__builtins__': builtins}
+
+    def collect():
+        """What the test printed: (stdout, stderr, cut at the limit)."""
+        out, err = captures
+        captures[0] = captures[1] = None
+        return (out.text(), err.text(), out.over or err.over) if out is not None else ('', '', False)
 
     def restore():
-        """Puts every module back as it was, after a solution's last test; returns what was replaced
-        so that JavaScript drops it (and any finalizer runs) after this frame is gone."""
+        """Puts the modules a solution could have changed back as they were, after its last test.
+        Returns whether a shared class was changed (which cannot be undone: the runtime must be
+        replaced) and what was replaced, so that JavaScript drops it (and any finalizer runs)
+        after this frame is gone."""
         replaced = []
         mods = sys.modules
-        for name in _list(mods):
-            if name not in baseline:
-                replaced.append(mods.pop(name))
-        for name, (mod, saved) in baseline.items():
-            if mods.get(name) is not mod:
-                mods[name] = mod
+        if _len(mods) != _len(names) or not _all(_map(_is, _map(mods.get, names), objects)):
+            for name in _list(mods):
+                if name not in baseline:
+                    replaced.append(mods.pop(name))
+            for name, mod in _zip(names, objects):
+                if mods.get(name) is not mod:
+                    mods[name] = mod
+            touched.add('sys')
+        wide = not touched.isdisjoint(WIDE)
+        chosen = names if wide else {n for top in touched for n in family.get(top, ())}.union(ALWAYS)
+        changed_class = False
+        for name in chosen:
+            entry = baseline.get(name)
+            if entry is None:
+                continue
+            mod, saved = entry
             d = mod.__dict__
-            if d is not saved:
+            if _len(d) != _len(saved) or not _all(_map(_is, _map(d.get, saved), saved.values())):
                 replaced.append(_dict_copy(d))
                 _dict_clear(d)
                 _dict_update(d, saved)
+            cls = classes.get(name)
+            if cls is not None and not changed_class:
+                current = class_values(cls[0])
+                changed_class = _len(current) != _len(cls[1]) or not _all(_map(_is, current, cls[1]))
+        touched.clear()
         sys.path[:] = base['path']
         sys.meta_path[:] = base['meta_path']
         if _dict(os.environ) != base['environ']:
@@ -169,7 +224,7 @@ def _veredicto_setup(TAG):
         rnd = mods.get('random')
         if rnd is not None:
             rnd.seed()
-        return replaced
+        return changed_class, replaced
 
     def load(code, filename):
         return _compile(code, filename, 'exec', dont_inherit=True)
@@ -319,6 +374,9 @@ def _veredicto_setup(TAG):
             return plain(fn(*a, **k))
         return checked
 
+    def check(check_fn, fn):
+        return check_fn(candidate(fn))
+
     def describe(e):
         t = _type(e)
         name = t.__name__ if _type(t.__dict__.get('__name__')) is _str else 'Exception'
@@ -328,12 +386,12 @@ def _veredicto_setup(TAG):
             text = ''
         return name, text[:2000]
 
-    for f in (seal, types_changed, begin, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
+    for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
     protected_types.add(_id(Capture))
     protected_types.add(_id(Opaque))
-    return {'seal': seal, 'types_changed': types_changed, 'begin': begin, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
+    return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
             'call': call, 'serialize': serialize, 'candidate': candidate, 'describe': describe,
             'exec': _exec, 'OutputLimit': OutputLimit}
 `;

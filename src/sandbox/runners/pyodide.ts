@@ -28,15 +28,15 @@ export function preparePython(py: PyodideAPI): void {
 }
 
 type Harness = {
-  types_changed(): boolean;
   begin(stdin: string | undefined, limit: number): PyProxy;
+  collect(): PyProxy;
+  check(check: PyProxy, fn: PyProxy): void;
   restore(): PyProxy;
   load(code: string, filename: string): PyProxy;
   entry(g: PyProxy, dotted: string): PyProxy;
   args_of(text: string): PyProxy;
   call(fn: PyProxy, args: PyProxy): unknown;
   serialize(v: unknown, max: number): string;
-  candidate(fn: PyProxy): PyProxy;
   exec(code: PyProxy, g: PyProxy): void;
 };
 
@@ -72,7 +72,7 @@ export class PyodideRunner implements Runner {
     const api = py.globals.get(API) as PyProxy;
     py.globals.delete(API);
     const h: Record<string, unknown> = {};
-    for (const k of ['types_changed', 'begin', 'restore', 'load', 'entry', 'args_of', 'call', 'serialize', 'candidate', 'exec']) h[k] = api.get(k);
+    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec']) h[k] = api.get(k);
     this.harness = h as Harness;
     const seal = api.get('seal') as PyProxy & (() => void);
     seal();
@@ -107,8 +107,9 @@ export class PyodideRunner implements Runner {
     try {
       // Each solution starts from the same modules; a changed shared class (a stdlib class, say)
       // cannot be put back, so the next solution gets a fresh runtime instead.
-      (h.restore() as PyProxy).destroy();
-      if (!loadError && h.types_changed()) recycle = true;
+      const restored = h.restore() as PyProxy;
+      if (restored.get(0) === true) recycle = true;
+      restored.destroy();
     } catch {
       return { recycle: true };
     }
@@ -129,16 +130,11 @@ export class PyodideRunner implements Runner {
     let outcome: RawResult['outcome'] = 'ok';
     let value: string | undefined;
     let error: RawResult['error'];
-    let out: PyProxy | undefined;
-    let err: PyProxy | undefined;
     let thrown: { e: unknown } | undefined;
     try {
       // Arguments are decoded before any solution code runs, so a solution cannot change how.
       const args = test.kind === 'call' ? own(h.args_of(test.args)) : undefined;
-      const state = own(h.begin(test.kind === 'stdio' ? test.stdin : undefined, limit));
-      const g = own(state.get(0) as PyProxy);
-      out = own(state.get(1) as PyProxy);
-      err = own(state.get(2) as PyProxy);
+      const g = own(h.begin(test.kind === 'stdio' ? test.stdin : undefined, limit));
       h.exec(program, g);
       if (test.kind === 'call') {
         const fn = own(h.entry(g, test.entryPoint));
@@ -146,11 +142,7 @@ export class PyodideRunner implements Runner {
         value = h.serialize(returned, MAX_VALUE_CHARS);
       } else if (test.kind === 'code') {
         h.exec(own(h.load(test.code, 'test.py')), g);
-        if (test.check) {
-          const check = own(h.entry(g, test.check));
-          const candidate = own(h.candidate(own(h.entry(g, test.entryPoint ?? ''))));
-          own(h.call(check, own(this.py.toPy([candidate]))));
-        }
+        if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? ''))));
       }
     } catch (e) {
       thrown = { e };
@@ -161,9 +153,10 @@ export class PyodideRunner implements Runner {
     let truncated = this.raw.over;
     if (!this.dead) {
       try {
-        stdout = (out ? (out.text() as string) : '') + stdout;
-        stderr = (err ? (err.text() as string) : '') + stderr;
-        truncated ||= Boolean(out?.over) || Boolean(err?.over);
+        const printed = own(h.collect()).toJs() as [string, string, boolean];
+        stdout = printed[0] + stdout;
+        stderr = printed[1] + stderr;
+        truncated ||= printed[2];
       } catch {
         this.dead = true;
       }
