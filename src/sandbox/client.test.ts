@@ -81,6 +81,26 @@ describe('Sandbox client', () => {
     expect(counts().spawned).toBe(2);
   });
 
+  it('hands the job of a killed worker to a spare started ahead, and starts a new spare', async () => {
+    const ran: number[] = [];
+    const { factory, counts } = scripted((m, post, n) => {
+      ran.push(n);
+      if (n === 0) return; // the pool's only worker hangs
+      m.job.tests.forEach((_t, i) => post({ type: 'result', id: m.id, nonce: m.nonce, index: m.job.firstIndex + i, result: ok('3') }));
+      post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
+    });
+    const restarted: number[] = [];
+    const sb = new Sandbox(factory, 1, { restarted: (_l, ms) => restarted.push(ms) }, { spares: 1 });
+    await sb.warmUp(['python']);
+    expect(counts().spawned).toBe(2); // the worker and its spare
+    const r = await sb.evaluate(task, solution);
+    sb.close();
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'passed']);
+    expect(ran).toEqual([0, 1]); // the second job ran on the spare
+    expect(counts().spawned).toBe(3); // a new spare replaced the one used
+    expect(restarted.length).toBe(1);
+  });
+
   it('treats a worker that exits mid-test as crashed and carries on', async () => {
     let first = true;
     const factory: WorkerFactory = (language, events) => {

@@ -15,7 +15,7 @@ export type WorkerEvents = { message(m: unknown): void; exit(detail: string): vo
 export type WorkerFactory = (language: Language, events: WorkerEvents) => WorkerHandle;
 
 /** Extra time past a test's limit before the host stops a worker that did not stop itself. */
-const GRACE_MS: Record<Language, number> = { python: 250, javascript: 750 };
+const GRACE_MS: Record<Language, number> = { python: 100, javascript: 750 };
 
 type Slot = {
   language: Language;
@@ -27,9 +27,14 @@ type Slot = {
 };
 
 export type SandboxEvents = { forged?: (detail: string) => void; restarted?: (language: Language, ms: number) => void };
+export type SandboxOptions = {
+  /** Workers started ahead per language, so a killed one is replaced at once instead of in ~0.5 s. */
+  spares?: number;
+};
 
 export class Sandbox {
   private readonly slots: Slot[] = [];
+  private readonly spares: Slot[] = [];
   private readonly waiting: Array<() => void> = [];
   private running = 0;
   private nextId = 1;
@@ -39,6 +44,7 @@ export class Sandbox {
     private readonly factory: WorkerFactory,
     private readonly size: number,
     private readonly events: SandboxEvents = {},
+    private readonly options: SandboxOptions = {},
   ) {}
 
   /** Starts the workers a run will need; resolves with the slowest start-up time in ms. */
@@ -48,7 +54,18 @@ export class Sandbox {
       for (let i = this.slots.filter((s) => s.language === language && s.state !== 'dead').length; i < this.size; i++)
         starts.push(this.spawn(language).ready);
     const times = await Promise.all(starts);
+    for (const language of new Set(languages)) this.fillSpares(language);
     return Math.max(0, ...times);
+  }
+
+  private fillSpares(language: Language): void {
+    const want = this.options.spares ?? 0;
+    for (const dead of this.spares.filter((s) => s.state === 'dead')) this.retire(dead);
+    while (!this.closed && this.spares.filter((s) => s.language === language).length < want) {
+      const spare = this.spawn(language);
+      this.slots.splice(this.slots.indexOf(spare), 1);
+      this.spares.push(spare);
+    }
   }
 
   async evaluate(task: Task, solution: Solution, override: Partial<Limits> = {}): Promise<SolutionResult> {
@@ -69,7 +86,7 @@ export class Sandbox {
 
   close(): void {
     this.closed = true;
-    for (const s of [...this.slots]) this.retire(s);
+    for (const s of [...this.slots, ...this.spares.splice(0)]) this.retire(s);
   }
 
   /** Runs a job on one worker, appending a result per test it finished; stops early if the worker is lost. */
@@ -152,16 +169,25 @@ export class Sandbox {
     this.retire(slot);
     if (this.closed) return;
     const at = performance.now();
-    const fresh = this.spawn(slot.language);
+    const i = this.spares.findIndex((s) => s.language === slot.language && s.state !== 'dead');
+    let fresh: Slot;
+    if (i >= 0) {
+      fresh = this.spares.splice(i, 1)[0]!;
+      this.slots.push(fresh);
+      this.release(false); // someone may be waiting for a worker of this language
+    } else fresh = this.spawn(slot.language);
     fresh.ready.then(() => this.events.restarted?.(slot.language, performance.now() - at), () => {});
+    this.fillSpares(slot.language);
   }
 
   private retire(slot: Slot): void {
     slot.state = 'dead';
     slot.onMessage = slot.onExit = undefined;
     slot.handle.kill();
-    const i = this.slots.indexOf(slot);
-    if (i >= 0) this.slots.splice(i, 1);
+    for (const list of [this.slots, this.spares]) {
+      const i = list.indexOf(slot);
+      if (i >= 0) list.splice(i, 1);
+    }
   }
 
   private async acquire(language: Language): Promise<Slot> {

@@ -67,7 +67,7 @@ export function ensureSnapshot(): void {
   if (r.status !== 0) throw new Error(`could not make the Pyodide snapshot: ${r.stderr?.toString().slice(-2000)}`);
 }
 
-/** A sandbox of Node child processes, one pool slot per core. */
+/** A sandbox of Node child processes: one pool slot per core, and a spare per language. */
 export function nodeSandbox(events: SandboxEvents = {}, size = Math.max(1, Math.min(os.availableParallelism(), 8))): Sandbox {
-  return new Sandbox(nodeWorkerFactory, size, events);
+  return new Sandbox(nodeWorkerFactory, size, events, { spares: 1 });
 }
