@@ -110,6 +110,28 @@ def _veredicto_setup(TAG):
         touched.add(name.partition('.')[0])
         return real_import_module(name, package)
 
+    studied = {}   # module name -> (classes it defines, ids of the modules it references)
+
+    def study(module_names):
+        """What seal needs to know of each module, worked out ahead where possible: setup runs
+        before the memory snapshot, so sandbox processes start with most of it done."""
+        module_ids = {_id(m) for m in sys.modules.values()}
+        for name in module_names:
+            mod = sys.modules.get(name)
+            d = getattr(mod, '__dict__', None)
+            if name in studied or _type(d) is not _dict:
+                continue
+            own, refs = [], []
+            for v in _list(d.values()):
+                if _isinstance(v, _type):
+                    protected_types.add(_id(v))
+                    # Classes written in Python can be changed; builtin ones cannot.
+                    if v.__module__ == name and name != 'builtins':
+                        own.append(v)
+                elif _id(v) in module_ids:
+                    refs.append(_id(v))
+            studied[name] = (own, refs)
+
     def class_values(cls_list):
         # Every attribute value of these classes as one flat list, built by C loops only.
         return _list(_chain(*_map(_values, _map(_get_dict, cls_list))))
@@ -124,7 +146,6 @@ def _veredicto_setup(TAG):
         # No host details: a fixed environment (the snapshot maker's own is not ours to show).
         os.environ.clear()
         os.environ.update({'HOME': '/home/pyodide', 'USER': 'sandbox', 'LANG': 'C.UTF-8', 'PATH': '/', 'PWD': '/'})
-        by_id = {}
         for name, mod in _list(sys.modules.items()):
             d = getattr(mod, '__dict__', None)
             if _type(d) is not _dict:
@@ -132,22 +153,16 @@ def _veredicto_setup(TAG):
             baseline[name] = (mod, _dict_copy(d))
             names.append(name)
             objects.append(mod)
-            by_id[_id(mod)] = name
-        own = {}
+        study(names)
+        by_id = {_id(baseline[n][0]): n for n in names}
         for name in names:
-            for v in _list(baseline[name][1].values()):
-                if _isinstance(v, _type) and _id(v) not in protected_types:
-                    protected_types.add(_id(v))
-                    # Classes written in Python can be changed; builtin ones cannot.
-                    if v.__module__ != 'builtins' and v.__module__ in baseline:
-                        own.setdefault(v.__module__, []).append(v)
-        for name, cls_list in own.items():
-            classes[name] = (cls_list, class_values(cls_list))
-        for name in names:
+            cls_list = studied[name][0]
+            if cls_list:
+                classes[name] = (cls_list, class_values(cls_list))
             group = family.setdefault(name.partition('.')[0], [])
-            group.append(name)
-            for v in _list(baseline[name][1].values()):
-                other = by_id.get(_id(v))
+            if name not in group:
+                group.append(name)
+            for other in (by_id.get(i) for i in studied[name][1]):
                 if other is not None and other not in group:
                     group.append(other)  # os reaches posixpath as os.path
         base['path'] = _list(sys.path)
@@ -391,6 +406,7 @@ def _veredicto_setup(TAG):
         protected_functions.add(_id(f.__code__))
     protected_types.add(_id(Capture))
     protected_types.add(_id(Opaque))
+    study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
             'call': call, 'serialize': serialize, 'candidate': candidate, 'describe': describe,
             'exec': _exec, 'OutputLimit': OutputLimit}

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import { register } from 'node:module';
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel, type MessagePort as WorkerPort } from 'node:worker_threads';
 import type { FromWorker, Runner, ToWorker } from '../protocol.js';
 import { installMemoryCap } from '../memoryCap.js';
 import { serve } from '../serve.js';
@@ -25,8 +24,9 @@ async function main(): Promise<void> {
   const binding = p.binding.bind(proc);
   p.binding = (name: string) =>
     name === 'constants' ? { fs: fs.constants, os: os.constants } : binding(name);
-  const { port1, port2 } = new MessageChannel();
-  register(new URL('./denyHook.js', import.meta.url).href, { data: { port: port2 }, transferList: [port2] });
+  const flag = new SharedArrayBuffer(4);
+  // Starting the hooks thread blocks for ~80 ms: do it while the runtime's WebAssembly compiles.
+  const registerHook = () => register(new URL('./denyHook.js', import.meta.url).href, { data: { flag } });
 
   installMemoryCap();
   let runner: Runner;
@@ -34,29 +34,29 @@ async function main(): Promise<void> {
     const { PyodideRunner, PYODIDE_LOAD_OPTIONS } = await import('../runners/pyodide.js');
     const { loadPyodide } = (await import(pathToFileURL(`${runtimeDir}/pyodide.mjs`).href)) as typeof import('pyodide');
     const snapshot = extra && fs.existsSync(extra) ? fs.readFileSync(extra) : undefined;
-    const py = await loadPyodide({ indexURL: `${runtimeDir}/`, ...PYODIDE_LOAD_OPTIONS, ...(snapshot ? { _loadSnapshot: snapshot } : {}) } as Parameters<typeof loadPyodide>[0]);
-    runner = new PyodideRunner(py);
+    const loading = loadPyodide({ indexURL: `${runtimeDir}/`, ...PYODIDE_LOAD_OPTIONS, ...(snapshot ? { _loadSnapshot: snapshot } : {}) } as Parameters<typeof loadPyodide>[0]);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    registerHook();
+    runner = new PyodideRunner(await loading);
   } else {
     const { QuickJSRunner } = await import('../runners/quickjs.js');
     const core = (await import(pathToFileURL(`${runtimeDir}/dist/index.mjs`).href)) as typeof import('quickjs-emscripten-core');
     const variant = (await import(pathToFileURL(`${extra}/dist/index.mjs`).href)).default;
     runner = new QuickJSRunner(await core.newQuickJSWASMModuleFromVariant(variant), STACK_BYTES);
+    registerHook();
   }
-  await lockDown(port1);
+  lockDown(flag);
   serve({ post: send, listen: (h) => (handler = h) }, runner, performance.now() - started);
 }
 
 /** QuickJS stack limit; this process runs with a larger V8 stack (see spawn.ts) so overflow stays catchable. */
 const STACK_BYTES = 1024 * 1024;
 
-async function lockDown(port: WorkerPort): Promise<void> {
+function lockDown(flag: SharedArrayBuffer): void {
   const g = globalThis as Record<string, unknown>;
   for (const name of ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'Request', 'Response', 'Headers', 'FormData'])
     delete g[name];
-  await new Promise<void>((resolve) => {
-    port.once('message', () => resolve());
-    port.postMessage('lock');
-  });
+  Atomics.store(new Int32Array(flag), 0, 1);
   Object.defineProperty(globalThis, 'process', { value: undefined, writable: false, configurable: false });
 }
 

@@ -1,15 +1,12 @@
 // Module resolve hook for sandbox child processes: once start-up is over, no module can be loaded
 // any more, so code that reaches the JavaScript host cannot import fs, net or child_process.
-import type { MessagePort } from 'node:worker_threads';
+// The switch is a shared flag rather than a message: the hooks thread may be asleep waiting for
+// work, and the lock must hold from the moment the main thread sets it.
 
-let locked = false;
+let locked: Int32Array | undefined;
 
-export function initialize(data: { port: MessagePort }): void {
-  data.port.on('message', () => {
-    locked = true;
-    data.port.postMessage('locked');
-  });
-  data.port.unref();
+export function initialize(data: { flag: SharedArrayBuffer }): void {
+  locked = new Int32Array(data.flag);
 }
 
 export async function resolve(
@@ -17,6 +14,6 @@ export async function resolve(
   context: unknown,
   next: (specifier: string, context: unknown) => Promise<unknown>,
 ): Promise<unknown> {
-  if (locked) throw new Error(`module loading is disabled in the sandbox: ${specifier}`);
+  if (!locked || Atomics.load(locked, 0) !== 0) throw new Error(`module loading is disabled in the sandbox: ${specifier}`);
   return next(specifier, context);
 }
