@@ -220,25 +220,28 @@ def _veredicto_setup(TAG):
                 _dict_clear(d)
                 _dict_update(d, saved)
             cls = classes.get(name)
-            if cls is not None and not changed_class:
+            # Classes are checked in the packages imported by name (json, json.encoder…), not in
+            # every module those reach: that is where a solution changes one.
+            if cls is not None and not changed_class and (wide or name.partition('.')[0] in touched):
                 current = class_values(cls[0])
                 changed_class = _len(current) != _len(cls[1]) or not _all(_map(_is, current, cls[1]))
-        touched.clear()
-        sys.path[:] = base['path']
-        sys.meta_path[:] = base['meta_path']
-        if _dict(os.environ) != base['environ']:
-            os.environ.clear()
-            os.environ.update(base['environ'])
-        sys.setrecursionlimit(base['limit'])
-        try:
-            os.chdir(base['cwd'])
-        except _BaseException:
-            pass
+        if wide or 'sys' in touched:
+            sys.path[:] = base['path']
+            sys.meta_path[:] = base['meta_path']
+            sys.setrecursionlimit(base['limit'])
+        if wide or 'os' in touched or 'posix' in touched:
+            if _dict(os.environ) != base['environ']:
+                os.environ.clear()
+                os.environ.update(base['environ'])
+            try:
+                os.chdir(base['cwd'])
+            except _BaseException:
+                pass
         gc.enable()
         # As in a fresh process: the snapshot would otherwise give every runtime the same sequence.
-        rnd = mods.get('random')
-        if rnd is not None:
-            rnd.seed()
+        if wide or 'random' in touched:
+            mods['random'].seed() if 'random' in mods else None
+        touched.clear()
         return changed_class, replaced
 
     def load(code, filename):

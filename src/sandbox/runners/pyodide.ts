@@ -141,7 +141,7 @@ export class PyodideRunner implements Runner {
         const returned = own(h.call(fn, args!));
         value = h.serialize(returned, MAX_VALUE_CHARS);
       } else if (test.kind === 'code') {
-        h.exec(own(h.load(test.code, 'test.py')), g);
+        h.exec(this.compiled(test.code), g);
         if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? ''))));
       }
     } catch (e) {
@@ -177,6 +177,23 @@ export class PyodideRunner implements Runner {
     }
     if (outcome === 'crashed') this.dead = true;
     return { outcome, value, error, stdout, stderr, truncated, durationMs };
+  }
+
+  /** Test code compiled once for all the solutions of a task (code objects cannot be changed). */
+  private readonly cache = new Map<string, PyProxy>();
+
+  private compiled(code: string): PyProxy {
+    let c = this.cache.get(code);
+    if (c === undefined) {
+      c = this.harness.load(code, 'test.py');
+      if (this.cache.size >= 64) {
+        const [oldest, proxy] = this.cache.entries().next().value as [string, PyProxy];
+        this.cache.delete(oldest);
+        proxy.destroy();
+      }
+      this.cache.set(code, c);
+    }
+    return c;
   }
 
   private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string } } {
