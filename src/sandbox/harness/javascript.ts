@@ -2,34 +2,13 @@
 // solution. It captures the builtins it needs before any solution code runs and makes `console`
 // a frozen, non-configurable global, so no solution can switch off console.assert. Assertion
 // failures and output go straight to host functions, so the sandbox cannot take them back.
-export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hostExit, stdinText) {
+/**
+ * Plain data to JSON text, read through property descriptors: getters, toJSON and proxies of
+ * prototypes are never consulted. Compiled inside the sandbox on first use, from pristine builtins.
+ */
+const SERIALIZE = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, tagged, kindOf) {
   'use strict';
-  const G = globalThis;
-  const O = Object;
-  const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
-  const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor;
-  const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
-  const ObjectProto = O.prototype, ArrayProto = Array.prototype, FunctionProto = Function.prototype;
-  const PromiseProto = Promise.prototype;
-  const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
-  const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
-  const TAG = '\u0000type';
   const MAX_DEPTH = 200;
-
-  const tagged = (kind, value) => '{' + stringify(TAG) + ':' + stringify(kind) + ',"value":' + stringify(value) + '}';
-
-  function kindOf(v) {
-    const p = getPrototypeOf(v);
-    if (p === MapProto) return 'Map';
-    if (p === SetProto) return 'Set';
-    if (p === DateProto) return 'Date';
-    if (p === PromiseProto) return 'Promise';
-    if (typeof v === 'function') return 'function';
-    return 'object';
-  }
-
-  // Plain data to JSON text, read through property descriptors: getters, toJSON and proxies of
-  // prototypes are never consulted.
   function serialize(v, maxChars) {
     let out = '';
     const put = (s) => {
@@ -86,8 +65,12 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
     walk(v, 0);
     return out;
   }
+  return serialize;
+})`;
 
-  // A small util.inspect for console output.
+/** A small util.inspect for console output, compiled inside the sandbox on first use. */
+const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, kindOf) {
+  'use strict';
   function show(v, depth, top) {
     switch (typeof v) {
       case 'string': return top ? v : stringify(v);
@@ -128,6 +111,47 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
       return '[object]';
     }
   }
+  return show;
+})`;
+
+export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hostExit, stdinText) {
+  'use strict';
+  const G = globalThis;
+  const O = Object;
+  const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
+  const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor;
+  const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
+  const ObjectProto = O.prototype, ArrayProto = Array.prototype, FunctionProto = Function.prototype;
+  const PromiseProto = Promise.prototype;
+  const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
+  const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
+  const TAG = '\u0000type';
+  const indirectEval = eval;
+  const SHOW_SOURCE = ${JSON.stringify(SHOW)};
+  const SERIALIZE_SOURCE = ${JSON.stringify(SERIALIZE)};
+
+  const tagged = (kind, value) => '{' + stringify(TAG) + ':' + stringify(kind) + ',"value":' + stringify(value) + '}';
+
+  function kindOf(v) {
+    const p = getPrototypeOf(v);
+    if (p === MapProto) return 'Map';
+    if (p === SetProto) return 'Set';
+    if (p === DateProto) return 'Date';
+    if (p === PromiseProto) return 'Promise';
+    if (typeof v === 'function') return 'function';
+    return 'object';
+  }
+
+  // The serializer for returned values, compiled on first use like the formatter (see SERIALIZE).
+  let serializeImpl;
+  const serialize = (v, maxChars) =>
+    (serializeImpl || (serializeImpl = indirectEval(SERIALIZE_SOURCE)(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, tagged, kindOf)))(v, maxChars);
+
+  // The formatter for console output is compiled on first use, from a string (cheap to parse):
+  // most tests print nothing, and every test pays for what the prelude compiles.
+  let showImpl;
+  const show = (v, depth, top) =>
+    (showImpl || (showImpl = indirectEval(SHOW_SOURCE)(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, kindOf)))(v, depth, top);
   function line(args) {
     let s = '';
     for (let i = 0; i < args.length; i++) s += (i ? ' ' : '') + show(args[i], 0, true);
