@@ -81,24 +81,27 @@ describe('Sandbox client', () => {
     expect(counts().spawned).toBe(2);
   });
 
-  it('hands the job of a killed worker to a spare started ahead, and starts a new spare', async () => {
+  it('keeps a spare once a worker has been killed, and hands it the job of the next one killed', async () => {
     const ran: number[] = [];
     const { factory, counts } = scripted((m, post, n) => {
       ran.push(n);
-      if (n === 0) return; // the pool's only worker hangs
-      m.job.tests.forEach((_t, i) => post({ type: 'result', id: m.id, nonce: m.nonce, index: m.job.firstIndex + i, result: ok('3') }));
+      if (n < 2) return; // the first worker and its cold replacement hang
+      m.job.tests.forEach((t, i) => {
+        const x = t.kind === 'call' ? (JSON.parse(t.args) as number[])[0]! : 0;
+        post({ type: 'result', id: m.id, nonce: m.nonce, index: m.job.firstIndex + i, result: ok(String(x + 1)) });
+      });
       post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
     });
-    const restarted: number[] = [];
-    const sb = new Sandbox(factory, 1, { restarted: (_l, ms) => restarted.push(ms) }, { spares: 1 });
+    const sb = new Sandbox(factory, 1, {}, { spares: 1 });
     await sb.warmUp(['python']);
-    expect(counts().spawned).toBe(2); // the worker and its spare
-    const r = await sb.evaluate(task, solution);
+    expect(counts().spawned).toBe(1); // no spare before it is needed
+    const first = await sb.evaluate(task, solution);
+    expect(first.tests.map((t) => t.status)).toEqual(['timeout', 'timeout']);
+    const second = await sb.evaluate(task, solution);
     sb.close();
-    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'passed']);
-    expect(ran).toEqual([0, 1]); // the second job ran on the spare
-    expect(counts().spawned).toBe(3); // a new spare replaced the one used
-    expect(restarted.length).toBe(1);
+    expect(second.verdict).toBe('passed');
+    expect(ran).toEqual([0, 1, 2]); // worker 2 is the spare started at the first kill
+    expect(counts().spawned).toBe(4); // pool worker, cold replacement, spare, new spare
   });
 
   it('treats a worker that exits mid-test as crashed and carries on', async () => {

@@ -28,7 +28,10 @@ type Slot = {
 
 export type SandboxEvents = { forged?: (detail: string) => void; restarted?: (language: Language, ms: number) => void };
 export type SandboxOptions = {
-  /** Workers started ahead per language, so a killed one is replaced at once instead of in ~0.5 s. */
+  /**
+   * Workers kept ready per language once one has had to be killed, so that the next is replaced at
+   * once instead of in ~0.5 s. Not started before: a spare's start-up competes with the run for CPU.
+   */
   spares?: number;
 };
 
@@ -54,7 +57,6 @@ export class Sandbox {
       for (let i = this.slots.filter((s) => s.language === language && s.state !== 'dead').length; i < this.size; i++)
         starts.push(this.spawn(language).ready);
     const times = await Promise.all(starts);
-    for (const language of new Set(languages)) this.fillSpares(language);
     return Math.max(0, ...times);
   }
 
