@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     const { loadPyodide } = (await import(pathToFileURL(`${runtimeDir}/pyodide.mjs`).href)) as typeof import('pyodide');
     const snapshot = extra && fs.existsSync(extra) ? fs.readFileSync(extra) : undefined;
     const loading = loadPyodide({ indexURL: `${runtimeDir}/`, ...PYODIDE_LOAD_OPTIONS, ...(snapshot ? { _loadSnapshot: snapshot } : {}) } as Parameters<typeof loadPyodide>[0]);
+    loading.catch(() => {}); // reported below, through main()'s own failure
     await new Promise((resolve) => setTimeout(resolve, 30));
     registerHook();
     runner = new PyodideRunner(await loading);
