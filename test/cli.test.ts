@@ -216,6 +216,13 @@ describe('check', () => {
     expect(r.stdout).toMatch(/problem\(s\) found in 1 task/);
   });
 
+  it('asks for the task id to be the file name', async () => {
+    const file = write('not-the-id.json', task({ solutions: task().solutions.slice(0, 1) }));
+    const r = await veredicto(['check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${file}: the task id “add-two” should be the file name`);
+  });
+
   it('flags a test whose result changes between runs', async () => {
     const t = task({
       tests: [{ name: 'coin', kind: 'code', code: { python: 'import random\nassert random.random() < 0.5' } }],

@@ -6,10 +6,11 @@ import { applySamples, parseDataset } from '../formats/datasets.js';
 import { MAX_FILE_BYTES } from '../formats/jsonText.js';
 import { parseTaskFile, type Problem } from '../formats/taskFile.js';
 
-export type Inputs = { tasks: Task[]; problems: Problem[] };
+/** `files`: the task file each task came from (task files only; dataset rows are not named after a file). */
+export type Inputs = { tasks: Task[]; problems: Problem[]; files: Map<Task, string> };
 
 export function readInputs(paths: readonly string[], samplesFile?: string): Inputs {
-  const out: Inputs = { tasks: [], problems: [] };
+  const out: Inputs = { tasks: [], problems: [], files: new Map() };
   for (const p of paths) {
     const files = listFiles(p, out.problems);
     for (const file of files) readFile(file, out);
@@ -74,6 +75,9 @@ function readFile(file: string, out: Inputs): void {
     return;
   }
   const r = parseTaskFile(file, text);
-  if (r.ok) out.tasks.push(r.value);
+  if (r.ok) {
+    out.tasks.push(r.value);
+    out.files.set(r.value, file);
+  }
   else out.problems.push(...r.problems);
 }

@@ -120,11 +120,16 @@ export async function main(argv: string[]): Promise<number> {
           return 2;
         }
       }
-      const sandbox = startSandbox(options);
+      const sandbox = nodeSandbox({}, options.workers);
       try {
+        if (inputs.tasks.some((task) => [...task.solutions, ...referenceSolutions(task)].some((s) => s.language === 'python'))) makeSnapshot();
         return options.command === 'run'
           ? await run(inputs.tasks, sandbox, options, t, locale)
-          : await check(inputs.tasks, inputs.problems, sandbox, options, t);
+          : await check(inputs.tasks, inputs.problems, inputs.files, sandbox, options, t);
+      } catch (e) {
+        if (!(e instanceof StartupError)) throw e;
+        process.stderr.write(`veredicto: ${render(t, { key: 'sandbox.startFailed', params: { language: t(`language.${e.language}`), detail: e.message } })}\n`);
+        return 3;
       } finally {
         sandbox.close();
       }
@@ -147,16 +152,38 @@ export function problemText(t: i18n['t'], p: Problem): string {
   return t('file.problem', { ns: 'errors', file: p.file, where: p.line ? t('file.line', { ns: 'errors', line: p.line }) : '', field: p.field, detail });
 }
 
-function startSandbox(options: Options): Sandbox {
-  ensureSnapshot();
-  return nodeSandbox({}, options.workers);
+/** The Pyodide snapshot is made at install; a missing one is made now (a few seconds, once). */
+function makeSnapshot(): void {
+  try {
+    ensureSnapshot();
+  } catch (e) {
+    const detail = String((e as Error)?.message ?? e).split('\n').find((l) => /Error:/.test(l)) ?? String(e);
+    throw new StartupError('python', detail.trim());
+  }
 }
 
 const languagesOf = (tasks: Task[]) => new Set<Language>(tasks.flatMap((t) => t.solutions.map((s) => s.language)));
 
+/** A runtime that cannot start at all: a broken install, not a verdict. */
+class StartupError extends Error {
+  constructor(readonly language: Language, message: string) {
+    super(message);
+  }
+}
+
+async function warmUp(sandbox: Sandbox, languages: Iterable<Language>): Promise<void> {
+  await Promise.all(
+    [...new Set(languages)].map((language) =>
+      sandbox.warmUp([language]).catch((e: unknown) => {
+        throw new StartupError(language, String((e as Error)?.message ?? e).split('\n')[0]!);
+      }),
+    ),
+  );
+}
+
 async function run(tasks: Task[], sandbox: Sandbox, options: Options, t: i18n['t'], locale: Locale): Promise<number> {
   const loadStart = performance.now();
-  await sandbox.warmUp(languagesOf(tasks));
+  await warmUp(sandbox, languagesOf(tasks));
   const runtimeLoadMs = performance.now() - loadStart;
   const pairs = tasks.flatMap((task) => task.solutions.map((solution) => ({ task, solution })));
   const progress = progressBar(pairs.length, t('run.progress', { ns: 'cli' }), !options.json);
@@ -224,9 +251,13 @@ function progressBar(total: number, label: string, enabled: boolean): { tick(): 
   };
 }
 
-async function check(tasks: Task[], inputProblems: Problem[], sandbox: Sandbox, options: Options, t: i18n['t']): Promise<number> {
+async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, string>, sandbox: Sandbox, options: Options, t: i18n['t']): Promise<number> {
   const problems: string[] = inputProblems.map((p) => problemText(t, p));
-  await sandbox.warmUp(new Set<Language>(tasks.flatMap((task) => referenceSolutions(task).map((s) => s.language))));
+  for (const task of tasks) {
+    const file = files.get(task);
+    if (file && path.basename(file, '.json') !== task.id) problems.push(render(t, { key: 'check.idFileName', params: { task: task.id, file } }));
+  }
+  await warmUp(sandbox, tasks.flatMap((task) => referenceSolutions(task).map((s) => s.language)));
   const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
   await Promise.all(
     tasks.map(async (task) => {
