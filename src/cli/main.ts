@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { i18n } from 'i18next';
-import { referenceSolutions, type Language, type Locale, type Task } from '../domain/task.js';
+import { pickLocale, referenceSolutions, type Language, type Locale, type Task } from '../domain/task.js';
 import { STATUSES, type SolutionResult, type Status } from '../domain/verdict.js';
 import type { Problem } from '../formats/taskFile.js';
 import { createI18n, localeFrom, NAMESPACES, render } from '../i18n/i18n.js';
@@ -215,7 +215,7 @@ function summary(tasks: Task[], results: SolutionResult[], t: i18n['t'], locale:
   const lines: string[] = [];
   const status = (s: Status) => t(`status.${s}`);
   for (const task of tasks) {
-    const title = task.title[locale] ?? task.title.en ?? task.title['es-CL'] ?? '';
+    const title = pickLocale(task.title, locale).text;
     lines.push(t('run.task', { ns: 'cli', id: task.id, title: title === task.id ? '' : title }).replace(/:\s*$/, ''));
     for (const solution of task.solutions) {
       const r = results.find((x) => x.taskId === task.id && x.solutionId === solution.id)!;

@@ -6,7 +6,7 @@ export const PYTHON_HARNESS = String.raw`
 def _veredicto_setup(TAG):
     import sys, builtins, os, io, gc, _json, itertools, posix
     _type, _len, _str, _int, _float, _bool, _list, _tuple, _dict = type, len, str, int, float, bool, list, tuple, dict
-    _set, _frozenset, _id, _isinstance, _sorted, _enumerate = set, frozenset, id, isinstance, sorted, enumerate
+    _set, _frozenset, _id, _isinstance = set, frozenset, id, isinstance
     _BaseException, _Exception = BaseException, Exception
     _quote = _json.encode_basestring_ascii
     _float_repr, _int_repr, _obj_repr = float.__repr__, int.__repr__, object.__repr__
@@ -395,22 +395,12 @@ def _veredicto_setup(TAG):
     def check(check_fn, fn):
         return check_fn(candidate(fn))
 
-    def describe(e):
-        t = _type(e)
-        name = t.__name__ if _type(t.__dict__.get('__name__')) is _str else 'Exception'
-        try:
-            text = _str(e)
-        except _BaseException:
-            text = ''
-        return name, text[:2000]
-
-    for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate, describe):
+    for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
     protected_types.add(_id(Capture))
     protected_types.add(_id(Opaque))
     study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
-            'call': call, 'serialize': serialize, 'candidate': candidate, 'describe': describe,
-            'exec': _exec, 'OutputLimit': OutputLimit}
+            'call': call, 'serialize': serialize, 'exec': _exec}
 `;
