@@ -97,6 +97,16 @@ const gold = z
   .strict();
 export type Gold = z.infer<typeof gold>;
 
+/** A task's own rubric criterion: a name and a description of each level 1–5, per locale. */
+const criterion = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+    name: localized,
+    levels: z.array(localized).length(5),
+  })
+  .strict();
+export type Criterion = z.infer<typeof criterion>;
+
 const limits = z
   .object({
     timeMs: z.number().int().min(10).max(120_000).optional(),
@@ -119,6 +129,8 @@ export const taskSchema = z
     tags: z.array(z.string().min(1).max(40)).max(30).default([]),
     difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
     gold: gold.optional(),
+    /** Replaces the default rubric (correctness, efficiency, readability, robustness). */
+    rubric: z.array(criterion).min(1).max(10).optional(),
   })
   .strict()
   .superRefine((task, ctx) => {
