@@ -189,7 +189,7 @@ async function run(tasks: Task[], sandbox: Sandbox, options: Options, t: i18n['t
   const progress = progressBar(pairs.length, t('run.progress', { ns: 'cli' }), !options.json);
   const evalStart = performance.now();
   const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
-  const results = await Promise.all(pairs.map(({ task, solution }) => sandbox.evaluate(task, solution, override).then((r) => (progress.tick(), r))));
+  const results = await Promise.all(pairs.map(({ task, solution }) => sandbox.evaluate(task, solution, { limits: override }).then((r) => (progress.tick(), r))));
   const evalMs = performance.now() - evalStart;
   progress.done();
   if (options.json) {
@@ -267,7 +267,7 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
         return;
       }
       for (const ref of refs) {
-        const [first, second] = await Promise.all([sandbox.evaluate(task, ref, override), sandbox.evaluate(task, ref, override)]);
+        const [first, second] = await Promise.all([sandbox.evaluate(task, ref, { limits: override }), sandbox.evaluate(task, ref, { limits: override })]);
         first.tests.forEach((a, i) => {
           const b = second.tests[i]!;
           if (a.status !== 'passed')

@@ -129,4 +129,37 @@ describe('Sandbox client', () => {
     expect(r.tests.map((t) => t.status)).toEqual(['crashed', 'passed']);
     expect(r.verdict).toBe('crashed');
   });
+
+  it('reports each test as it is judged, in order', async () => {
+    const { factory } = scripted((m, post) => {
+      m.job.tests.forEach((_t, i) => post({ type: 'result', id: m.id, nonce: m.nonce, index: i, result: ok('3') }));
+      post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
+    });
+    const sb = new Sandbox(factory, 1);
+    const heard: string[] = [];
+    const r = await sb.evaluate(task, solution, { onTest: (i, t) => heard.push(`${i}:${t.name}:${t.status}`) });
+    sb.close();
+    expect(heard).toEqual(['0:one:failed', '1:two:passed']);
+    expect(r.tests.map((t) => t.status)).toEqual(['failed', 'passed']);
+  });
+
+  it('stops a run when it is cancelled, killing the busy worker, and can run again', async () => {
+    let silent = true;
+    const { factory, counts } = scripted((m, post) => {
+      if (silent) return; // a test that never ends
+      m.job.tests.forEach((_t, i) => post({ type: 'result', id: m.id, nonce: m.nonce, index: i, result: ok(String(i + 2)) }));
+      post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
+    });
+    const sb = new Sandbox(factory, 1);
+    const controller = new AbortController();
+    const run = sb.evaluate({ ...task, limits: { timeMs: 60_000 } }, solution, { signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(counts().killed).toBe(1);
+    silent = false;
+    const again = await sb.evaluate(task, solution);
+    sb.close();
+    expect(again.verdict).toBe('passed');
+  });
 });

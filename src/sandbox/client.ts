@@ -35,6 +35,12 @@ export type SandboxOptions = {
   spares?: number;
 };
 
+export type EvaluateOptions = {
+  limits?: Partial<Limits>;
+  signal?: AbortSignal;
+  onTest?: (index: number, result: TestResult) => void;
+};
+
 export class Sandbox {
   private readonly slots: Slot[] = [];
   private readonly spares: Slot[] = [];
@@ -70,19 +76,30 @@ export class Sandbox {
     }
   }
 
-  async evaluate(task: Task, solution: Solution, override: Partial<Limits> = {}): Promise<SolutionResult> {
-    const limits = limitsOf(task, override);
+  /**
+   * Runs every test of the task against one solution. `onTest` hears each test's result as it
+   * arrives; aborting `signal` stops the run (killing a worker mid-test) and rejects with AbortError.
+   */
+  async evaluate(task: Task, solution: Solution, options: EvaluateOptions = {}): Promise<SolutionResult> {
+    const { signal, onTest } = options;
+    const limits = limitsOf(task, options.limits);
     const tests = task.tests.map((t) => toSandbox(task, t, solution.language));
+    const results: TestResult[] = [];
     const raws: RawResult[] = [];
-    while (raws.length < tests.length) {
-      const job: Job = { language: solution.language, code: solution.code, tests: tests.slice(raws.length), firstIndex: raws.length, limits };
-      await this.runJob(job, raws);
-    }
-    const results: TestResult[] = task.tests.map((t, i) => {
-      const raw = raws[i]!;
+    const heard = (raw: RawResult) => {
+      const t = task.tests[raws.length]!;
+      raws.push(raw);
       const { status, message } = judge(t, raw, limits);
-      return { name: t.name, hidden: t.hidden, status, ...(message ? { message } : {}), stdout: raw.stdout, stderr: raw.stderr, truncated: raw.truncated, durationMs: raw.durationMs };
-    });
+      const result: TestResult = { name: t.name, hidden: t.hidden, status, ...(message ? { message } : {}), stdout: raw.stdout, stderr: raw.stderr, truncated: raw.truncated, durationMs: raw.durationMs };
+      results.push(result);
+      onTest?.(results.length - 1, result);
+    };
+    while (raws.length < tests.length) {
+      signal?.throwIfAborted();
+      const job: Job = { language: solution.language, code: solution.code, tests: tests.slice(raws.length), firstIndex: raws.length, limits };
+      await this.runJob(job, raws, heard, signal);
+    }
+    signal?.throwIfAborted();
     return { taskId: task.id, solutionId: solution.id, verdict: verdictOf(results), tests: results };
   }
 
@@ -92,8 +109,8 @@ export class Sandbox {
   }
 
   /** Runs a job on one worker, appending a result per test it finished; stops early if the worker is lost. */
-  private async runJob(job: Job, raws: RawResult[]): Promise<void> {
-    const slot = await this.acquire(job.language);
+  private async runJob(job: Job, raws: readonly RawResult[], heard: (r: RawResult) => void, signal?: AbortSignal): Promise<void> {
+    const slot = await this.acquire(job.language, signal);
     const id = this.nextId++;
     const nonce = randomNonce();
     const grace = GRACE_MS[job.language];
@@ -105,8 +122,11 @@ export class Sandbox {
         started = performance.now();
         timer = setTimeout(() => lose('timeout', ''), job.limits.timeMs + grace);
       };
+      const cancel = () => finish(true);
+      signal?.addEventListener('abort', cancel, { once: true });
       const finish = (recycle: boolean) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', cancel);
         slot.onMessage = slot.onExit = undefined;
         if (recycle) this.replace(slot);
         else slot.state = 'idle';
@@ -116,7 +136,7 @@ export class Sandbox {
       const lose = (outcome: 'timeout' | 'crashed', detail: string) => {
         const index = raws.length;
         if (index < job.firstIndex + job.tests.length)
-          raws.push({ outcome, stdout: '', stderr: '', truncated: false, durationMs: performance.now() - started, error: { type: outcome, message: detail } });
+          heard({ outcome, stdout: '', stderr: '', truncated: false, durationMs: performance.now() - started, error: { type: outcome, message: detail } });
         finish(true);
       };
       slot.onMessage = (m) => {
@@ -126,7 +146,7 @@ export class Sandbox {
         }
         if (m.type === 'result') {
           if (m.index !== raws.length) return this.events.forged?.(`result for test ${m.index}, expected ${raws.length}`);
-          raws.push(m.result);
+          heard(m.result);
           arm();
         } else if (m.type === 'done') {
           finish(m.recycle || raws.length < job.firstIndex + job.tests.length);
@@ -192,9 +212,10 @@ export class Sandbox {
     }
   }
 
-  private async acquire(language: Language): Promise<Slot> {
+  private async acquire(language: Language, signal?: AbortSignal): Promise<Slot> {
     for (;;) {
       if (this.closed) throw new Error('sandbox closed');
+      signal?.throwIfAborted();
       if (this.running < this.size) {
         const idle = this.slots.find((s) => s.language === language && s.state === 'idle');
         if (idle) {
@@ -221,7 +242,10 @@ export class Sandbox {
           continue;
         }
       }
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      await new Promise<void>((resolve) => {
+        this.waiting.push(resolve);
+        signal?.addEventListener('abort', () => resolve(), { once: true });
+      });
     }
   }
 
