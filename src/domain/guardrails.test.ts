@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluationReducer, newEvaluation, type Evaluation, type EvaluationAction } from './evaluation.js';
+import { checkSubmit, type SubmitProblem } from './guardrails.js';
+import type { Solution } from './task.js';
+import type { Status } from './verdict.js';
+
+const NOW = '2026-03-01T12:00:00.000Z';
+const CRITERIA = ['correctness', 'readability'];
+const solution = (id: string, label: string): Solution => ({ id, label, language: 'python', code: 'pass' });
+const task = { solutions: [solution('a', 'Solution A'), solution('b', 'Solution B'), solution('c', 'Solution C')] };
+
+const apply = (e: Evaluation, ...actions: EvaluationAction[]) => actions.reduce((x, a) => evaluationReducer(x, a, NOW), e);
+const result = (solutionId: string, verdict: Status): EvaluationAction => ({
+  type: 'results',
+  solutionId,
+  result: { verdict, tests: [], ranAt: NOW },
+});
+
+/** Ranked, scored and critiqued: nothing missing. */
+function complete(ranks: Record<string, number> = { a: 1, b: 2, c: 3 }): Evaluation {
+  return apply(
+    newEvaluation('t', 'en', NOW),
+    ...task.solutions.flatMap(({ id }): EvaluationAction[] => [
+      { type: 'rank', solutionId: id, rank: ranks[id] },
+      ...CRITERIA.map((criterion): EvaluationAction => ({ type: 'score', solutionId: id, criterion, score: 3 })),
+      { type: 'critique', solutionId: id, text: `About ${id}`, locale: 'en' },
+    ]),
+  );
+}
+
+const keysOf = (problems: SubmitProblem[]) => problems.map((p) => `${p.solutionId}:${p.field}:${p.key}`);
+
+describe('checkSubmit', () => {
+  it('accepts a complete evaluation, with no justification', () => {
+    const e = complete();
+    expect(e.judgement.justification.text).toBe('');
+    expect(checkSubmit(task, e, CRITERIA)).toEqual([]);
+  });
+
+  it('an empty evaluation misses everything, solution by solution', () => {
+    const problems = checkSubmit(task, newEvaluation('t', 'es-CL', NOW), CRITERIA);
+    expect(problems.slice(0, 4)).toEqual([
+      { key: 'guardrail.unranked', params: { label: 'Solution A' }, solutionId: 'a', field: 'rank' },
+      { key: 'guardrail.unscored', params: { label: 'Solution A', criterion: 'correctness' }, solutionId: 'a', field: 'score' },
+      { key: 'guardrail.unscored', params: { label: 'Solution A', criterion: 'readability' }, solutionId: 'a', field: 'score' },
+      { key: 'guardrail.noCritique', params: { label: 'Solution A' }, solutionId: 'a', field: 'critique' },
+    ]);
+    expect(problems).toHaveLength(12);
+    expect(problems.map((p) => p.solutionId)).toEqual(['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'c', 'c', 'c', 'c']);
+  });
+
+  it('names only the criteria that are missing', () => {
+    const e = apply(complete(), { type: 'score', solutionId: 'b', criterion: 'readability', score: undefined });
+    expect(checkSubmit(task, e, CRITERIA)).toEqual([
+      { key: 'guardrail.unscored', params: { label: 'Solution B', criterion: 'readability' }, solutionId: 'b', field: 'score' },
+    ]);
+  });
+
+  it('checks the criteria it is given, not the ones scored', () => {
+    expect(keysOf(checkSubmit(task, complete(), [...CRITERIA, 'robustness']))).toEqual([
+      'a:score:guardrail.unscored',
+      'b:score:guardrail.unscored',
+      'c:score:guardrail.unscored',
+    ]);
+  });
+
+  it('a blank critique counts as missing', () => {
+    const e = apply(complete(), { type: 'critique', solutionId: 'c', text: '  \n\t', locale: 'en' });
+    expect(keysOf(checkSubmit(task, e, CRITERIA))).toEqual(['c:critique:guardrail.noCritique']);
+  });
+
+  it('an unranked solution is reported even when the others are tied', () => {
+    const e = complete({ a: 1, b: 1 });
+    expect(checkSubmit(task, e, CRITERIA)).toEqual([
+      { key: 'guardrail.unranked', params: { label: 'Solution C' }, solutionId: 'c', field: 'rank' },
+    ]);
+  });
+
+  it('a solution that did not pass, ranked above one that did, needs a reason naming both', () => {
+    const e = apply(complete({ a: 1, b: 2, c: 3 }), result('a', 'failed'), result('b', 'passed'), result('c', 'passed'));
+    expect(checkSubmit(task, e, CRITERIA)).toEqual([
+      { key: 'guardrail.needsReason', params: { label: 'Solution A', other: 'Solution B' }, solutionId: 'a', field: 'reason' },
+    ]);
+  });
+
+  it('names the best-ranked passing solution below it', () => {
+    const e = apply(complete({ a: 1, b: 3, c: 2 }), result('a', 'timeout'), result('b', 'passed'), result('c', 'passed'));
+    expect(checkSubmit(task, e, CRITERIA)[0]?.params).toEqual({ label: 'Solution A', other: 'Solution C' });
+  });
+
+  it('a reason clears it; a blank reason does not', () => {
+    const base = apply(complete(), result('a', 'error'), result('b', 'passed'));
+    expect(checkSubmit(task, apply(base, { type: 'reason', solutionId: 'a', text: 'B is unreadable', locale: 'en' }), CRITERIA)).toEqual([]);
+    expect(keysOf(checkSubmit(task, apply(base, { type: 'reason', solutionId: 'a', text: '   ', locale: 'en' }), CRITERIA))).toEqual([
+      'a:reason:guardrail.needsReason',
+    ]);
+  });
+
+  it('ties, a lower position, or a passing verdict need no reason', () => {
+    const tied = apply(complete({ a: 1, b: 1, c: 2 }), result('a', 'failed'), result('b', 'passed'));
+    expect(checkSubmit(task, tied, CRITERIA)).toEqual([]);
+    const below = apply(complete({ a: 1, b: 2, c: 3 }), result('a', 'passed'), result('b', 'failed'));
+    expect(checkSubmit(task, below, CRITERIA)).toEqual([]);
+    const bothPass = apply(complete(), result('a', 'passed'), result('b', 'passed'));
+    expect(checkSubmit(task, bothPass, CRITERIA)).toEqual([]);
+  });
+
+  it('solutions without results are not compared', () => {
+    const onlyFailing = apply(complete(), result('a', 'failed'));
+    expect(checkSubmit(task, onlyFailing, CRITERIA)).toEqual([]);
+    const onlyPassing = apply(complete(), result('c', 'passed'));
+    expect(checkSubmit(task, onlyPassing, CRITERIA)).toEqual([]);
+  });
+
+  it('an unranked passing solution is not compared (the missing rank is reported instead)', () => {
+    const e = apply(complete({ a: 1, b: 2 }), result('a', 'failed'), result('c', 'passed'));
+    expect(keysOf(checkSubmit(task, e, CRITERIA))).toEqual(['c:rank:guardrail.unranked']);
+  });
+
+  it('every failing solution above a passing one gets its own problem', () => {
+    const e = apply(complete({ a: 1, b: 2, c: 3 }), result('a', 'failed'), result('b', 'crashed'), result('c', 'passed'));
+    expect(checkSubmit(task, e, CRITERIA).map((p) => p.params)).toEqual([
+      { label: 'Solution A', other: 'Solution C' },
+      { label: 'Solution B', other: 'Solution C' },
+    ]);
+  });
+
+  it('every key it can return exists in both locales, with the params it passes', () => {
+    const e = apply(newEvaluation('t', 'en', NOW), { type: 'rank', solutionId: 'a', rank: 1 }, { type: 'rank', solutionId: 'b', rank: 2 }, result('a', 'failed'), result('b', 'passed'));
+    const problems = checkSubmit(task, e, CRITERIA);
+    expect(new Set(problems.map((p) => p.key))).toEqual(new Set(['guardrail.unranked', 'guardrail.unscored', 'guardrail.noCritique', 'guardrail.needsReason']));
+    for (const locale of ['en', 'es-CL']) {
+      const json = JSON.parse(fs.readFileSync(new URL(`../../locales/${locale}/judging.json`, import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
+      for (const p of problems) {
+        const text = json.guardrail?.[p.key.split('.')[1]!];
+        expect(text, `${locale} ${p.key}`).toBeTypeOf('string');
+        for (const param of Object.keys(p.params ?? {})) expect(text, `${locale} ${p.key}`).toContain(`{{${param}}}`);
+      }
+    }
+  });
+});
