@@ -1,0 +1,45 @@
+// Tasks the trainer imported from a file or wrote in the app, kept so they survive a reload.
+// Bundled sample tasks are not stored here; they ship with the app.
+import { z } from 'zod';
+import { taskSchema, type Task } from '../domain/task.js';
+import { STORAGE_KEYS } from './keys.js';
+import { defineRecord, deleteRecord, getAllRecords, putRecords, type Loaded, type SaveReceipt, type VeredictoDB } from './database.js';
+
+export type TaskOrigin = 'imported' | 'authored';
+export type StoredTask = { task: Task; origin: TaskOrigin; fileName?: string; importedAt: string };
+
+// taskSchema is strict, but a Task converted from a dataset row also carries `metadata` and
+// `source`; safeExtend keeps taskSchema's own checks (duplicate ids, entry points, gold).
+const storedTaskSchema = z
+  .object({
+    task: taskSchema.safeExtend({
+      metadata: z.record(z.string(), z.unknown()).optional(),
+      source: z.object({ shape: z.string(), prompt: z.string() }).strict().optional(),
+    }),
+    origin: z.enum(['imported', 'authored']),
+    fileName: z.string().max(1000).optional(),
+    importedAt: z.string(),
+  })
+  .strict();
+
+export const IMPORTED_TASK_RECORD = defineRecord<StoredTask>({
+  store: STORAGE_KEYS.stores.tasks,
+  version: 1,
+  schema: storedTaskSchema,
+  migrations: [],
+  keyOf: (r) => r.task.id,
+});
+
+export function listImportedTasks(db: VeredictoDB): Promise<Loaded<StoredTask[]>> {
+  return getAllRecords(db, IMPORTED_TASK_RECORD);
+}
+
+/** One transaction: all records are written, or none (one invalid task rejects the batch). */
+export function saveImportedTasks(db: VeredictoDB, records: readonly StoredTask[]): Promise<SaveReceipt[]> {
+  return putRecords(db, IMPORTED_TASK_RECORD, records.map((r) => ({ key: r.task.id, value: r })));
+}
+
+/** Removes the task only; the trainer's evaluation of it stays. */
+export function deleteImportedTask(db: VeredictoDB, taskId: string): Promise<void> {
+  return deleteRecord(db, STORAGE_KEYS.stores.tasks, taskId);
+}

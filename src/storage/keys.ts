@@ -1,0 +1,30 @@
+// Every name Veredicto stores data under, in one place (excalidraw's STORAGE_KEYS habit): renaming
+// one of these orphans the data saved under the old name, so they change only with a migration.
+
+export const STORAGE_KEYS = {
+  /** The IndexedDB database. */
+  database: 'veredicto',
+  /** Object stores in that database. */
+  stores: {
+    evaluations: 'evaluations',
+    tasks: 'tasks',
+    settings: 'settings',
+    /** Records that could not be read, moved aside before being overwritten (never deleted). */
+    quarantine: 'quarantine',
+  },
+  /** Keys inside the `settings` store. */
+  settings: {
+    lastRoute: 'lastRoute',
+    uiPrefs: 'uiPrefs',
+  },
+  /**
+   * localStorage keys: only for what must be known synchronously before IndexedDB opens.
+   * `locale` is the value src/ui/locale.ts uses today (it declares its own copy).
+   */
+  localStorage: {
+    locale: 'veredicto.locale',
+  },
+} as const;
+
+export type StoreName = (typeof STORAGE_KEYS.stores)[keyof typeof STORAGE_KEYS.stores];
+export type SettingKey = (typeof STORAGE_KEYS.settings)[keyof typeof STORAGE_KEYS.settings];
