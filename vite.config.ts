@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -49,8 +50,39 @@ function pyodideAssets(): Plugin {
   };
 }
 
+/**
+ * The service worker that lets the app run with the network off after one visit (build only; `vite`
+ * dev serves none). It precaches the whole built app and Pyodide's /pyodide/ files, and answers
+ * navigations to deep links (/tasks/<id>) with index.html. Responses come from Cache Storage with
+ * the headers the server sent, COOP/COEP included, so the page and its workers stay cross-origin
+ * isolated offline (test/e2e/offline.e2e.js checks it). A new version waits until no tab runs the
+ * old one (no skipWaiting): a page never swaps code under the user nor loses a lazy chunk.
+ * Registered by src/ui/serviceWorker.ts.
+ */
+function offlineApp(): Plugin[] {
+  return VitePWA({
+    disable: Boolean(process.env.VITEST),
+    strategies: 'generateSW',
+    registerType: 'prompt', // never reloads by itself; serviceWorker.ts shows no prompt
+    injectRegister: false, // serviceWorker.ts registers it
+    manifest: false, // no install prompt wanted, and no manifest request on every load
+    workbox: {
+      globPatterns: ['**/*.{js,mjs,css,html,wasm,zip,json,ttf,woff,woff2,svg,png,ico,webmanifest}'],
+      // pyodide.asm.wasm is 9.6 MB; Monaco's TypeScript worker, if ever bundled, 6.8 MB.
+      maximumFileSizeToCacheInBytes: 24 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      // A navigation into the app's file folders is not a route: a missing file stays a 404.
+      navigateFallbackDenylist: [/^\/(assets|pyodide)\//],
+      cleanupOutdatedCaches: true,
+      clientsClaim: true, // the first visit is controlled at once, so it already works offline
+      skipWaiting: false,
+      sourcemap: false,
+    },
+  });
+}
+
 export default defineConfig({
-  plugins: [pyodideAssets(), react()],
+  plugins: [pyodideAssets(), react(), offlineApp()],
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Task } from '../domain/task.js';
-import { applySamples, parseDataset } from '../formats/datasets.js';
+import { applySamples, parseSource } from '../formats/datasets.js';
 import { MAX_FILE_BYTES } from '../formats/jsonText.js';
-import { parseTaskFile, type Problem } from '../formats/taskFile.js';
+import type { Problem } from '../formats/taskFile.js';
 
 /** `files`: the task file each task came from (task files only; dataset rows are not named after a file). */
 export type Inputs = { tasks: Task[]; problems: Problem[]; files: Map<Task, string> };
@@ -68,16 +68,8 @@ function readText(file: string, problems: Problem[]): string | undefined {
 function readFile(file: string, out: Inputs): void {
   const text = readText(file, out.problems);
   if (text === undefined) return;
-  if (/\.jsonl$/i.test(file)) {
-    const d = parseDataset(file, text);
-    out.tasks.push(...d.tasks);
-    out.problems.push(...d.problems);
-    return;
-  }
-  const r = parseTaskFile(file, text);
-  if (r.ok) {
-    out.tasks.push(r.value);
-    out.files.set(r.value, file);
-  }
-  else out.problems.push(...r.problems);
+  const { tasks, problems } = parseSource(file, text);
+  out.tasks.push(...tasks);
+  out.problems.push(...problems);
+  if (!/\.jsonl$/i.test(file)) for (const t of tasks) out.files.set(t, file);
 }

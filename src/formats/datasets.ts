@@ -2,7 +2,7 @@
 // HumanEval, HumanEval-X (JavaScript), MBPP, Veredicto tasks one per line, and samples files
 // ({task_id, completion}) that put model outputs in place of the canonical solutions.
 import { taskSchema, type Solution, type Task } from '../domain/task.js';
-import { parseJsonGuarded, schemaProblems, type Parsed, type Problem } from './taskFile.js';
+import { parseJsonGuarded, parseTaskFile, schemaProblems, type Parsed, type Problem } from './taskFile.js';
 
 export type Shape = 'humaneval' | 'humaneval-x' | 'mbpp' | 'task' | 'sample';
 
@@ -138,3 +138,19 @@ export function applySamples(file: string, text: string, tasks: Task[]): Problem
   return problems;
 }
 
+
+/** One file as read from disk or dropped in the browser: a task file (.json) or a dataset (.jsonl). */
+export function parseSource(file: string, text: string): Dataset {
+  if (/\.jsonl$/i.test(file)) return parseDataset(file, text);
+  const r = parseTaskFile(file, text);
+  return r.ok ? { tasks: [r.value], problems: [] } : { tasks: [], problems: r.problems };
+}
+
+/** A JSONL file whose first row is `{task_id, completion}`: model outputs for another file's tasks. */
+export function isSamplesFile(file: string, text: string): boolean {
+  if (!/\.jsonl$/i.test(file)) return false;
+  const first = jsonLines(file, text).next();
+  if (first.done || !first.value.row.ok) return false;
+  const v = first.value.row.value;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && shapeOf(v as Row) === 'sample';
+}

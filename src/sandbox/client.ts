@@ -56,11 +56,14 @@ export class Sandbox {
     private readonly options: SandboxOptions = {},
   ) {}
 
-  /** Starts the workers a run will need; resolves with the slowest start-up time in ms. */
-  async warmUp(languages: Iterable<Language>): Promise<number> {
+  /**
+   * Starts up to `count` workers per language (default: the pool size); resolves with the slowest
+   * start-up time in ms. The browser warms one per language: more compete for 2 cores at start.
+   */
+  async warmUp(languages: Iterable<Language>, count = this.size): Promise<number> {
     const starts: Promise<number>[] = [];
     for (const language of new Set(languages))
-      for (let i = this.slots.filter((s) => s.language === language && s.state !== 'dead').length; i < this.size; i++)
+      for (let i = this.slots.filter((s) => s.language === language && s.state !== 'dead').length; i < Math.min(count, this.size); i++)
         starts.push(this.spawn(language).ready);
     const times = await Promise.all(starts);
     return Math.max(0, ...times);

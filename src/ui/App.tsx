@@ -1,24 +1,79 @@
-// The placeholder page: name, tagline, language, and proof that both sandboxes run here offline.
+// The page frame: header (name, runtimes, data menu, language) and the screen for the route.
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Language } from '../domain/task.js';
+import { DataMenu } from './components/DataMenu.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
-import { SandboxPanel } from './components/SandboxPanel.js';
-import type { SelfTest } from './selfTest.js';
+import { followLink, useRoute } from './router.js';
+import { TaskListScreen } from './screens/TaskListScreen.js';
+import { useServices } from './services.js';
 
-export function App({ selfTest }: { selfTest: SelfTest }) {
+// The task screen brings Markdown, drag and drop and the editors: not needed for the list.
+const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));
+
+export function App() {
   const { t } = useTranslation();
+  const route = useRoute();
+  useEffect(() => {
+    document.title = route.name === 'task' ? `${route.taskId} · Veredicto` : 'Veredicto';
+  }, [route]);
   return (
-    <div className="page">
+    <>
+      <a className="skip" href="#content">
+        {t('nav.skip')}
+      </a>
       <header className="masthead">
-        <div>
-          <h1>{t('appName')}</h1>
-          <p className="tagline">{t('tagline')}</p>
-        </div>
+        <a className="brand" href="/" onClick={followLink}>
+          {t('appName')}
+        </a>
+        <RuntimeStatus />
+        <DataMenu />
         <LanguageSwitcher />
       </header>
-      <main>
-        <p className="placeholder">{t('runtime.placeholder')}</p>
-        <SandboxPanel selfTest={selfTest} />
-      </main>
+      <div id="content">
+        {route.name === 'list' && <TaskListScreen />}
+        {route.name === 'task' && (
+          <Suspense fallback={<main className="page wide" aria-busy="true" />}>
+            <TaskScreen taskId={route.taskId} />
+          </Suspense>
+        )}
+        {route.name === 'missing' && (
+          <main className="page">
+            <p role="alert">{t('nav.missing', { path: route.path })}</p>
+            <a href="/" onClick={followLink}>
+              {t('nav.allTasks')}
+            </a>
+          </main>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** One chip per runtime; `data-runtime`/`data-state` are what the browser tests and bench wait on. */
+function RuntimeStatus() {
+  const { runtimes } = useServices();
+  const { t } = useTranslation();
+  const state = useSyncExternalStore(runtimes.subscribe, () => runtimes.snapshot);
+  return (
+    <div className="runtimes" aria-label={t('runtime.heading')} role="group">
+      {(['python', 'javascript'] as Language[]).map((l) => {
+        const s = state[l];
+        const text =
+          s.phase === 'ready'
+            ? t('runtime.readyShort', { language: t(`language.${l}`) })
+            : s.phase === 'failed'
+              ? t('runtime.failed', { language: t(`language.${l}`), detail: s.detail })
+              : s.phase === 'starting'
+                ? t('runtime.startingShort', { language: t(`language.${l}`) })
+                : t('runtime.idle', { language: t(`language.${l}`) });
+        return (
+          <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={text}>
+            <span className="dot" aria-hidden="true" />
+            {text}
+          </span>
+        );
+      })}
     </div>
   );
 }

@@ -3,12 +3,18 @@
 import type { Resource } from 'i18next';
 import enCli from '../../locales/en/cli.json' with { type: 'json' };
 import enCommon from '../../locales/en/common.json' with { type: 'json' };
+import enEditor from '../../locales/en/editor.json' with { type: 'json' };
 import enErrors from '../../locales/en/errors.json' with { type: 'json' };
+import enJudgement from '../../locales/en/judgement.json' with { type: 'json' };
+import enJudging from '../../locales/en/judging.json' with { type: 'json' };
 import esCli from '../../locales/es-CL/cli.json' with { type: 'json' };
 import esCommon from '../../locales/es-CL/common.json' with { type: 'json' };
+import esEditor from '../../locales/es-CL/editor.json' with { type: 'json' };
 import esErrors from '../../locales/es-CL/errors.json' with { type: 'json' };
+import esJudgement from '../../locales/es-CL/judgement.json' with { type: 'json' };
+import esJudging from '../../locales/es-CL/judging.json' with { type: 'json' };
 
 export const RESOURCES: Resource = {
-  en: { common: enCommon, errors: enErrors, cli: enCli },
-  'es-CL': { common: esCommon, errors: esErrors, cli: esCli },
+  en: { cli: enCli, common: enCommon, editor: enEditor, errors: enErrors, judgement: enJudgement, judging: enJudging },
+  'es-CL': { cli: esCli, common: esCommon, editor: esEditor, errors: esErrors, judgement: esJudgement, judging: esJudging },
 };

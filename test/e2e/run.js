@@ -11,14 +11,16 @@ import { chromium } from 'playwright-core';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VITE = path.join(ROOT, 'node_modules', '.bin', 'vite');
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let two runs share a machine without serving each other's build.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 const TEST_TIMEOUT_MS = 180_000;
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function build() {
-  const r = spawnSync(VITE, ['build', '--logLevel', 'error'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(VITE, ['build', '--logLevel', 'error', '--outDir', DIST, '--emptyOutDir'], { cwd: ROOT, encoding: 'utf8' });
   if (r.status !== 0) {
     process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}\n`);
     throw new Error(`vite build failed (exit ${r.status})`);
@@ -27,7 +29,7 @@ function build() {
 
 /** Starts `vite preview` directly (so the PID is the server's) and resolves once it answers. */
 async function startServer() {
-  const server = spawn(VITE, ['preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
+  const server = spawn(VITE, ['preview', '--outDir', DIST, '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,21 +1,32 @@
 // The language select: switches the page at once, remembers the choice, updates <html lang>.
+// Monaco's own menus take their language when Monaco loads, so once it has loaded in the other
+// language the page saves everything and reloads (the route and all work come back).
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/task.js';
+import { monacoLoadedLocale } from '../editor/monacoLoader.js';
 import { applyLocale, rememberLocale } from '../locale.js';
+import { useServices } from '../services.js';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
-  const choose = (e: ChangeEvent<HTMLSelectElement>) => {
+  const { savers } = useServices();
+  const choose = async (e: ChangeEvent<HTMLSelectElement>) => {
     const locale = e.target.value as Locale;
     rememberLocale(locale);
     applyLocale(locale);
+    const monaco = monacoLoadedLocale();
+    if (monaco && monaco !== locale) {
+      await Promise.all([...savers].map((s) => s.flush()));
+      location.reload();
+      return;
+    }
     void i18n.changeLanguage(locale);
   };
   return (
     <div className="language-switcher">
       <label htmlFor="locale-select">{t('locale.label')}</label>
-      <select id="locale-select" value={i18n.language} onChange={choose}>
+      <select id="locale-select" value={i18n.language} onChange={(e) => void choose(e)}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`locale.${l}`)}

@@ -1,0 +1,48 @@
+// Routes are real paths (`/`, `/tasks/<id>`), so every task has a deep link and a reload returns
+// to it. The History API only; the preview server and the service worker answer every path with
+// index.html.
+import { useSyncExternalStore, type MouseEvent } from 'react';
+
+export type Route = { name: 'list' } | { name: 'task'; taskId: string } | { name: 'missing'; path: string };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'list' };
+  const m = /^\/tasks\/([^/]+)\/?$/.exec(pathname);
+  if (m) {
+    try {
+      return { name: 'task', taskId: decodeURIComponent(m[1]!) };
+    } catch {
+      /* a malformed escape is a missing page, not a crash */
+    }
+  }
+  return { name: 'missing', path: pathname };
+}
+
+export const taskPath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
+
+const listeners = new Set<() => void>();
+window.addEventListener('popstate', () => listeners.forEach((l) => l()));
+
+export function navigate(path: string): void {
+  if (path === location.pathname + location.search) return;
+  history.pushState(null, '', path);
+  listeners.forEach((l) => l());
+  window.scrollTo(0, 0);
+}
+
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+export function useRoute(): Route {
+  const path = useSyncExternalStore(subscribe, () => location.pathname);
+  return parseRoute(path);
+}
+
+/** For <a href> clicks: navigate in-app unless the user asked for a new tab or window. */
+export function followLink(e: MouseEvent<HTMLAnchorElement>): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(e.currentTarget.getAttribute('href') ?? '/');
+}

@@ -1,0 +1,201 @@
+// The task list: bundled and imported tasks with their status, search and filters, and import of
+// task files and datasets by file picker or drag and drop (all or nothing, every problem shown).
+import { useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pickLocale, type Locale, type Task } from '../../domain/task.js';
+import type { Problem } from '../../formats/taskFile.js';
+import { saveImportedTasks } from '../../storage/importedTasks.js';
+import { readImport, sortEntries, type CatalogEntry } from '../catalog.js';
+import { ProblemList } from '../components/ProblemList.js';
+import { followLink, taskPath } from '../router.js';
+import { useServices } from '../services.js';
+
+type Filters = { query: string; language: string; difficulty: string; status: string; tag: string };
+const NO_FILTERS: Filters = { query: '', language: '', difficulty: '', status: '', tag: '' };
+
+export function TaskListScreen() {
+  const services = useServices();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [imported, setImported] = useState<string[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const title = (task: Task) => pickLocale(task.title, locale).text;
+  const statusOf = (id: string) => catalog.statuses[id] ?? 'new';
+  const tags = useMemo(() => [...new Set(catalog.entries.flatMap((e) => e.task.tags))].sort(), [catalog.entries]);
+  const entries = sortEntries(catalog.entries, title).filter((e) => matches(e, filters, title(e.task), statusOf(e.task.id)));
+
+  const importFiles = async (files: File[]) => {
+    if (!files.length) return;
+    setBusy(true);
+    setImported([]);
+    try {
+      const result = await readImport(files, services.catalog.reservedIds());
+      if (result.problems.length) {
+        setProblems(result.problems);
+        return;
+      }
+      const importedAt = new Date().toISOString();
+      const fileName = files.map((f) => f.name).join(', ');
+      const records = result.tasks.map((task) => ({ task, origin: 'imported' as const, fileName, importedAt }));
+      const db = await services.db;
+      try {
+        if (db) await saveImportedTasks(db, records);
+      } catch (e) {
+        setProblems([{ file: fileName, message: { key: 'file.notSaved', params: { file: fileName, detail: e instanceof Error ? e.message : String(e) } } }]);
+        return;
+      }
+      services.catalog.addEntries(records.map((r) => ({ task: r.task, origin: r.origin, fileName })));
+      setProblems([]);
+      setImported(result.tasks.map((x) => x.id));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    void importFiles([...e.dataTransfer.files]);
+  };
+
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
+
+  return (
+    <main className="page wide">
+      <div className="list-head">
+        <h1>{t('list.heading')}</h1>
+        <p className="muted">{t('list.summary', { count: catalog.entries.length })}</p>
+      </div>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label className="file-button">
+          {t('list.import')}
+          <input
+            type="file"
+            multiple
+            accept=".json,.jsonl,application/json"
+            aria-label={t('list.import')}
+            disabled={busy}
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void importFiles(files);
+            }}
+          />
+        </label>
+        <span className="muted">{t('list.dropHint')}</span>
+      </div>
+      {problems.length > 0 && <ProblemList heading={t('list.importFailed', { count: problems.length })} problems={problems} />}
+      {imported.length > 0 && (
+        <p className="note ok" role="status">
+          {t('list.imported', { count: imported.length })}
+        </p>
+      )}
+      {catalog.bundledProblems.length > 0 && <ProblemList heading={t('list.bundledProblems')} problems={catalog.bundledProblems} />}
+
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('list.search')}
+          <input type="search" value={filters.query} onChange={set('query')} />
+        </label>
+        <label>
+          {t('list.solutionsIn')}
+          <select value={filters.language} onChange={set('language')}>
+            <option value="">{t('list.any')}</option>
+            <option value="python">{t('language.python')}</option>
+            <option value="javascript">{t('language.javascript')}</option>
+          </select>
+        </label>
+        <label>
+          {t('list.difficulty')}
+          <select value={filters.difficulty} onChange={set('difficulty')}>
+            <option value="">{t('list.any')}</option>
+            {(['easy', 'medium', 'hard'] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`difficulty.${d}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('list.status')}
+          <select value={filters.status} onChange={set('status')}>
+            <option value="">{t('list.any')}</option>
+            {(['new', 'draft', 'submitted'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`taskStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('list.tag')}
+          <select value={filters.tag} onChange={set('tag')}>
+            <option value="">{t('list.any')}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      {entries.length === 0 ? (
+        <p className="muted">{t('list.empty')}</p>
+      ) : (
+        <ul className="task-list">
+          {entries.map((e) => {
+            const status = statusOf(e.task.id);
+            const name = pickLocale(e.task.title, locale);
+            return (
+              <li key={e.task.id} className="task-item">
+                <a href={taskPath(e.task.id)} onClick={followLink} lang={name.locale}>
+                  {name.text}
+                </a>
+                <span className="meta">
+                  <span className={`badge status-${status}`}>{t(`taskStatus.${status}`)}</span>
+                  {[...new Set(e.task.solutions.map((s) => s.language))].map((l) => (
+                    <span key={l} className="badge">
+                      {t(`language.${l}`)}
+                    </span>
+                  ))}
+                  {e.task.difficulty && <span className="badge">{t(`difficulty.${e.task.difficulty}`)}</span>}
+                  <span className="muted">{t('list.solutionCount', { count: e.task.solutions.length })}</span>
+                  {e.origin !== 'bundled' && <span className="badge tag">{t(`origin.${e.origin}`)}</span>}
+                  {e.task.tags.map((tag) => (
+                    <span key={tag} className="badge tag">
+                      {tag}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+function matches(e: CatalogEntry, f: Filters, title: string, status: string): boolean {
+  const q = f.query.trim().toLocaleLowerCase();
+  if (q && ![title, e.task.id, ...e.task.tags].some((x) => x.toLocaleLowerCase().includes(q))) return false;
+  if (f.language && !e.task.solutions.some((s) => s.language === f.language)) return false;
+  if (f.difficulty && e.task.difficulty !== f.difficulty) return false;
+  if (f.status && status !== f.status) return false;
+  if (f.tag && !e.task.tags.includes(f.tag)) return false;
+  return true;
+}

@@ -1,0 +1,376 @@
+// One task: prompt, tests, solutions, runs, the trainer's own tests and the judgement. Keyboard
+// shortcuts (listed under `?`) cover a whole evaluation without the mouse.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActiveTimer } from '../../domain/activeTime.js';
+import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
+import { rubricOf } from '../../domain/rubric.js';
+import { pickLocale, type Locale } from '../../domain/task.js';
+import type { Status } from '../../domain/verdict.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
+import { HelpDialog } from '../components/HelpDialog.js';
+import { JudgementPanel } from '../components/JudgementPanel.js';
+import { Markdown } from '../components/Markdown.js';
+import { OwnTests } from '../components/OwnTests.js';
+import { ResultsGrid } from '../components/ResultsGrid.js';
+import { SolutionsView, type ViewMode } from '../components/SolutionsView.js';
+import { followLink } from '../router.js';
+import { openSession, useServices, type OpenedSession } from '../services.js';
+import type { SaveState } from '../../storage/autosave.js';
+import '../judgement.css';
+
+export function TaskScreen({ taskId }: { taskId: string }) {
+  const services = useServices();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const known = catalog.entries.some((e) => e.task.id === taskId);
+  const [opened, setOpened] = useState<OpenedSession | undefined>();
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    let live = true;
+    let current: OpenedSession | undefined;
+    setLoading(true);
+    void services.db.then(() =>
+      openSession(services, taskId, locale).then((o) => {
+        if (!live) return;
+        current = o;
+        if (o) services.savers.add(o.saver);
+        setOpened(o);
+        setLoading(false);
+      }),
+    );
+    return () => {
+      live = false;
+      current?.session.cancel();
+      if (current) {
+        const saver = current.saver;
+        void saver.flush().then(() => services.savers.delete(saver));
+      }
+    };
+    // The session outlives language switches; it is reopened only for another task.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [services, taskId, known]);
+
+  if (!opened)
+    return (
+      <main className="page wide">
+        <p>
+          <a href="/" onClick={followLink}>
+            ← {t('nav.allTasks')}
+          </a>
+        </p>
+        {loading && known ? <p>{t('task.loading')}</p> : <p role="alert">{t('task.notFound', { id: taskId })}</p>}
+      </main>
+    );
+  return <TaskWorkspace key={taskId} opened={opened} />;
+}
+
+function useSaveState(opened: OpenedSession): SaveState {
+  return useSyncExternalStore(
+    (l) => opened.saver.subscribe(l),
+    () => opened.saver.state,
+  );
+}
+
+function TaskWorkspace({ opened }: { opened: OpenedSession }) {
+  const { session, saver } = opened;
+  const services = useServices();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as Locale;
+  const task = session.task;
+  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  const saveState = useSaveState(opened);
+  const evaluation = state.evaluation;
+  const criteria = useMemo(() => rubricOf(task), [task]);
+  const [current, setCurrent] = useState(0);
+  const [mode, setMode] = useState<ViewMode>('one');
+  const [diff, setDiff] = useState<[string, string]>([task.solutions[0]?.id ?? '', task.solutions[1]?.id ?? '']);
+  const [problems, setProblems] = useState<SubmitProblem[]>([]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [submittedNote, setSubmittedNote] = useState(false);
+  const readOnly = evaluation.status === 'submitted';
+  const title = pickLocale(task.title, locale);
+  const prompt = pickLocale(task.prompt, locale);
+  const tests = session.testsToRun();
+
+  const verdicts: Record<string, Status | undefined> = {};
+  for (const s of task.solutions) {
+    const run = state.runs[s.id];
+    verdicts[s.id] = run ? (run.state === 'done' ? run.verdict : undefined) : evaluation.judgement.results[s.id]?.verdict;
+  }
+
+  // Start the runtimes this task needs (a no-op when the app already preloaded them).
+  useEffect(() => {
+    services.runtimes.warmUp([...new Set(task.solutions.map((s) => s.language))]);
+  }, [services, task]);
+
+  // Active time: visible and not idle; flushed into the evaluation every few seconds.
+  useEffect(() => {
+    const timer = new ActiveTimer(performance.now(), document.visibilityState === 'visible');
+    const take = () => session.dispatch({ type: 'activeTime', ms: timer.take(performance.now()) });
+    const onActivity = () => timer.activity(performance.now());
+    const onVisibility = () => {
+      timer.visible(document.visibilityState === 'visible', performance.now());
+      if (document.visibilityState === 'hidden') {
+        take();
+        void saver.flush();
+      }
+    };
+    const onHide = () => {
+      take();
+      void saver.flush();
+    };
+    const events = ['keydown', 'pointerdown', 'scroll', 'wheel'] as const;
+    events.forEach((e) => window.addEventListener(e, onActivity, { passive: true, capture: true }));
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onHide);
+    const interval = setInterval(take, 5000);
+    return () => {
+      take();
+      clearInterval(interval);
+      events.forEach((e) => window.removeEventListener(e, onActivity, { capture: true }));
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [session, saver]);
+
+  const runAll = useCallback(() => void session.run(), [session]);
+  const submit = useCallback(() => {
+    const found = checkSubmit(task, session.snapshot.evaluation, criteria.map((c) => c.id));
+    setProblems(found);
+    if (found.length) return;
+    session.dispatch({ type: 'submit' });
+    setSubmittedNote(true);
+    void saver.flush();
+  }, [session, saver, task, criteria]);
+
+  const focusSolution = useCallback(
+    (i: number) => {
+      const n = task.solutions.length;
+      const next = ((i % n) + n) % n;
+      setCurrent(next);
+      // The card, not its rank box: focus stays where single-key shortcuts still work.
+      const card = document.getElementById(`jp-card-${task.solutions[next]!.id}`);
+      if (card) {
+        card.tabIndex = -1;
+        card.focus();
+      }
+    },
+    [task],
+  );
+
+  const currentRef = useRef(current);
+  currentRef.current = current;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || !!target.closest('.monaco-editor'));
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        if (e.shiftKey) runAll();
+        else submit();
+        return;
+      }
+      if (typing && e.key === 'Escape' && !target.closest('.monaco-editor')) {
+        // Esc leaves a text box for the solution's card, so shortcuts work again.
+        const card = target.closest<HTMLElement>('.jp-card');
+        target.blur();
+        if (card) {
+          card.tabIndex = -1;
+          card.focus();
+        }
+        return;
+      }
+      if (typing || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+      const solution = task.solutions[currentRef.current];
+      if (e.key === '?') setHelpOpen(true);
+      else if (e.key === 'r') runAll();
+      else if (e.key === 'Escape' && session.snapshot.running) session.cancel();
+      else if (e.key === 'n' || e.key === ']') focusSolution(currentRef.current + 1);
+      else if (e.key === 'p' || e.key === '[') focusSolution(currentRef.current - 1);
+      else if (e.key === 'c' && solution) document.getElementById(`critique-${solution.id}`)?.focus();
+      else if (/^[1-9]$/.test(e.key) && solution && !readOnly && Number(e.key) <= task.solutions.length)
+        session.dispatch({ type: 'rank', solutionId: solution.id, rank: Number(e.key) });
+      else return;
+      e.preventDefault();
+    };
+    // The current solution follows focus, so shortcuts act on the card the trainer is in.
+    const onFocus = (e: FocusEvent) => {
+      const card = (e.target as HTMLElement | null)?.closest?.('.jp-card');
+      const i = card ? task.solutions.findIndex((s) => card.id === `jp-card-${s.id}`) : -1;
+      if (i >= 0) setCurrent(i);
+    };
+    window.addEventListener('keydown', onKey);
+    document.addEventListener('focusin', onFocus);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('focusin', onFocus);
+    };
+  }, [task, session, runAll, submit, focusSolution, readOnly]);
+
+  const shortcuts = [
+    { keys: 'R · Ctrl+Shift+Enter', action: t('shortcuts.runAll', { ns: 'judgement' }) },
+    { keys: 'Esc', action: t('shortcuts.cancel', { ns: 'judgement' }) },
+    { keys: 'N · ]', action: t('shortcuts.nextSolution', { ns: 'judgement' }) },
+    { keys: 'P · [', action: t('shortcuts.previousSolution', { ns: 'judgement' }) },
+    { keys: '1 – 9', action: t('shortcuts.setRank', { ns: 'judgement' }) },
+    { keys: 'C', action: t('shortcuts.critique', { ns: 'judgement' }) },
+    { keys: 'Ctrl+Enter', action: t('shortcuts.submit', { ns: 'judgement' }) },
+    { keys: '?', action: t('shortcuts.help', { ns: 'judgement' }) },
+  ];
+
+  const visible = task.tests.filter((x) => !x.hidden);
+  const hiddenCount = task.tests.length - visible.length;
+  const minutes = evaluation.activeMs / 60_000;
+
+  return (
+    <main className="page wide task-page">
+      <nav className="crumbs">
+        <a href="/" onClick={followLink}>
+          ← {t('nav.allTasks')}
+        </a>
+      </nav>
+      <header className="task-head">
+        <div>
+          <h1 lang={title.locale}>{title.text}</h1>
+          <p className="meta">
+            {task.difficulty && <span className="badge">{t(`difficulty.${task.difficulty}`)}</span>}
+            {[...new Set(task.solutions.map((s) => s.language))].map((l) => (
+              <span key={l} className="badge">
+                {t(`language.${l}`)}
+              </span>
+            ))}
+            {task.tags.map((tag) => (
+              <span key={tag} className="badge tag">
+                {tag}
+              </span>
+            ))}
+            <span className={`badge status-${evaluation.status}`}>{t(`taskStatus.${evaluation.status}`)}</span>
+          </p>
+        </div>
+        <div className="task-actions">
+          <SaveIndicator state={saveState} />
+          <span className="muted" title={t('task.activeTimeHint')}>
+            {t('task.activeTime', { minutes: formatNumber(locale, minutes, 1) })}
+          </span>
+          <button type="button" className="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            {t('task.shortcuts')}
+          </button>
+        </div>
+      </header>
+
+      <div className="run-bar" role="toolbar" aria-label={t('run.toolbar')}>
+        <button type="button" className="primary" onClick={runAll} disabled={state.running} aria-keyshortcuts="R Control+Shift+Enter">
+          {t('run.all')}
+        </button>
+        <button type="button" onClick={() => session.cancel()} disabled={!state.running} aria-keyshortcuts="Escape">
+          {t('run.cancel')}
+        </button>
+        <RuntimeNote languages={[...new Set(task.solutions.map((s) => s.language))]} />
+      </div>
+
+      <div className="task-columns">
+        <div className="task-main">
+          <section aria-labelledby="prompt-heading" className="card">
+            <h2 id="prompt-heading">{t('task.prompt')}</h2>
+            {(title.fallback || prompt.fallback) && (
+              <p className="note" role="note">
+                {t('task.fallback', { language: t(`locale.${prompt.locale}`) })}
+              </p>
+            )}
+            <div lang={prompt.locale}>
+              <Markdown source={prompt.text} />
+            </div>
+          </section>
+
+          <section aria-labelledby="tests-heading" className="card">
+            <h2 id="tests-heading">{t('tests.heading')}</h2>
+            <p className="muted">{t('tests.summary', { visible: visible.length, hidden: hiddenCount })}</p>
+            <ul className="test-list">
+              {visible.map((x) => (
+                <li key={x.name}>
+                  <code>{x.name}</code>{' '}
+                  <span className="muted mono">
+                    {x.kind === 'call'
+                      ? `${task.entryPoint && typeof task.entryPoint === 'string' ? task.entryPoint : ''}(${JSON.stringify(x.args).slice(1, -1)}) → ${JSON.stringify(x.expected)}`
+                      : x.kind === 'stdio'
+                        ? t('tests.stdio')
+                        : t('tests.code')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <SolutionsView
+            solutions={task.solutions}
+            current={current}
+            onCurrent={setCurrent}
+            mode={mode}
+            onMode={setMode}
+            diff={diff}
+            onDiff={setDiff}
+            locale={locale}
+          />
+
+          <ResultsGrid task={task} tests={tests} state={state} locale={locale} onRun={(id) => void session.run([id])} />
+
+          <OwnTests task={task} tests={evaluation.judgement.ownTests} dispatch={session.dispatch} disabled={readOnly} onRun={runAll} running={state.running} />
+        </div>
+
+        <aside className="task-side" aria-label={t('judgement.heading')}>
+          {submittedNote && readOnly && (
+            <p className="note ok" role="status">
+              {t('task.submitted', { date: formatDate(locale, new Date(evaluation.submittedAt ?? Date.now())) })}
+            </p>
+          )}
+          <JudgementPanel
+            task={task}
+            evaluation={evaluation}
+            dispatch={session.dispatch}
+            verdicts={verdicts}
+            locale={locale}
+            readOnly={readOnly}
+            onSubmit={submit}
+            onReopen={() => {
+              setSubmittedNote(false);
+              session.dispatch({ type: 'reopen' });
+            }}
+            problems={problems}
+          />
+        </aside>
+      </div>
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
+    </main>
+  );
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation();
+  if (typeof state === 'object')
+    return (
+      <span className="save error" role="alert">
+        {t(state.error === 'quota' ? 'save.quota' : 'save.failed')}
+      </span>
+    );
+  return (
+    <span className={`save ${state}`} role="status">
+      {t(`save.${state}`)}
+    </span>
+  );
+}
+
+function RuntimeNote({ languages }: { languages: string[] }) {
+  const { runtimes } = useServices();
+  const { t } = useTranslation();
+  const state = useSyncExternalStore(runtimes.subscribe, () => runtimes.snapshot);
+  const waiting = languages.filter((l) => state[l as 'python' | 'javascript'].phase !== 'ready');
+  if (!waiting.length) return null;
+  return (
+    <span className="muted">
+      {waiting.map((l) => t('runtime.startingShort', { language: t(`language.${l}`) })).join(' · ')}
+    </span>
+  );
+}

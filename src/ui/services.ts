@@ -1,0 +1,73 @@
+// What the screens share: the runtimes, the task catalog and the database, created once per page
+// and handed down through React context. Opening a task makes a TaskSession wired to an autosaver.
+import { createContext, useContext } from 'react';
+import { newEvaluation, type Evaluation } from '../domain/evaluation.js';
+import type { Locale } from '../domain/task.js';
+import { openDatabase, type StorageProblem, type VeredictoDB } from '../storage/database.js';
+import { listEvaluations, loadEvaluation, saveEvaluation } from '../storage/evaluations.js';
+import { listImportedTasks } from '../storage/importedTasks.js';
+import { Autosaver } from '../storage/autosave.js';
+import { Catalog } from './catalog.js';
+import { Runtimes } from './runtimes.js';
+import { TaskSession } from './session.js';
+
+export type Services = {
+  runtimes: Runtimes;
+  catalog: Catalog;
+  /** Resolves to undefined when IndexedDB cannot be opened: work then stays in this tab only. */
+  db: Promise<VeredictoDB | undefined>;
+  storageProblems: StorageProblem[];
+  /** Autosavers of open tasks: flushed before an export so it holds the last keystroke. */
+  savers: Set<Autosaver<Evaluation>>;
+};
+
+export function createServices(): Services {
+  const runtimes = new Runtimes();
+  const catalog = new Catalog();
+  const storageProblems: StorageProblem[] = [];
+  const db = openDatabase().then(
+    async (db) => {
+      const [tasks, evaluations] = await Promise.all([listImportedTasks(db), listEvaluations(db)]);
+      storageProblems.push(...tasks.problems, ...evaluations.problems);
+      catalog.addEntries(tasks.value.map((r) => ({ task: r.task, origin: r.origin, ...(r.fileName ? { fileName: r.fileName } : {}) })));
+      catalog.setStatuses(Object.fromEntries(evaluations.value.map((e) => [e.taskId, e.status])));
+      return db;
+    },
+    (e: unknown) => {
+      console.error('Veredicto: IndexedDB unavailable', e);
+      return undefined;
+    },
+  );
+  return { runtimes, catalog, db, storageProblems, savers: new Set() };
+}
+
+export type OpenedSession = { session: TaskSession; saver: Autosaver<Evaluation>; problems: StorageProblem[] };
+
+/** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
+export async function openSession(services: Services, taskId: string, locale: Locale): Promise<OpenedSession | undefined> {
+  const entry = services.catalog.find(taskId);
+  if (!entry) return undefined;
+  const db = await services.db;
+  const loaded = db ? await loadEvaluation(db, taskId) : { value: undefined, problems: [] };
+  const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
+  const saver = new Autosaver<Evaluation>({
+    save: async (e) => {
+      if (!db) throw new Error('IndexedDB is not available in this browser');
+      await saveEvaluation(db, e);
+      services.catalog.setStatuses({ [e.taskId]: e.status });
+    },
+  });
+  const session = new TaskSession(entry.task, evaluation, () => services.runtimes.sandbox, {
+    schedule: (e) => saver.schedule(e),
+    flush: async () => void (await saver.flush()),
+  });
+  return { session, saver, problems: loaded.problems };
+}
+
+export const ServicesContext = createContext<Services | undefined>(undefined);
+
+export function useServices(): Services {
+  const s = useContext(ServicesContext);
+  if (!s) throw new Error('ServicesContext missing');
+  return s;
+}

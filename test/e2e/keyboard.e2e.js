@@ -1,0 +1,76 @@
+// A whole evaluation without the mouse: the help dialog lists the shortcuts, R runs every
+// solution, N/P move between solutions, digits rank, C jumps to the critique, Esc leaves it,
+// Tab reaches the rubric, Ctrl+Enter submits.
+import { assert, assertEqual } from './fixtures/expect.js';
+import { openSession } from './fixtures/session.js';
+import { TIMEOUT } from './fixtures/workbench.js';
+
+export const tests = [
+  {
+    name: 'a full evaluation with the keyboard only',
+    async run({ browser, baseURL }) {
+      const s = await openSession(browser, baseURL);
+      const { page, workbench: w } = s;
+      try {
+        await w.open('/tasks/median');
+        await w.runAllButton.waitFor({ timeout: TIMEOUT });
+        await w.runtimeReady('python');
+        await w.runtimeReady('javascript');
+        await page.locator('body').focus();
+
+        await page.keyboard.press('?');
+        const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await dialog.waitFor();
+        assert((await dialog.getByRole('row').count()) >= 8, 'shortcut rows');
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+
+        await page.keyboard.press('r');
+        const ids = await page.locator('[data-solution-result]').evaluateAll((els) => els.map((e) => e.getAttribute('data-solution-result')));
+        assert(ids.length >= 2, 'solutions listed');
+        await w.verdicts(ids);
+
+        const labels = [];
+        await page.keyboard.press('n'); // to the second solution and back: the first card has focus
+        await page.keyboard.press('p');
+        for (let i = 0; i < ids.length; i++) {
+          if (i > 0) await page.keyboard.press('n');
+          const card = page.locator(`#jp-card-${ids[i]}`);
+          await page.waitForFunction((id) => document.activeElement?.id === `jp-card-${id}`, ids[i]);
+          labels.push((await card.getByRole('heading').first().textContent()).trim());
+          await page.keyboard.press(String(Math.min(i + 1, 2))); // the last ones tie at 2
+          await page.keyboard.press('c');
+          await page.waitForFunction((id) => document.activeElement?.id === `critique-${id}`, ids[i]);
+          await page.keyboard.type(`Critique ${i + 1}, written with the keyboard.`);
+          // Each rubric group: focus its first level, then choose with the arrow keys as a radio group does.
+          for (const group of await card.locator('fieldset:has(input[type=radio])').all()) {
+            await group.locator('input[type=radio]').first().focus();
+            await page.keyboard.press('ArrowRight');
+            await page.keyboard.press('ArrowRight');
+          }
+          await page.keyboard.press('Escape');
+        }
+        await page.keyboard.press('p');
+        await page.waitForFunction((id) => document.activeElement?.id === `jp-card-${id}`, ids[ids.length - 2]);
+
+        await page.keyboard.press('Control+Enter');
+        const needsReason = page.locator('[id^="reason-"]');
+        if (await needsReason.count()) {
+          for (const box of await needsReason.all()) {
+            await box.focus();
+            await page.keyboard.type('Ranked by reading, on purpose.');
+          }
+          await page.keyboard.press('Control+Enter');
+        }
+        await page.locator('.task-head .badge.status-submitted').waitFor({ timeout: 10_000 });
+        for (const [i, id] of ids.entries()) {
+          assertEqual(await page.locator(`#rank-${id}`).inputValue(), String(Math.min(i + 1, 2)), `rank of ${labels[i]}`);
+          assertEqual(await page.locator(`#critique-${id}`).inputValue(), `Critique ${i + 1}, written with the keyboard.`, `critique of ${labels[i]}`);
+        }
+        assertEqual(s.errors.join('\n'), '', 'console errors');
+      } finally {
+        await s.close();
+      }
+    },
+  },
+];
