@@ -86,6 +86,21 @@ export type Solution = z.infer<typeof solution>;
 
 const score = z.number().int().min(1).max(5);
 
+const bug = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    /** The solutions that have this bug. */
+    solutions: z.array(z.string()).min(1),
+    summary: localized,
+    keywords: z
+      .object({ en: z.array(z.string().min(2).max(60)).min(1), 'es-CL': z.array(z.string().min(2).max(60)).min(1) })
+      .strict(),
+    /** The test that reveals it, if one does. */
+    test: z.string().optional(),
+  })
+  .strict();
+export type Bug = z.infer<typeof bug>;
+
 const gold = z
   .object({
     // Best first; solutions in the same inner list are tied.
@@ -93,6 +108,12 @@ const gold = z
     scores: z.record(z.string(), z.record(z.string(), score)).optional(),
     critiques: z.record(z.string(), localized).optional(),
     justification: localized.optional(),
+    /**
+     * The real bugs in the solutions, for practice feedback: a trainer's critique of a listed
+     * solution "mentions" a bug when it contains one of the bug's keywords in the critique's
+     * language (case and accents ignored) or the name of the test that reveals it.
+     */
+    bugs: z.array(bug).max(50).optional(),
   })
   .strict();
 export type Gold = z.infer<typeof gold>;
@@ -165,6 +186,16 @@ export const taskSchema = z
       );
       for (const id of ids)
         if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['gold', 'ranking'], ...problem('task.unranked', { id }) });
+      const bugIds = new Set<string>();
+      task.gold.bugs?.forEach((b, i) => {
+        if (bugIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['gold', 'bugs', i, 'id'], ...problem('task.duplicateId', { id: b.id }) });
+        bugIds.add(b.id);
+        b.solutions.forEach((id, j) => {
+          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['gold', 'bugs', i, 'solutions', j], ...problem('task.unknownSolution', { id }) });
+        });
+        if (b.test !== undefined && !names.has(b.test))
+          ctx.addIssue({ code: 'custom', path: ['gold', 'bugs', i, 'test'], ...problem('task.unknownTest', { name: b.test }) });
+      });
       for (const key of ['scores', 'critiques'] as const)
         for (const id of Object.keys(task.gold[key] ?? {}))
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['gold', key, id], ...problem('task.unknownSolution', { id }) });
