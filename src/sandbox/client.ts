@@ -229,6 +229,16 @@ export class Sandbox {
         const live = this.slots.filter((s) => s.language === language && s.state !== 'dead');
         if (live.length < this.size) {
           const slot = this.spawn(language);
+          // With a busy worker of this language already up, take whichever frees first: the
+          // busy one's next test usually comes long before a cold start (seconds in a browser).
+          if (live.some((s) => s.state === 'busy')) {
+            slot.ready.catch(() => this.release(false));
+            await new Promise<void>((resolve) => {
+              this.waiting.push(resolve);
+              signal?.addEventListener('abort', () => resolve(), { once: true });
+            });
+            continue;
+          }
           await slot.ready; // a runtime that cannot start at all is a setup error, not a verdict
           continue;
         }
