@@ -265,7 +265,7 @@ function SolutionCard({
           {label}
         </h3>
         {verdict && (
-          <span className="jp-verdict" data-verdict={verdict}>
+          <span className="jp-verdict" data-status={verdict}>
             {t('card.verdict', { verdict: t(`verdict.${verdict}`) })}
           </span>
         )}

@@ -408,7 +408,7 @@ function Chip({
     >
       <span className="jp-chip-label">{label}</span>
       {verdict && (
-        <span className="jp-chip-verdict" data-verdict={verdict}>
+        <span className="jp-chip-verdict" data-status={verdict}>
           {t(`verdict.${verdict}`)}
         </span>
       )}
