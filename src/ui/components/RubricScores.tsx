@@ -47,24 +47,27 @@ export function RubricScores({ solution, criteria, scores, onScore, locale, disa
   const { t } = useTranslation(['judgement', 'judging']);
   const textOf = useCriterionText(locale);
   return (
-    <div className="jp-rubric">
-      {criteria.map((c) => {
-        const { name, level } = textOf(c);
-        return (
-          <CriterionScore
-            key={c.id}
-            solutionId={solution.id}
-            criterion={c.id}
-            name={name}
-            level={level}
-            score={Object.hasOwn(scores, c.id) ? scores[c.id] : undefined}
-            onScore={(s) => onScore(c.id, s)}
-            disabled={disabled}
-            invalid={invalid?.has(c.id) ?? false}
-            clearName={t('rubric.clearName', { criterion: name.text })}
-          />
-        );
-      })}
+    <div className="jp-rubric-block">
+      <p className="jp-hint jp-rubric-hint">{t('rubric.hint')}</p>
+      <div className="jp-rubric">
+        {criteria.map((c) => {
+          const { name, level } = textOf(c);
+          return (
+            <CriterionScore
+              key={c.id}
+              solutionId={solution.id}
+              criterion={c.id}
+              name={name}
+              level={level}
+              score={Object.hasOwn(scores, c.id) ? scores[c.id] : undefined}
+              onScore={(s) => onScore(c.id, s)}
+              disabled={disabled}
+              invalid={invalid?.has(c.id) ?? false}
+              clearName={t('rubric.clearName', { criterion: name.text })}
+            />
+          );
+        })}
+      </div>
     </div>
   );
 }
