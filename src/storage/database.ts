@@ -22,7 +22,7 @@ const envelopeSchema = z.object({
 /** A record that failed to read, set aside when something was about to overwrite it. */
 export type Quarantined = { store: StoreName; key: string; record: unknown; reason: string; quarantinedAt: string };
 
-type RecordStore = typeof S.evaluations | typeof S.tasks | typeof S.settings;
+type RecordStore = typeof S.evaluations | typeof S.tasks | typeof S.settings | typeof S.practice | typeof S.attempts;
 
 export interface VeredictoSchema extends DBSchema {
   // Values are `unknown` on purpose: what comes back from disk is checked, never assumed.
@@ -30,6 +30,8 @@ export interface VeredictoSchema extends DBSchema {
   [S.tasks]: { key: string; value: unknown };
   [S.settings]: { key: string; value: unknown };
   [S.quarantine]: { key: number; value: Quarantined };
+  [S.practice]: { key: string; value: unknown };
+  [S.attempts]: { key: string; value: unknown };
 }
 export type VeredictoDB = IDBPDatabase<VeredictoSchema>;
 
@@ -49,6 +51,11 @@ const UPGRADES: readonly Upgrade[] = [
     db.createObjectStore(S.tasks);
     db.createObjectStore(S.settings);
     db.createObjectStore(S.quarantine, { autoIncrement: true });
+  },
+  // 1 → 2. Practice mode: its evaluations and attempts live apart from the training data.
+  (db) => {
+    db.createObjectStore(S.practice);
+    db.createObjectStore(S.attempts);
   },
 ];
 export const DB_VERSION = UPGRADES.length;

@@ -11,6 +11,10 @@ export const STORAGE_KEYS = {
     settings: 'settings',
     /** Records that could not be read, moved aside before being overwritten (never deleted). */
     quarantine: 'quarantine',
+    /** Practice evaluations, kept apart from real work so they never reach an export (DB v2). */
+    practice: 'practice',
+    /** One record per submitted practice task: agreement, rubric distance, bugs found (DB v2). */
+    attempts: 'attempts',
   },
   /** Keys inside the `settings` store. */
   settings: {

@@ -10,6 +10,8 @@ import { useServices } from './services.js';
 
 // The task screen brings Markdown, drag and drop and the editors: not needed for the list.
 const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));
+const PracticeScreen = lazy(() => import('./screens/PracticeScreen.js').then((m) => ({ default: m.PracticeScreen })));
+const ProgressScreen = lazy(() => import('./screens/ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -26,17 +28,31 @@ export function App() {
         <a className="brand" href="/" onClick={followLink}>
           {t('appName')}
         </a>
+        <nav className="main-nav" aria-label={t('nav.main')}>
+          {(
+            [
+              ['/', 'nav.tasks', route.name === 'list' || route.name === 'task'],
+              ['/practice', 'nav.practice', route.name === 'practice' || route.name === 'practiceTask'],
+              ['/progress', 'nav.progress', route.name === 'progress'],
+            ] as const
+          ).map(([href, key, current]) => (
+            <a key={href} href={href} onClick={followLink} aria-current={current ? 'page' : undefined}>
+              {t(key)}
+            </a>
+          ))}
+        </nav>
         <RuntimeStatus />
         <DataMenu />
         <LanguageSwitcher />
       </header>
       <div id="content">
         {route.name === 'list' && <TaskListScreen />}
-        {route.name === 'task' && (
-          <Suspense fallback={<main className="page wide" aria-busy="true" />}>
-            <TaskScreen taskId={route.taskId} />
-          </Suspense>
-        )}
+        <Suspense fallback={<main className="page wide" aria-busy="true" />}>
+          {route.name === 'task' && <TaskScreen taskId={route.taskId} />}
+          {route.name === 'practiceTask' && <TaskScreen taskId={route.taskId} mode="practice" />}
+          {route.name === 'practice' && <PracticeScreen />}
+          {route.name === 'progress' && <ProgressScreen />}
+        </Suspense>
         {route.name === 'missing' && (
           <main className="page">
             <p role="alert">{t('nav.missing', { path: route.path })}</p>

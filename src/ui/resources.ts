@@ -12,9 +12,11 @@ import esCommon from '../../locales/es-CL/common.json' with { type: 'json' };
 import esEditor from '../../locales/es-CL/editor.json' with { type: 'json' };
 import esErrors from '../../locales/es-CL/errors.json' with { type: 'json' };
 import esJudgement from '../../locales/es-CL/judgement.json' with { type: 'json' };
+import enPractice from '../../locales/en/practice.json' with { type: 'json' };
+import esPractice from '../../locales/es-CL/practice.json' with { type: 'json' };
 import esJudging from '../../locales/es-CL/judging.json' with { type: 'json' };
 
 export const RESOURCES: Resource = {
-  en: { cli: enCli, common: enCommon, editor: enEditor, errors: enErrors, judgement: enJudgement, judging: enJudging },
-  'es-CL': { cli: esCli, common: esCommon, editor: esEditor, errors: esErrors, judgement: esJudgement, judging: esJudging },
+  en: { cli: enCli, common: enCommon, editor: enEditor, errors: enErrors, judgement: enJudgement, judging: enJudging, practice: enPractice },
+  'es-CL': { cli: esCli, common: esCommon, editor: esEditor, errors: esErrors, judgement: esJudgement, judging: esJudging, practice: esPractice },
 };

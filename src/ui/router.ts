@@ -3,14 +3,23 @@
 // index.html.
 import { useSyncExternalStore, type MouseEvent } from 'react';
 
-export type Route = { name: 'list' } | { name: 'task'; taskId: string } | { name: 'missing'; path: string };
+export type Route =
+  | { name: 'list' }
+  | { name: 'task'; taskId: string }
+  | { name: 'practice' }
+  | { name: 'practiceTask'; taskId: string }
+  | { name: 'progress' }
+  | { name: 'missing'; path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'list' };
-  const m = /^\/tasks\/([^/]+)\/?$/.exec(pathname);
+  if (/^\/practice\/?$/.test(pathname)) return { name: 'practice' };
+  if (/^\/progress\/?$/.test(pathname)) return { name: 'progress' };
+  const m = /^\/(tasks|practice)\/([^/]+)\/?$/.exec(pathname);
   if (m) {
     try {
-      return { name: 'task', taskId: decodeURIComponent(m[1]!) };
+      const taskId = decodeURIComponent(m[2]!);
+      return m[1] === 'tasks' ? { name: 'task', taskId } : { name: 'practiceTask', taskId };
     } catch {
       /* a malformed escape is a missing page, not a crash */
     }
@@ -19,6 +28,7 @@ export function parseRoute(pathname: string): Route {
 }
 
 export const taskPath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
+export const practicePath = (taskId: string) => `/practice/${encodeURIComponent(taskId)}`;
 
 const listeners = new Set<() => void>();
 window.addEventListener('popstate', () => listeners.forEach((l) => l()));

@@ -6,6 +6,7 @@ import type { Locale } from '../domain/task.js';
 import { openDatabase, type StorageProblem, type VeredictoDB } from '../storage/database.js';
 import { listEvaluations, loadEvaluation, saveEvaluation } from '../storage/evaluations.js';
 import { listImportedTasks } from '../storage/importedTasks.js';
+import { loadPracticeEvaluation, savePracticeEvaluation } from '../storage/practice.js';
 import { Autosaver } from '../storage/autosave.js';
 import { Catalog } from './catalog.js';
 import { Runtimes } from './runtimes.js';
@@ -44,17 +45,22 @@ export function createServices(): Services {
 export type OpenedSession = { session: TaskSession; saver: Autosaver<Evaluation>; problems: StorageProblem[] };
 
 /** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
-export async function openSession(services: Services, taskId: string, locale: Locale): Promise<OpenedSession | undefined> {
+/** Where a task's evaluation lives: the training data, or practice (kept apart, never exported). */
+export type Mode = 'work' | 'practice';
+
+export async function openSession(services: Services, taskId: string, locale: Locale, mode: Mode = 'work'): Promise<OpenedSession | undefined> {
   const entry = services.catalog.find(taskId);
   if (!entry) return undefined;
   const db = await services.db;
-  const loaded = db ? await loadEvaluation(db, taskId) : { value: undefined, problems: [] };
+  const load = mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
+  const save = mode === 'work' ? saveEvaluation : savePracticeEvaluation;
+  const loaded = db ? await load(db, taskId) : { value: undefined, problems: [] };
   const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
   const saver = new Autosaver<Evaluation>({
     save: async (e) => {
       if (!db) throw new Error('IndexedDB is not available in this browser');
-      await saveEvaluation(db, e);
-      services.catalog.setStatuses({ [e.taskId]: e.status });
+      await save(db, e);
+      if (mode === 'work') services.catalog.setStatuses({ [e.taskId]: e.status });
     },
   });
   const session = new TaskSession(entry.task, evaluation, () => services.runtimes.sandbox, {

@@ -15,11 +15,16 @@ import { OwnTests } from '../components/OwnTests.js';
 import { ResultsGrid } from '../components/ResultsGrid.js';
 import { SolutionsView, type ViewMode } from '../components/SolutionsView.js';
 import { followLink } from '../router.js';
-import { openSession, useServices, type OpenedSession } from '../services.js';
+import { openSession, useServices, type Mode, type OpenedSession } from '../services.js';
+import { PracticeFeedback } from '../components/PracticeFeedback.js';
+import { attemptFromReport } from '../../domain/progress.js';
+import { practiceReport } from '../../domain/practice.js';
+import { saveAttempt } from '../../storage/practice.js';
+import { nextInQueue } from '../practiceQueue.js';
 import type { SaveState } from '../../storage/autosave.js';
 import '../judgement.css';
 
-export function TaskScreen({ taskId }: { taskId: string }) {
+export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: Mode }) {
   const services = useServices();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
@@ -33,7 +38,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     let current: OpenedSession | undefined;
     setLoading(true);
     void services.db.then(() =>
-      openSession(services, taskId, locale).then((o) => {
+      openSession(services, taskId, locale, mode).then((o) => {
         if (!live) return;
         current = o;
         if (o) services.savers.add(o.saver);
@@ -51,7 +56,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
     };
     // The session outlives language switches; it is reopened only for another task.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [services, taskId, known]);
+  }, [services, taskId, known, mode]);
 
   if (!opened)
     return (
@@ -64,7 +69,7 @@ export function TaskScreen({ taskId }: { taskId: string }) {
         {loading && known ? <p>{t('task.loading')}</p> : <p role="alert">{t('task.notFound', { id: taskId })}</p>}
       </main>
     );
-  return <TaskWorkspace key={taskId} opened={opened} />;
+  return <TaskWorkspace key={`${mode}:${taskId}`} opened={opened} mode={mode} />;
 }
 
 function useSaveState(opened: OpenedSession): SaveState {
@@ -74,7 +79,7 @@ function useSaveState(opened: OpenedSession): SaveState {
   );
 }
 
-function TaskWorkspace({ opened }: { opened: OpenedSession }) {
+function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) {
   const { session, saver } = opened;
   const services = useServices();
   const { t, i18n } = useTranslation();
@@ -85,7 +90,7 @@ function TaskWorkspace({ opened }: { opened: OpenedSession }) {
   const evaluation = state.evaluation;
   const criteria = useMemo(() => rubricOf(task), [task]);
   const [current, setCurrent] = useState(0);
-  const [mode, setMode] = useState<ViewMode>('one');
+  const [layout, setLayout] = useState<ViewMode>('one');
   const [diff, setDiff] = useState<[string, string]>([task.solutions[0]?.id ?? '', task.solutions[1]?.id ?? '']);
   const [problems, setProblems] = useState<SubmitProblem[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -144,7 +149,11 @@ function TaskWorkspace({ opened }: { opened: OpenedSession }) {
     session.dispatch({ type: 'submit' });
     setSubmittedNote(true);
     void saver.flush();
-  }, [session, saver, task, criteria]);
+    if (mode === 'practice') {
+      const report = practiceReport(task, session.snapshot.evaluation, criteria.map((c) => c.id));
+      if (report) void services.db.then((db) => db && saveAttempt(db, attemptFromReport(task, report, new Date().toISOString())));
+    }
+  }, [session, saver, task, criteria, mode, services]);
 
   const focusSolution = useCallback(
     (i: number) => {
@@ -228,9 +237,15 @@ function TaskWorkspace({ opened }: { opened: OpenedSession }) {
   return (
     <main className="page wide task-page">
       <nav className="crumbs">
-        <a href="/" onClick={followLink}>
-          ← {t('nav.allTasks')}
-        </a>
+        {mode === 'practice' ? (
+          <a href="/practice" onClick={followLink}>
+            ← {t('practice.home', { ns: 'practice' })}
+          </a>
+        ) : (
+          <a href="/" onClick={followLink}>
+            ← {t('nav.allTasks')}
+          </a>
+        )}
       </nav>
       <header className="task-head">
         <div>
@@ -248,6 +263,7 @@ function TaskWorkspace({ opened }: { opened: OpenedSession }) {
               </span>
             ))}
             <span className={`badge status-${evaluation.status}`}>{t(`taskStatus.${evaluation.status}`)}</span>
+            {mode === 'practice' && <span className="badge practice">{t('practice.badge', { ns: 'practice' })}</span>}
           </p>
         </div>
         <div className="task-actions">
@@ -308,8 +324,8 @@ function TaskWorkspace({ opened }: { opened: OpenedSession }) {
             solutions={task.solutions}
             current={current}
             onCurrent={setCurrent}
-            mode={mode}
-            onMode={setMode}
+            mode={layout}
+            onMode={setLayout}
             diff={diff}
             onDiff={setDiff}
             locale={locale}
@@ -325,6 +341,9 @@ function TaskWorkspace({ opened }: { opened: OpenedSession }) {
             <p className="note ok" role="status">
               {t('task.submitted', { date: formatDate(locale, new Date(evaluation.submittedAt ?? Date.now())) })}
             </p>
+          )}
+          {mode === 'practice' && readOnly && (
+            <PracticeFeedback task={task} evaluation={evaluation} criteria={criteria} locale={locale} next={nextInQueue(task.id)} />
           )}
           <JudgementPanel
             task={task}

@@ -1,0 +1,153 @@
+// Practice: pick tasks that have a gold answer by topic, difficulty, language or "ones I got
+// wrong", then work them exactly as in the workbench; the gold answer shows only after submitting.
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { summarize, type PracticeAttempt } from '../../domain/progress.js';
+import { pickLocale, type Locale } from '../../domain/task.js';
+import { listAttempts } from '../../storage/practice.js';
+import { startQueue } from '../practiceQueue.js';
+import { followLink, navigate, practicePath } from '../router.js';
+import { useServices } from '../services.js';
+
+export function useAttempts(): PracticeAttempt[] | undefined {
+  const services = useServices();
+  const [attempts, setAttempts] = useState<PracticeAttempt[] | undefined>();
+  useEffect(() => {
+    let live = true;
+    void services.db.then(async (db) => {
+      const list = db ? (await listAttempts(db)).value : [];
+      if (live) setAttempts(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [services]);
+  return attempts;
+}
+
+export function PracticeScreen() {
+  const services = useServices();
+  const { t, i18n } = useTranslation(['practice', 'common']);
+  const locale = i18n.language as Locale;
+  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const attempts = useAttempts();
+  const [tag, setTag] = useState('');
+  const [difficulty, setDifficulty] = useState('');
+  const [language, setLanguage] = useState('');
+  const [onlyWrong, setOnlyWrong] = useState(false);
+
+  const withGold = catalog.entries.filter((e) => e.task.gold);
+  const wrong = useMemo(() => new Set(summarize(attempts ?? []).wrongTaskIds), [attempts]);
+  const lastTau = useMemo(() => {
+    const m = new Map<string, PracticeAttempt>();
+    for (const a of [...(attempts ?? [])].sort((x, y) => x.at.localeCompare(y.at))) m.set(a.taskId, a);
+    return m;
+  }, [attempts]);
+  const tags = [...new Set(withGold.flatMap((e) => e.task.tags))].sort();
+  const chosen = withGold
+    .filter(
+      (e) =>
+        (!tag || e.task.tags.includes(tag)) &&
+        (!difficulty || e.task.difficulty === difficulty) &&
+        (!language || e.task.solutions.some((s) => s.language === language)) &&
+        (!onlyWrong || wrong.has(e.task.id)),
+    )
+    .sort((a, b) => pickLocale(a.task.title, locale).text.localeCompare(pickLocale(b.task.title, locale).text));
+
+  const start = () => {
+    const ids = chosen.map((e) => e.task.id);
+    // Tasks not yet practised first, so a session moves on to new material.
+    ids.sort((a, b) => Number(lastTau.has(a)) - Number(lastTau.has(b)));
+    if (!ids.length) return;
+    startQueue(ids);
+    navigate(practicePath(ids[0]!));
+  };
+
+  return (
+    <main className="page wide">
+      <div className="list-head">
+        <h1>{t('practice.heading')}</h1>
+        <a href="/progress" onClick={followLink}>
+          {t('progress.link')}
+        </a>
+      </div>
+      <p className="hint">{t('practice.intro')}</p>
+      <form className="filters" onSubmit={(e) => (e.preventDefault(), start())}>
+        <label>
+          {t('list.tag', { ns: 'common' })}
+          <select value={tag} onChange={(e) => setTag(e.target.value)}>
+            <option value="">{t('list.any', { ns: 'common' })}</option>
+            {tags.map((x) => (
+              <option key={x} value={x}>
+                {x}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('list.difficulty', { ns: 'common' })}
+          <select value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
+            <option value="">{t('list.any', { ns: 'common' })}</option>
+            {(['easy', 'medium', 'hard'] as const).map((d) => (
+              <option key={d} value={d}>
+                {t(`difficulty.${d}`, { ns: 'common' })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('list.solutionsIn', { ns: 'common' })}
+          <select value={language} onChange={(e) => setLanguage(e.target.value)}>
+            <option value="">{t('list.any', { ns: 'common' })}</option>
+            <option value="python">Python</option>
+            <option value="javascript">JavaScript</option>
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={onlyWrong} onChange={(e) => setOnlyWrong(e.target.checked)} />
+          {t('practice.onlyWrong')}
+        </label>
+        <button type="submit" className="primary" disabled={!chosen.length}>
+          {t('practice.start', { count: chosen.length })}
+        </button>
+      </form>
+      {chosen.length === 0 ? (
+        <p className="muted">{onlyWrong ? t('practice.noneWrong') : t('list.empty', { ns: 'common' })}</p>
+      ) : (
+        <ul className="task-list">
+          {chosen.map((e) => {
+            const name = pickLocale(e.task.title, locale);
+            const last = lastTau.get(e.task.id);
+            return (
+              <li key={e.task.id} className="task-item">
+                <a href={practicePath(e.task.id)} onClick={followLink} lang={name.locale}>
+                  {name.text}
+                </a>
+                <span className="meta">
+                  {e.task.difficulty && <span className="badge">{t(`difficulty.${e.task.difficulty}`, { ns: 'common' })}</span>}
+                  {[...new Set(e.task.solutions.map((s) => s.language))].map((l) => (
+                    <span key={l} className="badge">
+                      {t(`language.${l}`, { ns: 'common' })}
+                    </span>
+                  ))}
+                  {last ? (
+                    <span className={`badge ${wrong.has(e.task.id) ? 'status-draft' : 'status-submitted'}`}>
+                      {t('practice.last', { bugs: `${last.bugsFound}/${last.bugsTotal}` })}
+                    </span>
+                  ) : (
+                    <span className="badge">{t('practice.notYet')}</span>
+                  )}
+                  {e.task.tags.map((x) => (
+                    <span key={x} className="badge tag">
+                      {x}
+                    </span>
+                  ))}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </main>
+  );
+}

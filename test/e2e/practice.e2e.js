@@ -1,0 +1,78 @@
+// Practice in a real browser, in both languages: pick a task with an expert answer, judge it with
+// the gold hidden, submit, then see tau-b, rubric differences, which real bugs the critique found
+// (and what matched), the expert critiques in the page's language; progress shows the attempt;
+// practice never reaches the evaluations export.
+import { assert, assertEqual, assertMatch } from './fixtures/expect.js';
+import { openSession } from './fixtures/session.js';
+import { TIMEOUT } from './fixtures/workbench.js';
+
+const TEXT = {
+  en: {
+    practice: 'Practice', progress: 'Progress', title: 'Clamp a number', goldCritique: 'Never applies the upper bound',
+    critiqueC: 'It forgets the upper bound entirely.', critiqueA: 'Fine.', critiqueB: 'Fine too.',
+    tau: /Kendall's tau-b\): -1\.00/, found: 'Found', matched: 'Matched the words “upper bound”', tasksPractised: 'Tasks practised', again: 'Worth another try',
+  },
+  'es-CL': {
+    practice: 'Práctica', progress: 'Progreso', title: 'Acotar un número', goldCritique: 'Nunca aplica el límite superior',
+    critiqueC: 'Se le olvida el límite superior por completo.', critiqueA: 'Bien.', critiqueB: 'Bien también.',
+    tau: /Kendall\): [−-]1,00/, found: 'Encontrado', matched: 'Coincidió con las palabras “límite superior”', tasksPractised: 'Tareas practicadas', again: 'Vale la pena intentarlas de nuevo',
+  },
+};
+
+async function practise(browser, baseURL, locale) {
+  const x = TEXT[locale];
+  const s = await openSession(browser, baseURL);
+  const { page, workbench: w } = s;
+  try {
+    await w.open();
+    if (locale !== 'en') await w.chooseLanguage(locale);
+    await w.importTasks('clamp-task.json');
+    await w.taskLink(x.title).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: x.practice, exact: true }).click();
+    await page.getByRole('link', { name: x.title, exact: true }).click();
+    await w.runAllButton.waitFor({ timeout: TIMEOUT });
+    assertEqual(new URL(page.url()).pathname, '/practice/e2e-clamp', 'practice URL');
+    assertEqual(await page.getByText(x.goldCritique).count(), 0, 'gold hidden before submit');
+
+    await w.runtimeReady('python');
+    await w.runAll(['a', 'b', 'c']);
+    // The reverse of the expert's order: C first, A and B tied second.
+    await w.rank('C').fill('1');
+    await w.rank('A').fill('2');
+    await w.rank('B').fill('2');
+    for (const id of ['a', 'b', 'c']) await w.scoreAll(id, 3);
+    await w.critique('A').fill(x.critiqueA);
+    await w.critique('B').fill(x.critiqueB);
+    await w.critique('C').fill(x.critiqueC);
+    await w.submitButton.click();
+    await page.locator('#reason-c').fill('Practice: deliberately reversed.');
+    await w.submitButton.click();
+
+    const feedback = page.locator('.practice-feedback');
+    await feedback.waitFor({ timeout: TIMEOUT });
+    const text = await feedback.textContent();
+    assertMatch(text, x.tau, 'tau-b of a reversed ranking with a tie');
+    assert(text.includes(x.found) && text.includes(x.matched), `bug found and explained: ${text.slice(0, 400)}`);
+    assert(text.includes(x.goldCritique), 'gold critique in the page language');
+
+    await page.getByRole('navigation').getByRole('link', { name: x.progress, exact: true }).click();
+    const stats = page.locator('.stats');
+    await stats.waitFor();
+    assertMatch(await stats.textContent(), new RegExp(`${x.tasksPractised}1`), 'tasks practised');
+    assertEqual(await page.locator('svg.chart circle').count(), 1, 'points on the chart');
+    await page.getByRole('heading', { name: x.again }).waitFor();
+    assertEqual(await page.getByRole('link', { name: x.title }).count(), 1, 'task listed to try again');
+
+    // Practice is not training data: the evaluations export has nothing.
+    const exported = await w.download(w.names.export);
+    assertEqual(exported.text.trim(), '', 'evaluations export after practice');
+    assertEqual(s.errors.join('\n'), '', 'console errors');
+  } finally {
+    await s.close();
+  }
+}
+
+export const tests = [
+  { name: 'English: a practice task, then feedback against the expert answer and progress', run: ({ browser, baseURL }) => practise(browser, baseURL, 'en') },
+  { name: 'Español (Chile): la misma práctica', run: ({ browser, baseURL }) => practise(browser, baseURL, 'es-CL') },
+];
