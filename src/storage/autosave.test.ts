@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Autosaver, type AutosaverOptions, type SaveState } from './autosave.js';
+import { StorageError } from './database.js';
 import { loadEvaluation, saveEvaluation } from './evaluations.js';
 import { freshDatabase, sampleEvaluation } from './testing.js';
 
@@ -24,6 +25,24 @@ function setup(options: Partial<AutosaverOptions<number>> = {}) {
 }
 
 describe('Autosaver', () => {
+  it('names a stale save and, on discard, forgets the value instead of retrying it', async () => {
+    let fail = true;
+    const { saver, writes } = setup({
+      save: async (value) => {
+        if (fail) throw new StorageError('stale', 'saved elsewhere');
+        writes.push({ value, at: Date.now() });
+      },
+    });
+    saver.schedule(1);
+    await saver.flush();
+    expect(saver.state).toMatchObject({ error: 'stale' });
+    fail = false;
+    await saver.discard();
+    expect(saver.state).toBe('saved');
+    await saver.flush();
+    expect(writes).toEqual([]);
+  });
+
   it('writes once, 300 ms after the last change', async () => {
     const { saver, writes, states, start } = setup();
     saver.schedule(1);

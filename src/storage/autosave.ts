@@ -2,9 +2,9 @@
 // trainer types, capped so a long burst still reaches disk, flushed on demand (pagehide,
 // visibilitychange), one write at a time. A failed write keeps the value in memory until a later
 // schedule/flush succeeds. Knows nothing of React; a hook can wrap subscribe/state.
-import { isQuotaError } from './database.js';
+import { isQuotaError, StorageError } from './database.js';
 
-export type SaveState = 'saved' | 'pending' | 'saving' | { error: 'quota' | 'other'; message: string };
+export type SaveState = 'saved' | 'pending' | 'saving' | { error: 'quota' | 'stale' | 'other'; message: string };
 
 export type Timers = {
   setTimeout: (fn: () => void, ms: number) => unknown;
@@ -103,6 +103,18 @@ export class Autosaver<T> {
     return this.#drain();
   }
 
+  /**
+   * Forgets the unsaved value (after a write in flight): for when the user chose another copy of
+   * the data, e.g. another tab's, over this one. The caller has kept this one elsewhere if wanted.
+   */
+  async discard(): Promise<void> {
+    this.#disarm();
+    while (this.#running) await this.#running;
+    this.#unsaved = undefined;
+    this.#firstUnsavedAt = undefined;
+    this.#set('saved');
+  }
+
   #disarm(): void {
     if (this.#timer !== undefined) this.#timers.clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -141,7 +153,8 @@ export class Autosaver<T> {
         this.#unsaved = { value };
         this.#firstUnsavedAt = since;
       }
-      this.#set({ error: isQuotaError(e) ? 'quota' : 'other', message: e instanceof Error ? e.message : String(e) });
+      const kind = isQuotaError(e) ? 'quota' : e instanceof StorageError && e.code === 'stale' ? 'stale' : 'other';
+      this.#set({ error: kind, message: e instanceof Error ? e.message : String(e) });
     } finally {
       this.#running = undefined;
     }

@@ -115,13 +115,16 @@ export type StorageProblem = {
 
 /** What a read returns: the records that passed, and a report on the ones skipped. */
 export type Loaded<T> = { value: T; problems: StorageProblem[] };
+/** One record as read, with the save count it had (see Envelope.seq; 0 when absent). */
+export type LoadedOne<T> = Loaded<T> & { seq: number };
 
 export type SaveReceipt = { seq: number; savedAt: string };
 
 export class StorageError extends Error {
   override name = 'StorageError';
   constructor(
-    readonly code: 'invalid',
+    /** invalid: the value fails its schema; stale: another tab saved this key since we read it. */
+    readonly code: 'invalid' | 'stale',
     message: string,
   ) {
     super(message);
@@ -151,11 +154,12 @@ export function decodeRecord<T>(kind: RecordKind<T>, key: string, record: unknow
   return { ok: true, value: parsed.data };
 }
 
-export async function getRecord<T>(db: VeredictoDB, kind: RecordKind<T>, key: string): Promise<Loaded<T | undefined>> {
+export async function getRecord<T>(db: VeredictoDB, kind: RecordKind<T>, key: string): Promise<LoadedOne<T | undefined>> {
   const record = await db.get(kind.store, key);
-  if (record === undefined) return { value: undefined, problems: [] };
+  if (record === undefined) return { value: undefined, problems: [], seq: 0 };
   const d = decodeRecord(kind, key, record);
-  return d.ok ? { value: d.value, problems: [] } : { value: undefined, problems: [d.problem] };
+  const seq = seqOf(record);
+  return d.ok ? { value: d.value, problems: [], seq } : { value: undefined, problems: [d.problem], seq };
 }
 
 export async function getAllRecords<T>(db: VeredictoDB, kind: RecordKind<T>): Promise<Loaded<T[]>> {
@@ -178,13 +182,13 @@ export async function getAllRecords<T>(db: VeredictoDB, kind: RecordKind<T>): Pr
 export async function putRecords<T>(
   db: VeredictoDB,
   kind: RecordKind<T>,
-  entries: readonly { key: string; value: T }[],
+  entries: readonly { key: string; value: T; expectedSeq?: number }[],
 ): Promise<SaveReceipt[]> {
   const checked = entries.map(({ key, value }, i) => {
     const parsed = kind.schema.safeParse(value);
     if (!parsed.success) throw new StorageError('invalid', `${kind.store} #${i} (${key}): ${z.prettifyError(parsed.error)}`);
     if (kind.keyOf && kind.keyOf(parsed.data) !== key) throw new StorageError('invalid', `${kind.store} #${i}: key "${key}" does not match the value`);
-    return { key, data: parsed.data };
+    return { key, data: parsed.data, expectedSeq: entries[i]!.expectedSeq };
   });
   const tx = db.transaction([kind.store, S.quarantine], 'readwrite');
   const done = tx.done;
@@ -193,8 +197,12 @@ export async function putRecords<T>(
     const store = tx.objectStore(kind.store);
     const receipts: SaveReceipt[] = [];
     const savedAt = new Date().toISOString();
-    for (const { key, data } of checked) {
+    for (const { key, data, expectedSeq } of checked) {
       const existing = await store.get(key);
+      // Optimistic concurrency: the writer says which save it last saw; anything newer means
+      // another tab wrote in between, and overwriting it silently would lose that tab's work.
+      if (expectedSeq !== undefined && seqOf(existing) !== expectedSeq)
+        throw new StorageError('stale', `${kind.store} ${key}: saved elsewhere (save ${seqOf(existing)}, expected ${expectedSeq})`);
       if (existing !== undefined) {
         const d = decodeRecord(kind, key, existing);
         if (!d.ok)

@@ -12,12 +12,28 @@ let db: VeredictoDB;
 afterEach(() => db?.close());
 
 describe('evaluations', () => {
+  it('detects a save from another tab instead of overwriting it', async () => {
+    db = await freshDatabase();
+    const mine = sampleEvaluation();
+    await saveEvaluation(db, mine);
+    const read = await loadEvaluation(db, mine.taskId);
+    expect(read.seq).toBe(1);
+    // The other tab saves first…
+    await saveEvaluation(db, { ...mine, activeMs: 5 }, read.seq);
+    // …so this tab's save, based on save 1, is refused and the other tab's work stays.
+    await expect(saveEvaluation(db, { ...mine, activeMs: 9 }, read.seq)).rejects.toMatchObject({ name: 'StorageError', code: 'stale' });
+    expect((await loadEvaluation(db, mine.taskId)).value?.activeMs).toBe(5);
+    // Saving on top of what is there now (the user chose to keep theirs) works.
+    await saveEvaluation(db, { ...mine, activeMs: 9 }, 2);
+    expect((await loadEvaluation(db, mine.taskId)).seq).toBe(3);
+  });
+
   it('round-trips an evaluation', async () => {
     db = await freshDatabase();
     const e = sampleEvaluation();
     await saveEvaluation(db, e);
-    expect(await loadEvaluation(db, e.taskId)).toEqual({ value: e, problems: [] });
-    expect(await loadEvaluation(db, 'other')).toEqual({ value: undefined, problems: [] });
+    expect(await loadEvaluation(db, e.taskId)).toEqual({ value: e, problems: [], seq: 1 });
+    expect(await loadEvaluation(db, 'other')).toEqual({ value: undefined, problems: [], seq: 0 });
     expect(await listEvaluations(db)).toEqual({ value: [e], problems: [] });
   });
 

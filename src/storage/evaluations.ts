@@ -3,7 +3,7 @@
 // `deleteAllData`, which only an explicit user action may call.
 import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
 import { STORAGE_KEYS } from './keys.js';
-import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type SaveReceipt, type VeredictoDB } from './database.js';
+import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type LoadedOne, type SaveReceipt, type VeredictoDB } from './database.js';
 
 /**
  * The record's version is the model's schemaVersion: when the domain bumps it, append the
@@ -17,7 +17,7 @@ export const EVALUATION_RECORD = defineRecord<Evaluation>({
   keyOf: (e) => e.taskId,
 });
 
-export function loadEvaluation(db: VeredictoDB, taskId: string): Promise<Loaded<Evaluation | undefined>> {
+export function loadEvaluation(db: VeredictoDB, taskId: string): Promise<LoadedOne<Evaluation | undefined>> {
   return getRecord(db, EVALUATION_RECORD, taskId);
 }
 
@@ -25,9 +25,12 @@ export function listEvaluations(db: VeredictoDB): Promise<Loaded<Evaluation[]>> 
   return getAllRecords(db, EVALUATION_RECORD);
 }
 
-/** Throws StorageError('invalid') without writing if `e` fails the schema. */
-export async function saveEvaluation(db: VeredictoDB, e: Evaluation): Promise<SaveReceipt> {
-  const [receipt] = await putRecords(db, EVALUATION_RECORD, [{ key: e.taskId, value: e }]);
+/**
+ * Throws StorageError('invalid') without writing if `e` fails the schema, and StorageError('stale')
+ * if `expectedSeq` is given and another tab saved this evaluation since.
+ */
+export async function saveEvaluation(db: VeredictoDB, e: Evaluation, expectedSeq?: number): Promise<SaveReceipt> {
+  const [receipt] = await putRecords(db, EVALUATION_RECORD, [{ key: e.taskId, value: e, ...(expectedSeq === undefined ? {} : { expectedSeq }) }]);
   return receipt!;
 }
 

@@ -20,6 +20,7 @@ export const STORAGE_KEYS = {
   settings: {
     lastRoute: 'lastRoute',
     uiPrefs: 'uiPrefs',
+    lastExport: 'lastExport',
   },
   /**
    * localStorage keys: only for what must be known synchronously before IndexedDB opens.

@@ -2,7 +2,7 @@
 // store so exports of training data never include them) and one attempt per submitted practice task.
 import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
 import { practiceAttemptSchema, type PracticeAttempt } from '../domain/progress.js';
-import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type SaveReceipt, type VeredictoDB } from './database.js';
+import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type LoadedOne, type SaveReceipt, type VeredictoDB } from './database.js';
 import { STORAGE_KEYS } from './keys.js';
 
 export const PRACTICE_EVALUATION_RECORD = defineRecord<Evaluation>({
@@ -25,12 +25,12 @@ export function attemptKey(a: Pick<PracticeAttempt, 'taskId' | 'at'>): string {
   return `${a.at}|${a.taskId}`;
 }
 
-export function loadPracticeEvaluation(db: VeredictoDB, taskId: string): Promise<Loaded<Evaluation | undefined>> {
+export function loadPracticeEvaluation(db: VeredictoDB, taskId: string): Promise<LoadedOne<Evaluation | undefined>> {
   return getRecord(db, PRACTICE_EVALUATION_RECORD, taskId);
 }
 
-export async function savePracticeEvaluation(db: VeredictoDB, e: Evaluation): Promise<SaveReceipt> {
-  const [receipt] = await putRecords(db, PRACTICE_EVALUATION_RECORD, [{ key: e.taskId, value: e }]);
+export async function savePracticeEvaluation(db: VeredictoDB, e: Evaluation, expectedSeq?: number): Promise<SaveReceipt> {
+  const [receipt] = await putRecords(db, PRACTICE_EVALUATION_RECORD, [{ key: e.taskId, value: e, ...(expectedSeq === undefined ? {} : { expectedSeq }) }]);
   return receipt!;
 }
 

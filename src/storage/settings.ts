@@ -15,6 +15,8 @@ export type UiPrefs = Record<string, string | number | boolean>;
 export const SETTINGS = {
   /** The route to reopen on start; '' when none. */
   lastRoute: defineSetting(STORAGE_KEYS.settings.lastRoute, z.string().max(2048), ''),
+  /** When the evaluations were last exported as JSONL (ISO time); '' when never. */
+  lastExport: defineSetting(STORAGE_KEYS.settings.lastExport, z.string().max(40), ''),
   /** Loose on purpose: UI-owned preferences (panel sizes, editor font size…), each a primitive. */
   uiPrefs: defineSetting<UiPrefs>(
     STORAGE_KEYS.settings.uiPrefs,

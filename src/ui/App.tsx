@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../domain/task.js';
 import { DataMenu } from './components/DataMenu.js';
+import { ExportReminder } from './components/ExportReminder.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { followLink, useRoute } from './router.js';
 import { TaskListScreen } from './screens/TaskListScreen.js';
@@ -45,6 +46,7 @@ export function App() {
         <DataMenu />
         <LanguageSwitcher />
       </header>
+      <ExportReminder />
       <div id="content">
         {route.name === 'list' && <TaskListScreen />}
         <Suspense fallback={<main className="page wide" aria-busy="true" />}>

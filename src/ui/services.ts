@@ -18,8 +18,8 @@ export type Services = {
   /** Resolves to undefined when IndexedDB cannot be opened: work then stays in this tab only. */
   db: Promise<VeredictoDB | undefined>;
   storageProblems: StorageProblem[];
-  /** Autosavers of open tasks: flushed before an export so it holds the last keystroke. */
-  savers: Set<Autosaver<Evaluation>>;
+  /** Open tasks: flushed before an export, and their unsaved work included in it (full disk). */
+  open: Set<OpenedSession>;
 };
 
 export function createServices(): Services {
@@ -39,27 +39,40 @@ export function createServices(): Services {
       return undefined;
     },
   );
-  return { runtimes, catalog, db, storageProblems, savers: new Set() };
+  return { runtimes, catalog, db, storageProblems, open: new Set() };
 }
 
-export type OpenedSession = { session: TaskSession; saver: Autosaver<Evaluation>; problems: StorageProblem[] };
-
-/** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
 /** Where a task's evaluation lives: the training data, or practice (kept apart, never exported). */
 export type Mode = 'work' | 'practice';
 
+export type OpenedSession = {
+  mode: Mode;
+  session: TaskSession;
+  saver: Autosaver<Evaluation>;
+  problems: StorageProblem[];
+  /**
+   * After another tab saved the same evaluation (save state `stale`): keep this tab's version
+   * (written over the other) or take the other tab's (this tab's is downloaded first, so the user
+   * still has it).
+   */
+  resolveStale(choice: 'mine' | 'theirs'): Promise<void>;
+};
+
+/** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
 export async function openSession(services: Services, taskId: string, locale: Locale, mode: Mode = 'work'): Promise<OpenedSession | undefined> {
   const entry = services.catalog.find(taskId);
   if (!entry) return undefined;
   const db = await services.db;
   const load = mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
   const save = mode === 'work' ? saveEvaluation : savePracticeEvaluation;
-  const loaded = db ? await load(db, taskId) : { value: undefined, problems: [] };
+  const loaded = db ? await load(db, taskId) : { value: undefined, problems: [], seq: 0 };
   const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
+  // The save this tab last read or wrote: a save by another tab in between is detected, not lost.
+  let seq = loaded.seq;
   const saver = new Autosaver<Evaluation>({
     save: async (e) => {
       if (!db) throw new Error('IndexedDB is not available in this browser');
-      await save(db, e);
+      seq = (await save(db, e, seq)).seq;
       if (mode === 'work') services.catalog.setStatuses({ [e.taskId]: e.status });
     },
   });
@@ -67,7 +80,30 @@ export async function openSession(services: Services, taskId: string, locale: Lo
     schedule: (e) => saver.schedule(e),
     flush: async () => void (await saver.flush()),
   });
-  return { session, saver, problems: loaded.problems };
+  const resolveStale = async (choice: 'mine' | 'theirs') => {
+    if (!db) return;
+    const current = await load(db, taskId);
+    if (choice === 'theirs' && current.value) {
+      downloadJson(`veredicto-${taskId}-this-tab.json`, session.snapshot.evaluation);
+      seq = current.seq;
+      await saver.discard();
+      session.replace(current.value);
+      return;
+    }
+    seq = current.seq;
+    saver.schedule(session.snapshot.evaluation);
+    await saver.flush();
+  };
+  return { mode, session, saver, problems: loaded.problems, resolveStale };
+}
+
+function downloadJson(name: string, value: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const ServicesContext = createContext<Services | undefined>(undefined);

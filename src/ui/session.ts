@@ -57,6 +57,11 @@ export class TaskSession {
     if (action.type !== 'activeTime' || next.updatedAt !== next.createdAt) this.persist.schedule(next);
   };
 
+  /** Takes a version saved elsewhere (another tab) as the current one, without saving it again. */
+  replace(evaluation: Evaluation): void {
+    this.set({ evaluation });
+  }
+
   /** The task's tests plus the trainer's own, as one list the sandbox runs. */
   testsToRun(): TestCase[] {
     return [...this.task.tests, ...ownTestCases(this.state.evaluation)];

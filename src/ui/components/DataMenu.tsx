@@ -3,26 +3,13 @@
 // before anything is written; a newer local copy is never overwritten by an older imported one).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evaluation } from '../../domain/evaluation.js';
-import type { Locale, Task } from '../../domain/task.js';
-import { fromEvaluationsJsonl, toCsv, toEvaluationsJsonl, toPreferencePairsJsonl } from '../../formats/evaluations.js';
+import type { Locale } from '../../domain/task.js';
+import { fromEvaluationsJsonl } from '../../formats/evaluations.js';
+import { exportEvaluations, type ExportKind } from '../exporting.js';
 import { listEvaluations, putEvaluations } from '../../storage/evaluations.js';
 import { useServices } from '../services.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string; lines?: string[] };
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000); // after the browser has started the download
-}
-
-const stamp = () => new Date().toISOString().slice(0, 10);
 
 export function DataMenu() {
   const services = useServices();
@@ -30,26 +17,9 @@ export function DataMenu() {
   const locale = i18n.language as Locale;
   const [notice, setNotice] = useState<Notice | undefined>();
 
-  const gather = async (): Promise<{ evaluations: Evaluation[]; tasks: Map<string, Task> } | undefined> => {
-    await Promise.all([...services.savers].map((s) => s.flush()));
-    const db = await services.db;
-    if (!db) {
-      setNotice({ kind: 'error', text: t('data.noStorage') });
-      return undefined;
-    }
-    const { value } = await listEvaluations(db);
-    const tasks = new Map(services.catalog.snapshot.entries.map((e) => [e.task.id, e.task]));
-    return { evaluations: value.sort((a, b) => a.taskId.localeCompare(b.taskId)), tasks };
-  };
-
-  const exportAs = async (kind: 'jsonl' | 'pairs' | 'csv') => {
-    const data = await gather();
-    if (!data) return;
-    const { evaluations, tasks } = data;
-    if (kind === 'jsonl') download(`veredicto-evaluations-${stamp()}.jsonl`, toEvaluationsJsonl(evaluations, tasks), 'application/x-ndjson');
-    else if (kind === 'pairs') download(`veredicto-preference-pairs-${stamp()}.jsonl`, toPreferencePairsJsonl(evaluations, tasks, locale), 'application/x-ndjson');
-    else download(`veredicto-evaluations-${stamp()}.csv`, toCsv(evaluations, tasks, locale), 'text/csv;charset=utf-8');
-    setNotice({ kind: 'ok', text: t('data.exported', { count: evaluations.length }) });
+  const exportAs = async (kind: ExportKind) => {
+    const count = await exportEvaluations(services, kind, locale);
+    setNotice({ kind: 'ok', text: t('data.exported', { count }) });
   };
 
   const importFile = async (file: File) => {
@@ -62,7 +32,7 @@ export function DataMenu() {
         text: t('data.importFailed', { file: file.name, count: parsed.problems.length }),
         lines: parsed.problems.map((p) => (p.line > 0 ? `${t('problem.line', { line: p.line })}: ` : '') + t(p.key, { ns: 'judging', ...p.params })),
       });
-    await Promise.all([...services.savers].map((s) => s.flush()));
+    await Promise.all([...services.open].map((o) => o.saver.flush()));
     const existing = new Map((await listEvaluations(db)).value.map((e) => [e.taskId, e]));
     const newer = parsed.evaluations.filter((e) => (existing.get(e.taskId)?.updatedAt ?? '') > e.updatedAt);
     const take = parsed.evaluations.filter((e) => !newer.includes(e));

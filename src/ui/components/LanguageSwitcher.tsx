@@ -10,14 +10,14 @@ import { useServices } from '../services.js';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();
-  const { savers } = useServices();
+  const { open } = useServices();
   const choose = async (e: ChangeEvent<HTMLSelectElement>) => {
     const locale = e.target.value as Locale;
     rememberLocale(locale);
     applyLocale(locale);
     const monaco = monacoLoadedLocale();
     if (monaco && monaco !== locale) {
-      await Promise.all([...savers].map((s) => s.flush()));
+      await Promise.all([...open].map((o) => o.saver.flush()));
       location.reload();
       return;
     }

@@ -17,11 +17,11 @@ import { SolutionsView, type ViewMode } from '../components/SolutionsView.js';
 import { followLink } from '../router.js';
 import { openSession, useServices, type Mode, type OpenedSession } from '../services.js';
 import { PracticeFeedback } from '../components/PracticeFeedback.js';
+import { SaveStatus } from '../components/SaveStatus.js';
 import { attemptFromReport } from '../../domain/progress.js';
 import { practiceReport } from '../../domain/practice.js';
 import { saveAttempt } from '../../storage/practice.js';
 import { nextInQueue } from '../practiceQueue.js';
-import type { SaveState } from '../../storage/autosave.js';
 import '../judgement.css';
 
 export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: Mode }) {
@@ -41,7 +41,7 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
       openSession(services, taskId, locale, mode).then((o) => {
         if (!live) return;
         current = o;
-        if (o) services.savers.add(o.saver);
+        if (o) services.open.add(o);
         setOpened(o);
         setLoading(false);
       }),
@@ -50,8 +50,8 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
       live = false;
       current?.session.cancel();
       if (current) {
-        const saver = current.saver;
-        void saver.flush().then(() => services.savers.delete(saver));
+        const closing = current;
+        void closing.saver.flush().then(() => services.open.delete(closing));
       }
     };
     // The session outlives language switches; it is reopened only for another task.
@@ -72,13 +72,6 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
   return <TaskWorkspace key={`${mode}:${taskId}`} opened={opened} mode={mode} />;
 }
 
-function useSaveState(opened: OpenedSession): SaveState {
-  return useSyncExternalStore(
-    (l) => opened.saver.subscribe(l),
-    () => opened.saver.state,
-  );
-}
-
 function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) {
   const { session, saver } = opened;
   const services = useServices();
@@ -86,7 +79,6 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
   const locale = i18n.language as Locale;
   const task = session.task;
   const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
-  const saveState = useSaveState(opened);
   const evaluation = state.evaluation;
   const criteria = useMemo(() => rubricOf(task), [task]);
   const [current, setCurrent] = useState(0);
@@ -267,7 +259,7 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
           </p>
         </div>
         <div className="task-actions">
-          <SaveIndicator state={saveState} />
+          <SaveStatus opened={opened} />
           <span className="muted" title={t('task.activeTimeHint')}>
             {t('task.activeTime', { minutes: formatNumber(locale, minutes, 1) })}
           </span>
@@ -363,21 +355,6 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
       </div>
       <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
     </main>
-  );
-}
-
-function SaveIndicator({ state }: { state: SaveState }) {
-  const { t } = useTranslation();
-  if (typeof state === 'object')
-    return (
-      <span className="save error" role="alert">
-        {t(state.error === 'quota' ? 'save.quota' : 'save.failed')}
-      </span>
-    );
-  return (
-    <span className={`save ${state}`} role="status">
-      {t(`save.${state}`)}
-    </span>
   );
 }
 
