@@ -22,7 +22,7 @@ const envelopeSchema = z.object({
 /** A record that failed to read, set aside when something was about to overwrite it. */
 export type Quarantined = { store: StoreName; key: string; record: unknown; reason: string; quarantinedAt: string };
 
-type RecordStore = typeof S.evaluations | typeof S.tasks | typeof S.settings | typeof S.practice | typeof S.attempts;
+type RecordStore = typeof S.evaluations | typeof S.tasks | typeof S.settings | typeof S.practice | typeof S.attempts | typeof S.drafts;
 
 export interface VeredictoSchema extends DBSchema {
   // Values are `unknown` on purpose: what comes back from disk is checked, never assumed.
@@ -32,6 +32,7 @@ export interface VeredictoSchema extends DBSchema {
   [S.quarantine]: { key: number; value: Quarantined };
   [S.practice]: { key: string; value: unknown };
   [S.attempts]: { key: string; value: unknown };
+  [S.drafts]: { key: string; value: unknown };
 }
 export type VeredictoDB = IDBPDatabase<VeredictoSchema>;
 
@@ -56,6 +57,10 @@ const UPGRADES: readonly Upgrade[] = [
   (db) => {
     db.createObjectStore(S.practice);
     db.createObjectStore(S.attempts);
+  },
+  // 2 → 3. Authoring: drafts of tasks, kept apart from the tasks the workbench lists.
+  (db) => {
+    db.createObjectStore(S.drafts);
   },
 ];
 export const DB_VERSION = UPGRADES.length;

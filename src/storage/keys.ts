@@ -15,6 +15,8 @@ export const STORAGE_KEYS = {
     practice: 'practice',
     /** One record per submitted practice task: agreement, rubric distance, bugs found (DB v2). */
     attempts: 'attempts',
+    /** Tasks being written in the app, saved as the author types (DB v3). */
+    drafts: 'drafts',
   },
   /** Keys inside the `settings` store. */
   settings: {
