@@ -3,6 +3,7 @@ import { taskSchema, type Task } from '../domain/task.js';
 import { StorageError, type VeredictoDB } from './database.js';
 import { deleteImportedTask, listImportedTasks, saveImportedTasks, type StoredTask } from './importedTasks.js';
 import { freshDatabase } from './testing.js';
+import { parseDataset } from '../formats/datasets.js';
 
 let db: VeredictoDB;
 afterEach(() => db?.close());
@@ -21,6 +22,17 @@ function task(id: string): Task {
 const record = (t: Task): StoredTask => ({ task: t, origin: 'imported', fileName: 'tasks.jsonl', importedAt: '2025-01-01T00:00:00.000Z' });
 
 describe('imported tasks', () => {
+  it('keeps a dataset task under its dataset id (HumanEval/0)', async () => {
+    db = await freshDatabase();
+    const { tasks, problems } = parseDataset(
+      'he.jsonl',
+      JSON.stringify({ task_id: 'HumanEval/0', prompt: 'def add(a, b):\n', canonical_solution: '    return a + b\n', test: 'def check(candidate):\n    assert candidate(1, 2) == 3\n', entry_point: 'add' }),
+    );
+    expect(problems).toEqual([]);
+    await saveImportedTasks(db, [{ task: tasks[0]!, origin: 'imported', importedAt: '2026-11-23T00:00:00.000Z' }]);
+    expect((await listImportedTasks(db)).value.map((r) => r.task.id)).toEqual(['HumanEval/0']);
+  });
+
   it('round-trips tasks, including dataset metadata and source', async () => {
     db = await freshDatabase();
     const fromDataset = { ...task('he-0'), metadata: { task_id: 'HumanEval/0' }, source: { shape: 'humaneval', prompt: 'def f():' } };

@@ -9,10 +9,12 @@ export type TaskOrigin = 'imported' | 'authored';
 export type StoredTask = { task: Task; origin: TaskOrigin; fileName?: string; importedAt: string };
 
 // taskSchema is strict, but a Task converted from a dataset row also carries `metadata` and
-// `source`; safeExtend keeps taskSchema's own checks (duplicate ids, entry points, gold).
+// `source`, and keeps the dataset's own id ("HumanEval/0", MBPP's 11); safeExtend keeps
+// taskSchema's other checks (duplicate ids, entry points, gold).
 const storedTaskSchema = z
   .object({
     task: taskSchema.safeExtend({
+      id: z.string().min(1).max(200),
       metadata: z.record(z.string(), z.unknown()).optional(),
       source: z.object({ shape: z.string(), prompt: z.string() }).strict().optional(),
     }),

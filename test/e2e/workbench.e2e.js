@@ -150,7 +150,30 @@ async function flow(browser, baseURL, locale) {
   }
 }
 
+/** HumanEval in, samples as the solutions, run in the sandboxes, and kept across a reload. */
+async function humanEval(browser, baseURL) {
+  const s = await openSession(browser, baseURL);
+  try {
+    const w = s.workbench;
+    await w.open();
+    await w.importTasks('humaneval.jsonl', 'humaneval-samples.jsonl');
+    await w.taskLink('HumanEval/0').waitFor({ timeout: TIMEOUT });
+    await s.page.reload();
+    await w.openTask('HumanEval/0');
+    assertEqual(new URL(s.page.url()).pathname, '/tasks/HumanEval%2F0', 'deep link of a dataset id');
+    await w.runtimeReady('python');
+    const ids = await s.page.locator('[data-solution-result]').evaluateAll((els) => els.map((e) => e.getAttribute('data-solution-result')));
+    assertEqual(ids.length, 2, 'one solution per sample, replacing the canonical one');
+    const verdicts = Object.values(await w.runAll(ids)).sort();
+    assertEqual(JSON.stringify(verdicts), JSON.stringify(['failed', 'passed']), 'sample verdicts');
+    assertEqual(s.errors.join('\n'), '', 'console errors');
+  } finally {
+    await s.close();
+  }
+}
+
 export const tests = [
+  { name: 'HumanEval JSONL with a samples file: imported, kept, run', run: ({ browser, baseURL }) => humanEval(browser, baseURL) },
   { name: 'English: import, run, own test, rank with a tie, guardrails, score, critique, submit, reload, export, round trip', run: ({ browser, baseURL }) => flow(browser, baseURL, 'en') },
   { name: 'Español (Chile): the same evaluation end to end', run: ({ browser, baseURL }) => flow(browser, baseURL, 'es-CL') },
 ];
