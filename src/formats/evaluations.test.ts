@@ -206,6 +206,20 @@ describe('fromEvaluationsJsonl problems', () => {
 
 describe('toPreferencePairsJsonl', () => {
   const parse = (text: string) => lines(text).map((l) => JSON.parse(l) as { prompt: string; chosen: string; rejected: string; metadata: Record<string, unknown> });
+
+  it('for a dataset task, the dataset prompt and the completions that continue it', () => {
+    const raw = 'def add(a, b):\n    # Add.\n';
+    const dataset = task('t1', {
+      source: { shape: 'humaneval', prompt: raw },
+      solutions: [
+        { id: 'a', label: 'sample 1', language: 'python', code: `${raw}    return a + b\n` },
+        { id: 'b', label: 'sample 2', language: 'python', code: `${raw}    return a - b\n` },
+      ],
+    });
+    const [pair, ...rest] = parse(toPreferencePairsJsonl([judged('t1', { a: 1, b: 2 })], new Map([['t1', dataset]]), 'en'));
+    expect(rest).toEqual([]);
+    expect(pair).toMatchObject({ prompt: raw, chosen: '    return a + b\n', rejected: '    return a - b\n' });
+  });
   const t1 = TASKS.get('t1')!;
   const code = (id: string) => t1.solutions.find((s) => s.id === id)!.code;
 

@@ -112,7 +112,11 @@ export function fromEvaluationsJsonl(text: string): EvaluationsImport {
   return { evaluations, problems: [] };
 }
 
-/** One JSON line per (better, worse) pair of each submitted evaluation; ties give none. */
+/**
+ * One JSON line per (better, worse) pair of each submitted evaluation; ties give none. For a task
+ * read from a dataset, `prompt` is the dataset's own prompt and `chosen`/`rejected` the completions
+ * that continue it (as the samples file gave them), the way completion-style training reads pairs.
+ */
 export function toPreferencePairsJsonl(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale): string {
   let out = '';
   for (const e of evaluations) {
@@ -120,7 +124,9 @@ export function toPreferencePairsJsonl(evaluations: readonly Evaluation[], tasks
     if (e.status !== 'submitted' || !task) continue;
     const ranks = ranksOf(e, task.solutions);
     const byId = new Map(task.solutions.map((s) => [s.id, s]));
-    const prompt = pickLocale(task.prompt, locale).text;
+    const raw = task.source?.prompt;
+    const prompt = raw ?? pickLocale(task.prompt, locale).text;
+    const completion = (code: string) => (raw && code.startsWith(raw) ? code.slice(raw.length) : code);
     for (const { chosen, rejected } of preferencePairs(ranks)) {
       const c = byId.get(chosen)!;
       const r = byId.get(rejected)!;
@@ -132,7 +138,7 @@ export function toPreferencePairsJsonl(evaluations: readonly Evaluation[], tasks
         rejected_rank: ranks[r.id],
         language: c.language,
       };
-      out += `${JSON.stringify({ prompt, chosen: c.code, rejected: r.code, metadata })}\n`;
+      out += `${JSON.stringify({ prompt, chosen: completion(c.code), rejected: completion(r.code), metadata })}\n`;
     }
   }
   return out;
