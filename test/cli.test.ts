@@ -236,3 +236,109 @@ describe('check', () => {
     expect(flagged).toBe(true);
   });
 });
+
+describe('check --mutants', () => {
+  // Weak on purpose: nothing tells `x < limit` from `x <= limit`.
+  const below = (extraTests: unknown[] = [], over: Record<string, unknown> = {}) => ({
+    schemaVersion: 1,
+    id: 'below',
+    title: { en: 'Below the limit', 'es-CL': 'Bajo el límite' },
+    prompt: { en: 'Is `x` below `limit`?', 'es-CL': '¿Está `x` bajo `limit`?' },
+    entryPoint: 'below',
+    tests: [{ name: 'far below', kind: 'call', args: [1, 10], expected: true }, ...extraTests],
+    solutions: [],
+    referenceSolution: { python: 'def below(x, limit):\n    return x < limit\n', javascript: 'const below = (x, limit) => x - limit < 0;\n' },
+    tags: [],
+    ...over,
+  });
+  const atTheLimit = { name: 'at the limit', kind: 'call', args: [10, 10], expected: false };
+  type MutantsReport = {
+    tasks: number;
+    problems: string[];
+    mutants: { taskId: string; language: string; total: number; killed: number; invalid: number; score: number | null; timeLimitMs: number; survivors: { id: string; operator: string; line: number; original: string; replacement: string; diff: string }[] }[];
+  };
+
+  it('shows the mutation score and each surviving mutant as a diff, and still passes', async () => {
+    const file = write('below.json', below());
+    const r = await veredicto(['check', '--mutants', file]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('below (Python): mutation score: 1/2 (50 %), time limit per test 2.00 s');
+    expect(r.stdout).toContain('below (JavaScript): mutation score: 1/4 (25 %)');
+    expect(r.stdout).toContain('Surviving mutant comparison-flip:2:14: comparison changed, line 2\n    -     return x < limit\n    +     return x <= limit');
+    expect(r.stdout).toContain('add a test that the reference solution passes and the mutant fails');
+    expect(r.stdout).toMatch(/1 task\(s\) checked: no problems/);
+
+    const es = await veredicto(['check', '--mutants', file, '--lang', 'es-CL']);
+    expect(es.code).toBe(0);
+    expect(es.stdout).toContain('below (Python): puntaje de mutación: 1/2 (50 %), tiempo límite por prueba 2,00 s');
+    expect(es.stdout).toContain('Mutante sobreviviente comparison-flip:2:14: comparación cambiada, línea 2');
+  });
+
+  it('prints the survivors in JSON; the test that kills them raises the score', async () => {
+    const weak = JSON.parse((await veredicto(['check', '--mutants', '--json', write('below.json', below())])).stdout) as MutantsReport;
+    expect(weak.problems).toEqual([]);
+    const python = weak.mutants.find((m) => m.language === 'python')!;
+    expect(python).toEqual({
+      taskId: 'below',
+      language: 'python',
+      total: 2,
+      killed: 1,
+      invalid: 0,
+      score: 0.5,
+      timeLimitMs: 2000,
+      survivors: [{ id: 'comparison-flip:2:14', operator: 'comparison-flip', line: 2, original: '<', replacement: '<=', diff: '@@ -2,1 +2,1 @@\n-    return x < limit\n+    return x <= limit' }],
+    });
+    const js = weak.mutants.find((m) => m.language === 'javascript')!;
+    expect([js.total, js.killed, js.score]).toEqual([4, 1, 0.25]);
+
+    const strong = JSON.parse((await veredicto(['check', '--mutants', '--json', write('below.json', below([atTheLimit]))])).stdout) as MutantsReport;
+    const python2 = strong.mutants.find((m) => m.language === 'python')!;
+    expect([python2.killed, python2.score, python2.survivors]).toEqual([2, 1, []]);
+    const js2 = strong.mutants.find((m) => m.language === 'javascript')!;
+    expect([js2.killed, js2.score]).toEqual([3, 0.75]);
+    expect(js2.survivors.map((s) => s.diff)).toEqual(['@@ -1,1 +1,1 @@\n-const below = (x, limit) => x - limit < 0;\n+const below = (x, limit) => x - limit < -1;']);
+  });
+
+  it('--min-mutation-score fails a task that scores below it, in the chosen language', async () => {
+    const file = write('below.json', below());
+    const r = await veredicto(['check', file, '--min-mutation-score', '40']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('below (JavaScript): the mutation score, 25 %, is below the minimum of 40 %');
+    expect(r.stdout).not.toContain('below (Python): the mutation score');
+    const es = await veredicto(['check', file, '--min-mutation-score=40', '--lang', 'es-CL', '--json']);
+    expect(es.code).toBe(1);
+    expect((JSON.parse(es.stdout) as MutantsReport).problems).toEqual(['below (JavaScript): el puntaje de mutación, 25 %, está bajo el mínimo de 40 %']);
+    const ok = await veredicto(['check', write('below.json', below([atTheLimit])), '--min-mutation-score', '75']);
+    expect(ok.code).toBe(0);
+    const bad = await veredicto(['check', file, '--min-mutation-score', '101']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('option --min-mutation-score needs a number from 0 to 100');
+  });
+
+  it('kills a mutant that loops by the time limit, and says which limit', async () => {
+    const file = write('count-up.json', {
+      ...below(),
+      id: 'count-up',
+      entryPoint: 'countUp',
+      tests: [{ name: 'five', kind: 'call', args: [5], expected: 5 }],
+      referenceSolution: { javascript: 'function countUp(n) {\n  let i = 0;\n  while (i < n) i++;\n  return i;\n}\n' },
+      limits: { timeMs: 1000 },
+    });
+    const r = await veredicto(['check', '--mutants', '--json', file]);
+    expect(r.code).toBe(0);
+    const report = (JSON.parse(r.stdout) as MutantsReport).mutants[0]!;
+    expect(report.timeLimitMs).toBe(1000);
+    // `i--` never reaches n: killed by the time-out. Starting from 1 or -1 still counts up to 5.
+    expect([report.total, report.killed]).toEqual([5, 3]);
+    expect(report.survivors.map((s) => s.replacement)).toEqual(['1', '-1']);
+  });
+
+  it('is in the help, in both languages', async () => {
+    const en = await veredicto(['--help']);
+    expect(en.stdout).toContain('--mutants');
+    expect(en.stdout).toContain('--min-mutation-score N');
+    const es = await veredicto(['--help', '--lang', 'es-CL']);
+    expect(es.stdout).toContain('puntaje de mutación');
+  });
+});

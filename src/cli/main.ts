@@ -1,19 +1,33 @@
 // The `veredicto` command line: run and check tasks with the same domain and sandbox code the
 // browser uses. Exit 0 when a run completed, 1 when check found problems, 2 on bad input.
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { i18n } from 'i18next';
-import { pickLocale, referenceSolutions, type Language, type Locale, type Task } from '../domain/task.js';
+import { generateMutants, mutantDiff, unifiedDiff, type Mutant } from '../domain/mutants.js';
+import { mutantTimeLimit, runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutation.js';
+import { limitsOf, pickLocale, referenceSolutions, type Language, type Locale, type Solution, type Task } from '../domain/task.js';
 import { STATUSES, type SolutionResult, type Status } from '../domain/verdict.js';
 import type { Problem } from '../formats/taskFile.js';
 import { createI18n, localeFrom, NAMESPACES, render } from '../i18n/i18n.js';
-import { formatMs } from '../i18n/format.js';
+import { formatMs, formatNumber } from '../i18n/format.js';
 import { ensureSnapshot, nodeSandbox } from '../sandbox/node/spawn.js';
 import { ROOT } from '../sandbox/node/paths.js';
 import type { Sandbox } from '../sandbox/client.js';
 import { readInputs } from './inputs.js';
 
-type Options = { command: string; inputs: string[]; samples?: string; json: boolean; lang?: Locale; timeoutMs?: number; workers?: number };
+type Options = {
+  command: string;
+  inputs: string[];
+  samples?: string;
+  json: boolean;
+  lang?: Locale;
+  timeoutMs?: number;
+  workers?: number;
+  /** check: also run the reference solutions' mutants; fail below `minMutationScore` % when given. */
+  mutants: boolean;
+  minMutationScore?: number;
+};
 
 class UsageError extends Error {
   constructor(readonly key: string, readonly params: Record<string, string> = {}) {
@@ -22,7 +36,7 @@ class UsageError extends Error {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: '', inputs: [], json: false };
+  const o: Options = { command: '', inputs: [], json: false, mutants: false };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError('error.missingValue', { option: name });
@@ -59,6 +73,16 @@ function parseArgs(argv: string[]): Options {
       case '--workers':
         o.workers = positive(take(), name);
         break;
+      case '--mutants':
+        o.mutants = true;
+        break;
+      case '--min-mutation-score': {
+        const v = take();
+        if (!/^\d+(\.\d+)?$/.test(v) || Number(v) > 100) throw new UsageError('error.badScore', { option: name });
+        o.minMutationScore = Number(v);
+        o.mutants = true;
+        break;
+      }
       default:
         if (a.startsWith('-')) throw new UsageError('error.unknownOption', { option: a });
         if (!o.command) o.command = a;
@@ -125,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         if (inputs.tasks.some((task) => [...task.solutions, ...referenceSolutions(task)].some((s) => s.language === 'python'))) makeSnapshot();
         return options.command === 'run'
           ? await run(inputs.tasks, sandbox, options, t, locale)
-          : await check(inputs.tasks, inputs.problems, inputs.files, sandbox, options, t);
+          : await check(inputs.tasks, inputs.problems, inputs.files, sandbox, options, t, locale);
       } catch (e) {
         if (!(e instanceof StartupError)) throw e;
         process.stderr.write(`veredicto: ${render(t, { key: 'sandbox.startFailed', params: { language: t(`language.${e.language}`), detail: e.message } })}\n`);
@@ -143,7 +167,7 @@ export async function main(argv: string[]): Promise<number> {
 function help(t: i18n['t']): string {
   const k = (key: string) => t(`help.${key}`, { ns: 'cli' });
   return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, `  ${k('help')}`, '', k('options'),
-    ...['samples', 'json', 'lang', 'timeout', 'workers'].map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
+    ...['samples', 'json', 'lang', 'timeout', 'workers', 'mutants', 'minMutationScore'].map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
 }
 
 export function problemText(t: i18n['t'], p: Problem): string {
@@ -251,7 +275,7 @@ function progressBar(total: number, label: string, enabled: boolean): { tick(): 
   };
 }
 
-async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, string>, sandbox: Sandbox, options: Options, t: i18n['t']): Promise<number> {
+async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, string>, sandbox: Sandbox, options: Options, t: i18n['t'], locale: Locale): Promise<number> {
   const problems: string[] = inputProblems.map((p) => problemText(t, p));
   for (const task of tasks) {
     const file = files.get(task);
@@ -259,6 +283,7 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
   }
   await warmUp(sandbox, tasks.flatMap((task) => referenceSolutions(task).map((s) => s.language)));
   const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
+  const references: CheckedReference[] = [];
   await Promise.all(
     tasks.map(async (task) => {
       const refs = referenceSolutions(task);
@@ -268,6 +293,9 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
       }
       for (const ref of refs) {
         const [first, second] = await Promise.all([sandbox.evaluate(task, ref, { limits: override }), sandbox.evaluate(task, ref, { limits: override })]);
+        // The faster of the two runs of each test: a worker's first test also pays for its warm-up.
+        const slowestMs = Math.max(0, ...first.tests.map((x, i) => Math.min(x.durationMs, second.tests[i]?.durationMs ?? x.durationMs)));
+        references.push({ task, reference: ref, passes: first.tests.every((x) => x.status === 'passed'), slowestMs });
         first.tests.forEach((a, i) => {
           const b = second.tests[i]!;
           if (a.status !== 'passed')
@@ -278,8 +306,107 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
       }
     }),
   );
-  if (options.json) process.stdout.write(`${JSON.stringify({ tasks: tasks.length, problems })}\n`);
-  else if (problems.length) process.stdout.write(`${problems.join('\n')}\n${t('check.problems', { ns: 'cli', count: problems.length, tasks: tasks.length })}\n`);
-  else process.stdout.write(`${t('check.ok', { ns: 'cli', count: tasks.length })}\n`);
+  const order = (r: CheckedReference) => tasks.indexOf(r.task) * 2 + (r.reference.language === 'python' ? 0 : 1);
+  references.sort((a, b) => order(a) - order(b));
+  const mutation = options.mutants ? await testMutants(references, sandbox, options, t) : [];
+  const min = options.minMutationScore;
+  if (min !== undefined)
+    for (const m of mutation)
+      // killed / valid < min %, without the rounding of a division (29 / 100 * 100 is 28.999…)
+      if (m.report?.score != null && m.report.killed * 100 < min * (m.report.total - m.report.invalid))
+        problems.push(t('mutants.belowMinimum', { ns: 'cli', task: m.task.id, language: t(`language.${m.reference.language}`), percent: percent(locale, m.report.score), min: formatNumber(locale, min, Number.isInteger(min) ? 0 : 1) }));
+  if (options.json) process.stdout.write(`${JSON.stringify({ tasks: tasks.length, problems, ...(options.mutants ? { mutants: mutation.map(mutationJson) } : {}) })}\n`);
+  else {
+    if (mutation.length) process.stdout.write(`${mutationText(mutation, t, locale)}\n`);
+    if (problems.length) process.stdout.write(`${problems.join('\n')}\n${t('check.problems', { ns: 'cli', count: problems.length, tasks: tasks.length })}\n`);
+    else process.stdout.write(`${t('check.ok', { ns: 'cli', count: tasks.length })}\n`);
+  }
   return problems.length ? 1 : 0;
+}
+
+/** A reference solution as check ran it: whether it passes every test, and its slowest test. */
+type CheckedReference = { task: Task; reference: Solution; passes: boolean; slowestMs: number };
+type MutationRun = CheckedReference & { mutants: Mutant[]; timeLimitMs: number; report?: MutationReport };
+
+/**
+ * check --mutants: every mutant of every reference solution that passes its tests, run against
+ * all the task's tests on the check's own sandbox, with a shorter time limit (see mutantTimeLimit).
+ */
+async function testMutants(references: CheckedReference[], sandbox: Sandbox, options: Options, t: i18n['t']): Promise<MutationRun[]> {
+  const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
+  const runs: MutationRun[] = references.map((r) => ({
+    ...r,
+    mutants: r.passes ? generateMutants(r.reference.code, r.reference.language) : [],
+    timeLimitMs: mutantTimeLimit(limitsOf(r.task, override).timeMs, r.slowestMs),
+  }));
+  const progress = progressBar(runs.reduce((n, r) => n + r.mutants.length, 0), t('mutants.progress', { ns: 'cli' }), !options.json);
+  await Promise.all(
+    runs.map(async (run) => {
+      if (!run.passes) return;
+      const limits = { ...override, timeMs: run.timeLimitMs };
+      const evaluate: EvaluateSolution = (solution, o) => {
+        // A queued mutant waits for a worker with a listener on its signal per wake-up: many, not a leak.
+        setMaxListeners(0, o.signal);
+        return sandbox.evaluate(run.task, solution, { ...o, limits });
+      };
+      run.report = await runMutants(run.reference, run.mutants, evaluate, { onMutant: () => progress.tick() });
+    }),
+  );
+  progress.done();
+  return runs;
+}
+
+/** A share from 0 to 1 as a percentage with at most one decimal, rounded down (99.96 % is not 100 %). */
+function percent(locale: Locale, share: number): string {
+  const p = Math.floor(share * 1000 + 1e-9) / 10;
+  return formatNumber(locale, p, Number.isInteger(p) ? 0 : 1);
+}
+
+function mutationJson(run: MutationRun) {
+  const r = run.report;
+  return {
+    taskId: run.task.id,
+    language: run.reference.language,
+    ...(r ? {} : { skipped: 'reference-fails' }),
+    total: r?.total ?? 0,
+    killed: r?.killed ?? 0,
+    invalid: r?.invalid ?? 0,
+    score: r?.score == null ? null : Math.round(r.score * 10_000) / 10_000,
+    timeLimitMs: run.timeLimitMs,
+    survivors: (r?.survivors ?? []).map((m) => ({ id: m.id, operator: m.operator, line: m.line, original: m.original, replacement: m.replacement, diff: unifiedDiff(mutantDiff(run.reference.code, m.code)) })),
+  };
+}
+
+/** Lines of a diff shown per side before the rest is elided. */
+const DIFF_LINES = 6;
+
+function mutationText(runs: MutationRun[], t: i18n['t'], locale: Locale): string {
+  const k = (key: string, params: Record<string, unknown> = {}) => t(`mutants.${key}`, { ns: 'cli', ...params });
+  const lines = [k('heading')];
+  for (const run of runs) {
+    const who = { task: run.task.id, language: t(`language.${run.reference.language}`) };
+    const r = run.report;
+    if (!r) {
+      lines.push(k('skipped', who));
+      continue;
+    }
+    if (r.total === 0) {
+      lines.push(k('none', who));
+      continue;
+    }
+    const valid = r.total - r.invalid;
+    lines.push(k('score', { ...who, killed: r.killed, valid, percent: r.score == null ? '–' : percent(locale, r.score), limit: formatMs(locale, run.timeLimitMs) }));
+    if (r.invalid) lines.push(`  ${k('invalid', { count: r.invalid })}`);
+    if (!r.survivors.length) lines.push(`  ${k('allKilled')}`);
+    for (const m of r.survivors) {
+      const d = mutantDiff(run.reference.code, m.code);
+      lines.push(`  ${k('survivor', { id: m.id, operator: k(`operator.${m.operator}`), line: d.line })}`);
+      for (const [sign, side] of [['-', d.removed], ['+', d.added]] as const) {
+        for (const l of side.slice(0, DIFF_LINES)) lines.push(`    ${sign} ${l}`);
+        if (side.length > DIFF_LINES) lines.push(`    ${sign} …`);
+      }
+    }
+  }
+  if (runs.some((r) => r.report?.survivors.length)) lines.push(k('hint'));
+  return lines.join('\n');
 }
