@@ -13,6 +13,7 @@ import { useServices } from './services.js';
 const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));
 const PracticeScreen = lazy(() => import('./screens/PracticeScreen.js').then((m) => ({ default: m.PracticeScreen })));
 const ProgressScreen = lazy(() => import('./screens/ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
+const AuthorScreen = lazy(() => import('./screens/AuthorScreen.js').then((m) => ({ default: m.AuthorScreen })));
 
 export function App() {
   const { t } = useTranslation();
@@ -35,10 +36,11 @@ export function App() {
               ['/', 'nav.tasks', route.name === 'list' || route.name === 'task'],
               ['/practice', 'nav.practice', route.name === 'practice' || route.name === 'practiceTask'],
               ['/progress', 'nav.progress', route.name === 'progress'],
+              ['/author', 'nav.author', route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom', 'authoring'],
             ] as const
-          ).map(([href, key, current]) => (
+          ).map(([href, key, current, ns]) => (
             <a key={href} href={href} onClick={followLink} aria-current={current ? 'page' : undefined}>
-              {t(key)}
+              {t(key, ns ? { ns } : {})}
             </a>
           ))}
         </nav>
@@ -54,6 +56,7 @@ export function App() {
           {route.name === 'practiceTask' && <TaskScreen taskId={route.taskId} mode="practice" />}
           {route.name === 'practice' && <PracticeScreen />}
           {route.name === 'progress' && <ProgressScreen />}
+          {(route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom') && <AuthorScreen route={route} />}
         </Suspense>
         {route.name === 'missing' && (
           <main className="page">

@@ -9,12 +9,25 @@ export type Route =
   | { name: 'practice' }
   | { name: 'practiceTask'; taskId: string }
   | { name: 'progress' }
+  | { name: 'author' }
+  | { name: 'authorDraft'; draftId: string }
+  | { name: 'authorFrom'; taskId: string }
   | { name: 'missing'; path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'list' };
   if (/^\/practice\/?$/.test(pathname)) return { name: 'practice' };
   if (/^\/progress\/?$/.test(pathname)) return { name: 'progress' };
+  if (/^\/author\/?$/.test(pathname)) return { name: 'author' };
+  const a = /^\/author\/(?:from\/)?([^/]+)\/?$/.exec(pathname);
+  if (a) {
+    try {
+      const id = decodeURIComponent(a[1]!);
+      return pathname.startsWith('/author/from/') ? { name: 'authorFrom', taskId: id } : { name: 'authorDraft', draftId: id };
+    } catch {
+      /* a malformed escape is a missing page, not a crash */
+    }
+  }
   const m = /^\/(tasks|practice)\/([^/]+)\/?$/.exec(pathname);
   if (m) {
     try {
@@ -29,13 +42,19 @@ export function parseRoute(pathname: string): Route {
 
 export const taskPath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
 export const practicePath = (taskId: string) => `/practice/${encodeURIComponent(taskId)}`;
+/** A draft in the task editor. */
+export const draftPath = (draftId: string) => `/author/${encodeURIComponent(draftId)}`;
+/** Opens an existing task in the editor as a new draft (or the author's own draft of it). */
+export const editTaskPath = (taskId: string) => `/author/from/${encodeURIComponent(taskId)}`;
 
 const listeners = new Set<() => void>();
 window.addEventListener('popstate', () => listeners.forEach((l) => l()));
 
-export function navigate(path: string): void {
+/** `replace`: the new page takes the current one's place in history (a redirect). */
+export function navigate(path: string, { replace = false }: { replace?: boolean } = {}): void {
   if (path === location.pathname + location.search) return;
-  history.pushState(null, '', path);
+  if (replace) history.replaceState(null, '', path);
+  else history.pushState(null, '', path);
   listeners.forEach((l) => l());
   window.scrollTo(0, 0);
 }

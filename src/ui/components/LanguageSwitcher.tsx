@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/task.js';
 import { monacoLoadedLocale } from '../editor/monacoLoader.js';
 import { applyLocale, rememberLocale } from '../locale.js';
+import { flushPendingSaves } from '../pendingSaves.js';
 import { useServices } from '../services.js';
 
 export function LanguageSwitcher() {
@@ -18,6 +19,7 @@ export function LanguageSwitcher() {
     const monaco = monacoLoadedLocale();
     if (monaco && monaco !== locale) {
       await Promise.all([...open].map((o) => o.saver.flush()));
+      await flushPendingSaves();
       location.reload();
       return;
     }

@@ -7,7 +7,7 @@ import type { Problem } from '../../formats/taskFile.js';
 import { saveImportedTasks } from '../../storage/importedTasks.js';
 import { readImport, sortEntries, type CatalogEntry } from '../catalog.js';
 import { ProblemList } from '../components/ProblemList.js';
-import { followLink, taskPath } from '../router.js';
+import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
 import { useServices } from '../services.js';
 
 type Filters = { query: string; language: string; difficulty: string; status: string; tag: string };
@@ -180,6 +180,9 @@ export function TaskListScreen() {
                       {tag}
                     </span>
                   ))}
+                  <button type="button" className="small ghost" onClick={() => navigate(editTaskPath(e.task.id))} aria-label={t('edit.linkOf', { ns: 'authoring', title: name.text })}>
+                    {t('edit.link', { ns: 'authoring' })}
+                  </button>
                 </span>
               </li>
             );

@@ -14,7 +14,7 @@ import { Markdown } from '../components/Markdown.js';
 import { OwnTests } from '../components/OwnTests.js';
 import { ResultsGrid } from '../components/ResultsGrid.js';
 import { SolutionsView, type ViewMode } from '../components/SolutionsView.js';
-import { followLink } from '../router.js';
+import { editTaskPath, followLink } from '../router.js';
 import { openSession, useServices, type Mode, type OpenedSession } from '../services.js';
 import { PracticeFeedback } from '../components/PracticeFeedback.js';
 import { SaveStatus } from '../components/SaveStatus.js';
@@ -266,6 +266,12 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
           <button type="button" className="ghost" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             {t('task.shortcuts')}
           </button>
+          {/* Not in practice: the editor shows the expert's answer. */}
+          {mode === 'work' && (
+            <a href={editTaskPath(task.id)} onClick={followLink}>
+              {t('edit.link', { ns: 'authoring' })}
+            </a>
+          )}
         </div>
       </header>
 
