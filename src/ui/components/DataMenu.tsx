@@ -51,10 +51,10 @@ export function DataMenu() {
         <button type="button" onClick={() => void exportAs('jsonl')} title={t('data.exportHint')}>
           {t('data.export')}
         </button>
-        <button type="button" onClick={() => void exportAs('pairs')}>
+        <button type="button" onClick={() => void exportAs('pairs')} title={t('data.pairsHint')}>
           {t('data.pairs')}
         </button>
-        <button type="button" onClick={() => void exportAs('csv')}>
+        <button type="button" onClick={() => void exportAs('csv')} title={t('data.csvHint')}>
           {t('data.csv')}
         </button>
         <label className="file-button">
