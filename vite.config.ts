@@ -1,12 +1,15 @@
 /// <reference types="vitest/config" />
 // Vite serves and builds the browser app; Vitest reads its `test` block. Pages are cross-origin
-// isolated (COOP/COEP) so runtime workers can use SharedArrayBuffer for interrupts.
+// isolated (COOP/COEP) so runtime workers can use SharedArrayBuffer for interrupts, and every response
+// carries a Content-Security-Policy (securityHeaders below).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { INNER_SCRIPT, SANDBOX_PATH, sandboxHtml } from './src/sandbox/browser/sandboxDocument.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,6 +20,94 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * The app's policy, on every response but the sandbox page (a worker script takes its policy from its
+ * own response, so Monaco's editor worker runs under this one too). Scripts, workers and connections
+ * only from the app's origin; WebAssembly compiled, never eval; inline styles for Monaco and React's
+ * style attributes; the app may frame only its own sandbox page and may not be framed.
+ * Dev adds the nonce Vite puts on the inline scripts it injects (the React refresh preamble).
+ */
+function appPolicy(devNonce?: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${devNonce ? ` 'nonce-${devNonce}'` : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The sandbox page's policy (src/sandbox/browser/sandboxDocument.ts), which its opaque-origin inner
+ * frame and that frame's runtime workers inherit: the one inner script pinned by its hash, workers and
+ * modules only from blob: URLs the frame made from the files the app handed over, WebAssembly, and
+ * no network at all (no connect-src, no other frame, no form, no base). Only the app may frame it.
+ * On the dev server the runtimes' entry modules are imported from the app's origin, hence 'self'.
+ */
+function sandboxPolicy(dev = false): string {
+  const hash = crypto.createHash('sha256').update(INNER_SCRIPT, 'utf8').digest('base64');
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${hash}'${dev ? " 'self'" : ''} blob: 'wasm-unsafe-eval'`,
+    'worker-src blob:',
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
+
+/** The dev server's default CORS origins (Vite's own), plus `null`: the sandbox frame's opaque origin. */
+const DEV_CORS_ORIGINS = [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'];
+
+/**
+ * Sends the policies as HTTP headers in dev and preview (the service worker keeps them: it stores
+ * responses with their headers), serves /sandbox.html in dev and emits it in a build. A static host
+ * must send the same headers: see appPolicy and sandboxPolicy.
+ */
+function securityHeaders(): Plugin {
+  let devNonce: string | undefined;
+  const sandboxUrl = `/${SANDBOX_PATH}`;
+  const middleware = (dev: boolean) => (req: { url?: string }, res: import('node:http').ServerResponse, next: () => void) => {
+    const pathname = (req.url ?? '/').split(/[?#]/)[0];
+    if (pathname !== sandboxUrl) {
+      res.setHeader('Content-Security-Policy', appPolicy(dev ? devNonce : undefined));
+      return next();
+    }
+    res.setHeader('Content-Security-Policy', sandboxPolicy(dev));
+    if (!dev) return next(); // the built file, with the isolation headers of preview.headers
+    for (const [name, value] of Object.entries(isolation)) res.setHeader(name, value);
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache');
+    res.end(sandboxHtml());
+  };
+  return {
+    name: 'veredicto:security-headers',
+    config(_, env) {
+      if (env.command !== 'serve' || env.isPreview || process.env.VITEST) return;
+      devNonce = crypto.randomBytes(18).toString('base64');
+      return { html: { cspNonce: devNonce }, server: { cors: { origin: DEV_CORS_ORIGINS } } };
+    },
+    configureServer(server) {
+      server.middlewares.use(middleware(true));
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(middleware(false));
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SANDBOX_PATH, source: sandboxHtml() });
+    },
+  };
+}
 
 /** The files core Python needs, served by the app from /pyodide/ (never a CDN). */
 const PYODIDE_FILES = ['pyodide.asm.wasm', 'pyodide.asm.mjs', 'pyodide.mjs', 'python_stdlib.zip', 'pyodide-lock.json'];
@@ -82,10 +173,12 @@ function offlineApp(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [pyodideAssets(), react(), offlineApp()],
+  plugins: [pyodideAssets(), securityHeaders(), react(), offlineApp()],
   server: { headers: isolation },
   preview: { headers: isolation },
-  worker: { format: 'es' },
+  // A runtime worker's bundle is handed to the sandbox frame as one blob: module, so it must be one
+  // file (src/sandbox/browser/runtimeBundle.ts).
+  worker: { format: 'es', rolldownOptions: { output: { codeSplitting: false } } },
   optimizeDeps: { exclude: ['pyodide', 'quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'] },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

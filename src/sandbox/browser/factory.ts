@@ -1,44 +1,58 @@
-// Starts sandbox runtimes as browser Web Workers (one runtime each) for the Sandbox client, which
-// owns deadlines and restarts. A worker that throws uncaught is treated as dead and terminated.
+// Starts sandbox runtimes for the Sandbox client (which owns deadlines, nonces and restarts) as Web
+// Workers inside the sandbox frame (sandboxFrame.ts): an opaque origin without the app's storage, and
+// without network. The one way the browser app starts a runtime. Adds the Python interrupt
+// (interrupt.ts): a test past its limit is stopped without losing the worker where the frame is
+// cross-origin isolated; the client's hard deadline (terminate and restart) stays the fallback.
 import type { Language } from '../../domain/task.js';
 import { Sandbox, type SandboxEvents, type WorkerFactory } from '../client.js';
+import { InterruptSchedule } from './interrupt.js';
+import { runtimeBundle } from './runtimeBundle.js';
+import { SandboxFrame } from './sandboxFrame.js';
 
-function startWorker(language: Language): Worker {
-  // Each `new URL(…)` must stay literal inside `new Worker(…)` so Vite bundles the entry.
-  return language === 'python'
-    ? new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'veredicto-python' })
-    : new Worker(new URL('./javascript.worker.ts', import.meta.url), { type: 'module', name: 'veredicto-javascript' });
+/** A factory of runtime workers inside `frame`. */
+export function frameWorkerFactory(frame: SandboxFrame): WorkerFactory {
+  return (language: Language, events) => {
+    let interrupts: InterruptSchedule | undefined;
+    const worker = frame.spawn(`veredicto-${language}`, () => runtimeBundle(language), {
+      message: (m) => {
+        interrupts?.heard(m);
+        events.message(m);
+      },
+      exit: (detail) => {
+        interrupts?.stop();
+        events.exit(detail);
+      },
+    });
+    if (language === 'python') interrupts = new InterruptSchedule((test) => worker.interrupt(test));
+    return {
+      send: (m) => {
+        interrupts?.sent(m);
+        worker.send(m);
+      },
+      kill: () => {
+        interrupts?.stop();
+        worker.kill();
+      },
+    };
+  };
 }
 
-export const browserWorkerFactory: WorkerFactory = (language, events) => {
-  const worker = startWorker(language);
-  let gone = false;
-  const end = (detail: string) => {
-    if (gone) return;
-    gone = true;
-    worker.terminate();
-    events.exit(detail);
-  };
-  worker.onmessage = (e) => {
-    if (!gone) events.message(e.data);
-  };
-  worker.onmessageerror = () => end('a message from the worker could not be read');
-  worker.onerror = (e) => {
-    e.preventDefault(); // reported here, not as an uncaught error of the page
-    end(e.message || 'the worker failed to load');
-  };
-  return {
-    send: (m) => {
-      if (!gone) worker.postMessage(m);
-    },
-    kill: () => {
-      gone = true;
-      worker.terminate();
-    },
-  };
-};
+/** A Sandbox whose workers live in one sandbox frame, removed when the sandbox closes. */
+class FrameSandbox extends Sandbox {
+  constructor(
+    private readonly frame: SandboxFrame,
+    events: SandboxEvents,
+  ) {
+    super(frameWorkerFactory(frame), 2, events);
+  }
 
-/** A sandbox of browser workers: up to two jobs at a time. */
+  override close(): void {
+    super.close();
+    this.frame.close();
+  }
+}
+
+/** A sandbox of browser workers: up to two jobs at a time. What the frame ignored is reported as `forged`. */
 export function browserSandbox(events: SandboxEvents = {}): Sandbox {
-  return new Sandbox(browserWorkerFactory, 2, events);
+  return new FrameSandbox(new SandboxFrame((detail) => events.forged?.(detail)), events);
 }

@@ -1,12 +1,14 @@
-// Entry point of a browser JavaScript worker: loads QuickJS (one WASM file, bundled by Vite and
-// served by the app), then serves jobs. Holds no logic of its own.
+// Entry point of a browser JavaScript worker, started inside the sandbox frame: loads QuickJS (one
+// WASM file, handed over by the app: workerBoot.ts), closes what the worker leaves open, then serves
+// jobs. QuickJS has its own interrupt (runners/quickjs.ts). Holds no logic of its own.
 import releaseSync from '@jitl/quickjs-wasmfile-release-sync';
-import wasmUrl from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSSyncVariant } from 'quickjs-emscripten-core';
 import { installMemoryCap } from '../memoryCap.js';
 import { QuickJSRunner } from '../runners/quickjs.js';
 import { serve } from '../serve.js';
 import { lockDown } from './lockDown.js';
+import { RUNTIME_FILES, runtimeFileUrl } from './runtimeFiles.js';
+import { takeBoot } from './workerBoot.js';
 import { workerPort } from './workerPort.js';
 
 /** QuickJS stack limit: a Chromium worker's real stack only leaves about 160 KB safe (NOTES.md). */
@@ -22,8 +24,10 @@ const port = workerPort();
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const boot = takeBoot();
   installMemoryCap();
-  const module = await newQuickJSWASMModuleFromVariant(newVariant(VARIANT, { wasmLocation: wasmUrl }));
+  const wasmLocation = runtimeFileUrl(RUNTIME_FILES.javascript[0]!, boot.base);
+  const module = await newQuickJSWASMModuleFromVariant(newVariant(VARIANT, { wasmLocation }));
   const runner = new QuickJSRunner(module, STACK_BYTES);
   lockDown();
   serve(port, runner, performance.now() - started);

@@ -1,5 +1,7 @@
-// The Port a browser runtime worker serves on: the worker's own postMessage/onmessage. Messages
-// that arrive before the runtime is ready are not expected (the client waits for `ready`).
+// The Port a browser runtime worker serves on: the worker's own postMessage/onmessage, relayed by the
+// sandbox frame. `postMessage` and `close` are taken when the port is made, before any untrusted
+// code runs, so code that replaces them on the global object cannot intercept what the worker
+// reports. Messages that arrive before the runtime is ready are not expected (the client waits for `ready`).
 import type { FromWorker, ToWorker } from '../protocol.js';
 import type { Port } from '../serve.js';
 
@@ -7,16 +9,18 @@ type Scope = { postMessage(message: unknown): void; close(): void; onmessage: ((
 
 export function workerPort(): Port & { fail(e: unknown): void } {
   const scope = globalThis as unknown as Scope;
+  const postMessage = scope.postMessage.bind(scope);
+  const close = scope.close.bind(scope);
   let handler: ((m: ToWorker) => void) | undefined;
   scope.onmessage = (e) => handler?.(e.data as ToWorker);
-  const post = (m: FromWorker) => scope.postMessage(m);
+  const post = (m: FromWorker) => postMessage(m);
   return {
     post,
     listen: (h) => (handler = h),
     /** Reports a failed start-up, then ends the worker (as a Node child exits): it will never serve. */
     fail: (e) => {
       post({ type: 'startup-failed', message: describe(e).slice(0, 4000) });
-      scope.close();
+      close();
     },
   };
 }

@@ -1,0 +1,45 @@
+// Worker side of start-up inside the sandbox frame: takes the files the app handed over (left on the
+// global object by the frame's boot script, see sandboxDocument.ts) and lets the runtime read them
+// through `fetch` and `import()` of blob: URLs. Nothing else is reachable: any other URL is refused,
+// and lockDown.ts removes `fetch` before untrusted code runs. Must run before anything else.
+import { isWorkerBoot } from './frame.protocol.js';
+import { runtimeFileType, runtimeFileUrl } from './runtimeFiles.js';
+
+const KEY = '__veredicto';
+
+export type Boot = {
+  base: string;
+  /** The interrupt slots (interrupt.ts), where the frame is cross-origin isolated. */
+  control: Int32Array | null;
+  /** Imports a JavaScript module from the handed-over files. */
+  importModule(path: string): Promise<unknown>;
+};
+
+export function takeBoot(): Boot {
+  const scope = globalThis as Record<string, unknown>;
+  const boot = scope[KEY];
+  delete scope[KEY];
+  if (!isWorkerBoot(boot)) throw new Error('the worker started without its runtime files');
+  const files = new Map(Object.entries(boot.files).map(([url, blob]) => [runtimeFileUrl(url, boot.base), blob]));
+  const file = (url: string): Blob => {
+    const blob = files.get(runtimeFileUrl(url, boot.base));
+    if (!blob) throw new TypeError(`the sandbox has no network: ${url}`);
+    return blob;
+  };
+  scope.fetch = async (input: RequestInfo | URL): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    return new Response(file(url), { status: 200, headers: { 'Content-Type': runtimeFileType(url) } });
+  };
+  return {
+    base: boot.base,
+    control: boot.control ? new Int32Array(boot.control) : null,
+    importModule: async (path) => {
+      const url = URL.createObjectURL(new Blob([file(path)], { type: 'text/javascript' }));
+      try {
+        return await import(/* @vite-ignore */ url);
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+  };
+}
