@@ -162,4 +162,174 @@ describe('Sandbox client', () => {
     sb.close();
     expect(again.verdict).toBe('passed');
   });
+
+  describe('with jobs sent ahead to a busy worker', () => {
+    /** Workers that hold each job until the test lets them answer; `answer(n)` answers worker n's oldest job. */
+    function held() {
+      const jobs: Array<Array<{ m: Extract<ToWorker, { type: 'run' }>; post: (m: unknown) => void }>> = [];
+      let killed = 0;
+      const factory: WorkerFactory = (language, events) => {
+        const n = jobs.length;
+        jobs.push([]);
+        queueMicrotask(() => events.message({ type: 'ready', language, loadMs: 1 }));
+        return { send: (m) => void jobs[n]!.push({ m, post: (x) => events.message(x) }), kill: () => void killed++ };
+      };
+      const answer = (n: number, recycle = false) => {
+        const { m, post } = jobs[n]!.shift()!;
+        m.job.tests.forEach((t, i) => {
+          const x = t.kind === 'call' ? (JSON.parse(t.args) as number[])[0]! : 0;
+          post({ type: 'result', id: m.id, nonce: m.nonce, index: m.job.firstIndex + i, result: ok(String(x + 1)) });
+        });
+        post({ type: 'done', id: m.id, nonce: m.nonce, recycle });
+      };
+      return { factory, jobs, answer, killed: () => killed };
+    }
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const slow = { ...task, limits: { timeMs: 5_000 } };
+
+    it('sends the next job before the running one is done, and no more than that', async () => {
+      const w = held();
+      const sb = new Sandbox(w.factory, 1, {}, { ahead: 1 });
+      await sb.warmUp(['python']);
+      const runs = [1, 2, 3].map(() => sb.evaluate(slow, solution));
+      await tick();
+      expect(w.jobs[0]!.length).toBe(2);
+      w.answer(0);
+      await tick();
+      expect(w.jobs[0]!.length).toBe(2); // the third was sent when the first was done
+      w.answer(0);
+      await tick();
+      w.answer(0);
+      const results = await Promise.all(runs);
+      sb.close();
+      expect(results.map((r) => r.verdict)).toEqual(['passed', 'passed', 'passed']);
+    });
+
+    it('runs a job that waited behind one that timed out on the replacement worker, without a verdict from the first', async () => {
+      const w = held();
+      const sb = new Sandbox(w.factory, 1, {}, { ahead: 1 });
+      await sb.warmUp(['python']);
+      const hung = sb.evaluate({ ...task, tests: task.tests.slice(0, 1) }, solution);
+      const behind = sb.evaluate(slow, solution);
+      await tick();
+      expect(w.jobs[0]!.length).toBe(2);
+      const first = await hung; // worker 0 never answers: stopped at the 50 ms deadline
+      expect(first.tests.map((t) => t.status)).toEqual(['timeout']);
+      expect(w.killed()).toBe(1);
+      await tick();
+      expect(w.jobs[1]!.map((j) => j.m.job.firstIndex)).toEqual([0]);
+      w.answer(1);
+      const second = await behind;
+      sb.close();
+      expect(second.tests.map((t) => t.status)).toEqual(['passed', 'passed']);
+    });
+
+    it('does not let a worker that asked to be recycled answer the job waiting behind', async () => {
+      const w = held();
+      const forged: string[] = [];
+      const sb = new Sandbox(w.factory, 1, { forged: (d) => forged.push(d) }, { ahead: 1 });
+      await sb.warmUp(['python']);
+      const runs = [sb.evaluate(slow, solution), sb.evaluate(slow, solution)];
+      await tick();
+      w.answer(0, true);
+      await tick();
+      expect(w.killed()).toBe(1);
+      w.answer(0); // too late: ignored, the job runs on the new worker
+      await tick();
+      w.answer(1);
+      const results = await Promise.all(runs);
+      sb.close();
+      expect(results.map((r) => r.verdict)).toEqual(['passed', 'passed']);
+      expect(forged).toEqual([]);
+    });
+
+    it('cancels a waiting job at once, and stops its worker when it gets there', async () => {
+      const w = held();
+      const sb = new Sandbox(w.factory, 1, {}, { ahead: 1 });
+      await sb.warmUp(['python']);
+      const controller = new AbortController();
+      const head = sb.evaluate(slow, solution);
+      const waiting = sb.evaluate(slow, solution, { signal: controller.signal });
+      await tick();
+      controller.abort();
+      await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+      expect(w.killed()).toBe(0); // the running job goes on
+      w.answer(0);
+      expect((await head).verdict).toBe('passed');
+      expect(w.killed()).toBe(1);
+      sb.close();
+    });
+
+    it('sends nothing ahead unless asked to', async () => {
+      const w = held();
+      const sb = new Sandbox(w.factory, 1);
+      await sb.warmUp(['python']);
+      const runs = [sb.evaluate(slow, solution), sb.evaluate(slow, solution)];
+      await tick();
+      expect(w.jobs[0]!.length).toBe(1);
+      w.answer(0);
+      await tick();
+      w.answer(0);
+      expect((await Promise.all(runs)).map((r) => r.verdict)).toEqual(['passed', 'passed']);
+      sb.close();
+    });
+
+    it('sends nothing ahead to a worker whose job has been running a while', async () => {
+      const w = held();
+      const sb = new Sandbox(w.factory, 1, {}, { ahead: 1 });
+      await sb.warmUp(['python']);
+      const first = sb.evaluate(slow, solution);
+      await new Promise((r) => setTimeout(r, 300));
+      const second = sb.evaluate(slow, solution);
+      await tick();
+      expect(w.jobs[0]!.length).toBe(1);
+      w.answer(0);
+      await tick();
+      w.answer(0);
+      expect((await Promise.all([first, second])).map((r) => r.verdict)).toEqual(['passed', 'passed']);
+      sb.close();
+    });
+  });
+
+  it('serves evaluations waiting for a worker, of both languages, and one cancelled while waiting holds up none', async () => {
+    const { factory } = scripted((m, post) => {
+      m.job.tests.forEach((t, i) => {
+        const x = t.kind === 'call' ? (JSON.parse(t.args) as number[])[0]! : 0;
+        post({ type: 'result', id: m.id, nonce: m.nonce, index: m.job.firstIndex + i, result: ok(String(x + 1)) });
+      });
+      post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
+    });
+    const sb = new Sandbox(factory, 1, {}, { ahead: 1 });
+    const controller = new AbortController();
+    const js = { ...solution, language: 'javascript' as const };
+    const runs = [solution, js, solution, js, solution, js, solution].map((s, i) =>
+      sb.evaluate(task, s, i === 3 ? { signal: controller.signal } : {}),
+    );
+    controller.abort();
+    const settled = await Promise.allSettled(runs);
+    sb.close();
+    expect(settled.map((r) => (r.status === 'fulfilled' ? r.value.verdict : (r.reason as Error).name))).toEqual([
+      'passed', 'passed', 'passed', 'AbortError', 'passed', 'passed', 'passed',
+    ]);
+  });
+
+  it('starts the spare while a Python test is past half its time, before the kill that needs it', async () => {
+    const { factory, counts } = scripted((m, post, n) => {
+      if (n === 0) return; // hangs until killed
+      m.job.tests.forEach((_t, i) => post({ type: 'result', id: m.id, nonce: m.nonce, index: m.job.firstIndex + i, result: ok('2') }));
+      post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
+    });
+    const restarted: number[] = [];
+    const sb = new Sandbox(factory, 1, { restarted: (_l, ms) => restarted.push(ms) }, { spares: 1, earlySpares: ['python'] });
+    await sb.warmUp(['python']);
+    const run = sb.evaluate({ ...task, tests: task.tests.slice(0, 1), limits: { timeMs: 200 } }, solution);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(counts()).toEqual({ spawned: 2, killed: 0 }); // the spare, at 100 ms
+    expect((await run).tests[0]!.status).toBe('timeout');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(restarted).toHaveLength(1);
+    expect(restarted[0]).toBeLessThan(50); // it was ready when the worker was killed at 300 ms
+    sb.close();
+  });
 });
+

@@ -17,13 +17,33 @@ export type WorkerFactory = (language: Language, events: WorkerEvents) => Worker
 /** Extra time past a test's limit before the host stops a worker that did not stop itself. */
 const GRACE_MS: Record<Language, number> = { python: 100, javascript: 750 };
 
+/** A job running longer than this is probably slow: no job is sent ahead to its worker. */
+const SLOW_MS = 250;
+
 type Slot = {
   language: Language;
   handle: WorkerHandle;
   ready: Promise<number>;
   state: 'starting' | 'idle' | 'busy' | 'dead';
-  onMessage?: (m: FromWorker) => void;
-  onExit?: (detail: string) => void;
+  /** Jobs sent to this worker, in order: the first is running, the others wait behind it (see `ahead`). */
+  runs: Run[];
+  /** Places promised by acquire() to jobs about to be sent. */
+  reserved: number;
+  /** When the running job started. */
+  since: number;
+};
+
+/** One job on one worker, as the client follows it. */
+type Run = {
+  id: number;
+  nonce: string;
+  aborted: boolean;
+  /** Now the worker's current job: its deadline starts. */
+  start(): void;
+  /** A result or the end of this job (already matched to it). */
+  message(m: Extract<FromWorker, { type: 'result' | 'done' }>): void;
+  /** The worker was stopped: a started job reports `outcome` for its current test; any job ends. */
+  lost(outcome: 'timeout' | 'crashed' | undefined, detail: string): void;
 };
 
 export type SandboxEvents = { forged?: (detail: string) => void; restarted?: (language: Language, ms: number) => void };
@@ -33,6 +53,20 @@ export type SandboxOptions = {
    * once instead of in ~0.5 s. Not started before: a spare's start-up competes with the run for CPU.
    */
   spares?: number;
+  /**
+   * Languages whose runtime cannot stop a test by itself (Pyodide on a Node child's only thread):
+   * a test of theirs past half its time limit will most likely end with its worker killed, so the
+   * spare that replaces it is started then rather than at the kill.
+   */
+  earlySpares?: readonly Language[];
+  /**
+   * Jobs sent ahead to a busy worker (default 0), which starts the next as soon as it reports the
+   * previous done instead of idling for a round trip through the host (~0.3 ms, several ms on a
+   * loaded machine, on each of hundreds of small jobs). A job sent ahead has no deadline until it
+   * starts; if its worker is stopped first, it runs elsewhere from its first test. Whatever a
+   * factory adds per job must allow for it (a worker's next job arrives while one runs).
+   */
+  ahead?: number;
 };
 
 export type EvaluateOptions = {
@@ -44,7 +78,8 @@ export type EvaluateOptions = {
 export class Sandbox {
   private readonly slots: Slot[] = [];
   private readonly spares: Slot[] = [];
-  private readonly waiting: Array<() => void> = [];
+  /** acquire() calls waiting for a worker, first come first served, per language. */
+  private readonly waiting: Record<Language, Array<() => void>> = { python: [], javascript: [] };
   private running = 0;
   private nextId = 1;
   private closed = false;
@@ -108,57 +143,111 @@ export class Sandbox {
 
   close(): void {
     this.closed = true;
-    for (const s of [...this.slots, ...this.spares.splice(0)]) this.retire(s);
+    for (const s of [...this.slots, ...this.spares.splice(0)]) {
+      this.retire(s);
+      for (const run of s.runs.splice(0)) run.lost(undefined, '');
+    }
   }
 
   /** Runs a job on one worker, appending a result per test it finished; stops early if the worker is lost. */
   private async runJob(job: Job, raws: readonly RawResult[], heard: (r: RawResult) => void, signal?: AbortSignal): Promise<void> {
     const slot = await this.acquire(job.language, signal);
-    const id = this.nextId++;
-    const nonce = randomNonce();
+    slot.reserved--;
     const grace = GRACE_MS[job.language];
+    const end = job.firstIndex + job.tests.length;
     await new Promise<void>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let halfway: ReturnType<typeof setTimeout> | undefined;
       let started = performance.now();
+      let over = false;
       const arm = () => {
         clearTimeout(timer);
+        clearTimeout(halfway);
         started = performance.now();
-        timer = setTimeout(() => lose('timeout', ''), job.limits.timeMs + grace);
+        timer = setTimeout(() => this.lose(slot, 'timeout', ''), job.limits.timeMs + grace);
+        if (this.options.earlySpares?.includes(job.language)) halfway = setTimeout(() => this.fillSpares(job.language), job.limits.timeMs / 2);
       };
-      const cancel = () => finish(true);
-      signal?.addEventListener('abort', cancel, { once: true });
-      const finish = (recycle: boolean) => {
+      const finish = () => {
+        if (over) return;
+        over = true;
         clearTimeout(timer);
+        clearTimeout(halfway);
         signal?.removeEventListener('abort', cancel);
-        slot.onMessage = slot.onExit = undefined;
-        if (recycle) this.replace(slot);
-        else slot.state = 'idle';
-        this.release();
         resolve();
       };
-      const lose = (outcome: 'timeout' | 'crashed', detail: string) => {
-        const index = raws.length;
-        if (index < job.firstIndex + job.tests.length)
-          heard({ outcome, stdout: '', stderr: '', truncated: false, durationMs: performance.now() - started, error: { type: outcome, message: detail } });
-        finish(true);
-      };
-      slot.onMessage = (m) => {
-        if (!('id' in m) || m.id !== id || m.nonce !== nonce) {
-          this.events.forged?.(`unexpected ${m.type} message`);
-          return;
-        }
-        if (m.type === 'result') {
-          if (m.index !== raws.length) return this.events.forged?.(`result for test ${m.index}, expected ${raws.length}`);
-          heard(m.result);
+      const run: Run = {
+        id: this.nextId++,
+        nonce: randomNonce(),
+        aborted: false,
+        start: () => {
+          slot.since = performance.now();
           arm();
-        } else if (m.type === 'done') {
-          finish(m.recycle || raws.length < job.firstIndex + job.tests.length);
-        }
+        },
+        message: (m) => {
+          if (m.type === 'result') {
+            if (m.index !== raws.length) return this.events.forged?.(`result for test ${m.index}, expected ${raws.length}`);
+            heard(m.result);
+            if (!over) arm(); // a listener may have cancelled the run while hearing this result
+          } else {
+            finish();
+            this.advance(slot, m.recycle || raws.length < end);
+          }
+        },
+        lost: (outcome, detail) => {
+          if (outcome && raws.length < end)
+            heard({ outcome, stdout: '', stderr: '', truncated: false, durationMs: performance.now() - started, error: { type: outcome, message: detail } });
+          finish();
+        },
       };
-      slot.onExit = (detail) => lose('crashed', detail);
-      arm();
-      slot.handle.send({ type: 'run', id, nonce, job });
+      // Aborted while running: the worker is stopped. While waiting: it ends now, and its worker is
+      // stopped when it gets there (it cannot be unsent).
+      const cancel = () => {
+        run.aborted = true;
+        if (slot.runs[0] === run) this.lose(slot, undefined, '');
+        else finish();
+      };
+      signal?.addEventListener('abort', cancel, { once: true });
+      slot.runs.push(run);
+      slot.handle.send({ type: 'run', id: run.id, nonce: run.nonce, job });
+      if (slot.runs[0] === run) run.start();
+      if (signal?.aborted) cancel();
     });
+  }
+
+  /** Hands a worker's result or done to the job it is running; anything else is not believed. */
+  private route(slot: Slot, m: Extract<FromWorker, { type: 'result' | 'done' }>): void {
+    if (slot.state === 'dead') return;
+    const head = slot.runs[0];
+    if (head === undefined || m.id !== head.id || m.nonce !== head.nonce) {
+      this.events.forged?.(`unexpected ${m.type} message`);
+      return;
+    }
+    head.message(m);
+  }
+
+  /** The running job is done: the worker starts the next one sent to it, or is free again. */
+  private advance(slot: Slot, recycle: boolean): void {
+    slot.runs.shift();
+    const next = slot.runs[0];
+    // A worker to be recycled does not run what waits behind (serve() refuses it): it runs elsewhere.
+    if (recycle || next?.aborted) return this.lose(slot, undefined, '');
+    if (next) next.start();
+    else {
+      slot.state = 'idle';
+      this.running--;
+    }
+    this.release();
+  }
+
+  /** Stops a worker and replaces it: its running job reports `outcome`, the jobs behind it run elsewhere. */
+  private lose(slot: Slot, outcome: 'timeout' | 'crashed' | undefined, detail: string): void {
+    if (slot.state === 'dead' && !slot.runs.length) return; // already stopped and replaced
+    const runs = slot.runs.splice(0);
+    if (slot.state === 'busy' || runs.length) this.running--;
+    slot.state = 'dead';
+    this.replace(slot);
+    this.release();
+    runs.forEach((run, i) => run.lost(i === 0 ? outcome : undefined, detail));
   }
 
   private spawn(language: Language): Slot {
@@ -166,24 +255,23 @@ export class Sandbox {
     let rejectReady!: (e: Error) => void;
     const ready = new Promise<number>((res, rej) => ((resolveReady = res), (rejectReady = rej)));
     ready.catch(() => {});
-    const slot: Slot = { language, state: 'starting', ready, handle: undefined as unknown as WorkerHandle };
+    const slot: Slot = { language, state: 'starting', ready, handle: undefined as unknown as WorkerHandle, runs: [], reserved: 0, since: 0 };
     slot.handle = this.factory(language, {
       message: (m) => {
         if (!isWorkerMessage(m)) return this.events.forged?.('malformed message');
         if (m.type === 'ready') {
           if (slot.state === 'starting') slot.state = 'idle';
           resolveReady(m.loadMs);
-          this.release(false);
+          this.release();
         } else if (m.type === 'startup-failed') {
           this.retire(slot);
           rejectReady(new Error(m.message));
-        } else slot.onMessage?.(m);
+        } else this.route(slot, m);
       },
       exit: (detail) => {
-        const wasStarting = slot.state === 'starting';
-        slot.state = 'dead';
-        if (wasStarting) rejectReady(new Error(detail || 'runtime exited while starting'));
-        slot.onExit?.(detail);
+        if (slot.state === 'starting') rejectReady(new Error(detail || 'runtime exited while starting'));
+        if (slot.runs.length) this.lose(slot, 'crashed', detail);
+        else slot.state = 'dead';
       },
     });
     this.slots.push(slot);
@@ -199,7 +287,7 @@ export class Sandbox {
     if (i >= 0) {
       fresh = this.spares.splice(i, 1)[0]!;
       this.slots.push(fresh);
-      this.release(false); // someone may be waiting for a worker of this language
+      this.release(); // someone may be waiting for a worker of this language
     } else fresh = this.spawn(slot.language);
     fresh.ready.then(() => this.events.restarted?.(slot.language, performance.now() - at), () => {});
     this.fillSpares(slot.language);
@@ -207,7 +295,6 @@ export class Sandbox {
 
   private retire(slot: Slot): void {
     slot.state = 'dead';
-    slot.onMessage = slot.onExit = undefined;
     slot.handle.kill();
     for (const list of [this.slots, this.spares]) {
       const i = list.indexOf(slot);
@@ -215,7 +302,18 @@ export class Sandbox {
     }
   }
 
+  /** A worker of `language` to send a job to (a place is reserved on it for that job). */
   private async acquire(language: Language, signal?: AbortSignal): Promise<Slot> {
+    try {
+      return await this.find(language, signal);
+    } finally {
+      // Whoever got a place, or gave up, lets the next in line look: there may be room for more.
+      this.wakeNext(language);
+    }
+  }
+
+  private async find(language: Language, signal?: AbortSignal): Promise<Slot> {
+    let woken = false;
     for (;;) {
       if (this.closed) throw new Error('sandbox closed');
       signal?.throwIfAborted();
@@ -223,6 +321,8 @@ export class Sandbox {
         const idle = this.slots.find((s) => s.language === language && s.state === 'idle');
         if (idle) {
           idle.state = 'busy';
+          idle.reserved++;
+          idle.since = performance.now();
           this.running++;
           return idle;
         }
@@ -232,11 +332,9 @@ export class Sandbox {
           // With a busy worker of this language already up, take whichever frees first: the
           // busy one's next test usually comes long before a cold start (seconds in a browser).
           if (live.some((s) => s.state === 'busy')) {
-            slot.ready.catch(() => this.release(false));
-            await new Promise<void>((resolve) => {
-              this.waiting.push(resolve);
-              signal?.addEventListener('abort', () => resolve(), { once: true });
-            });
+            slot.ready.catch(() => this.release());
+            await this.wait(language, signal, woken);
+            woken = true;
             continue;
           }
           await slot.ready; // a runtime that cannot start at all is a setup error, not a verdict
@@ -255,16 +353,51 @@ export class Sandbox {
           continue;
         }
       }
-      await new Promise<void>((resolve) => {
-        this.waiting.push(resolve);
-        signal?.addEventListener('abort', () => resolve(), { once: true });
-      });
+      // Every worker of this language is busy: go behind the one that started its job last,
+      // unless all of them are on slow jobs.
+      const now = performance.now();
+      const depth = 1 + (this.options.ahead ?? 0);
+      let behind: Slot | undefined;
+      for (const s of this.slots)
+        if (s.language === language && s.state === 'busy' && s.runs.length + s.reserved < depth && now - s.since < SLOW_MS && (!behind || s.since > behind.since)) behind = s;
+      if (behind) {
+        behind.reserved++;
+        return behind;
+      }
+      await this.wait(language, signal, woken);
+      woken = true;
     }
   }
 
-  private release(running = true): void {
-    if (running) this.running--;
-    for (const wake of this.waiting.splice(0)) wake();
+  /** Waits for release() or an abort. One woken before waits again at the front: it keeps its turn. */
+  private wait(language: Language, signal: AbortSignal | undefined, front: boolean): Promise<void> {
+    const line = this.waiting[language];
+    return new Promise<void>((resolve) => {
+      const onAbort = () => {
+        const i = line.indexOf(wake);
+        if (i >= 0) line.splice(i, 1);
+        resolve();
+      };
+      const wake = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      if (front) line.unshift(wake);
+      else line.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private wakeNext(language: Language): void {
+    this.waiting[language].shift()?.();
+  }
+
+  /**
+   * A worker may be free, or have room for a job behind: wakes the first waiting of each language,
+   * who wakes the next if it got a place (see acquire). Waking all would cost O(waiting) per job.
+   */
+  private release(): void {
+    for (const line of Object.values(this.waiting)) line.shift()?.();
   }
 }
 

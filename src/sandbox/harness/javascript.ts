@@ -1,14 +1,34 @@
 // The JavaScript side of the test harness, evaluated in each fresh QuickJS context before the
 // solution. It captures the builtins it needs before any solution code runs and makes `console`
 // a frozen, non-configurable global, so no solution can switch off console.assert. Assertion
-// failures and output go straight to host functions, so the sandbox cannot take them back.
+// failures and output go straight to a host function, so the sandbox cannot take them back.
+// Every test pays for parsing the prelude (a fresh context each), so it holds only what must be in
+// place before the solution runs; the rest (LAZY) is compiled inside the sandbox on first use,
+// from source the host hands over on request, with the builtins the prelude captured.
+
+/** The operations of the single host function the prelude receives: `host(op, argument)`. */
+export const HOST = { stdout: 1, stderr: 2, assertFailed: 3, exit: 4, source: 5 } as const;
+
+/** What a type of object is called in messages, read from its prototype (shared by SERIALIZE and SHOW). */
+const KIND_OF = String.raw`function kindOf(v) {
+    const p = getPrototypeOf(v);
+    if (p === MapProto) return 'Map';
+    if (p === SetProto) return 'Set';
+    if (p === DateProto) return 'Date';
+    if (p === PromiseProto) return 'Promise';
+    if (typeof v === 'function') return 'function';
+    return 'object';
+  }`;
 /**
  * Plain data to JSON text, read through property descriptors: getters, toJSON and proxies of
  * prototypes are never consulted. Compiled inside the sandbox on first use, from pristine builtins.
  */
-const SERIALIZE = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, tagged, kindOf) {
+const SERIALIZE = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, MapProto, SetProto, DateProto, PromiseProto) {
   'use strict';
   const MAX_DEPTH = 200;
+  const TAG = '\u0000type';
+  const tagged = (kind, value) => '{' + stringify(TAG) + ':' + stringify(kind) + ',"value":' + stringify(value) + '}';
+  ${KIND_OF}
   function serialize(v, maxChars) {
     let out = '';
     const put = (s) => {
@@ -69,8 +89,9 @@ const SERIALIZE = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor
 })`;
 
 /** A small util.inspect for console output, compiled inside the sandbox on first use. */
-const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, kindOf) {
+const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, MapProto, SetProto, PromiseProto) {
   'use strict';
+  ${KIND_OF}
   function show(v, depth, top) {
     switch (typeof v) {
       case 'string': return top ? v : stringify(v);
@@ -114,78 +135,16 @@ const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, get
   return show;
 })`;
 
-export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hostExit, stdinText) {
+/**
+ * Modules and stdin events for programs written the Node way: require('fs').readFileSync(0),
+ * readline, process.stdin. Compiled on the first require() or when the host drains stdin.
+ */
+const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn) {
   'use strict';
-  const G = globalThis;
-  const O = Object;
-  const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
-  const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor;
-  const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
-  const ObjectProto = O.prototype, ArrayProto = Array.prototype, FunctionProto = Function.prototype;
-  const PromiseProto = Promise.prototype;
-  const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
-  const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
-  const TAG = '\u0000type';
-  const indirectEval = eval;
-  const SHOW_SOURCE = ${JSON.stringify(SHOW)};
-  const SERIALIZE_SOURCE = ${JSON.stringify(SERIALIZE)};
-
-  const tagged = (kind, value) => '{' + stringify(TAG) + ':' + stringify(kind) + ',"value":' + stringify(value) + '}';
-
-  function kindOf(v) {
-    const p = getPrototypeOf(v);
-    if (p === MapProto) return 'Map';
-    if (p === SetProto) return 'Set';
-    if (p === DateProto) return 'Date';
-    if (p === PromiseProto) return 'Promise';
-    if (typeof v === 'function') return 'function';
-    return 'object';
-  }
-
-  // The serializer for returned values, compiled on first use like the formatter (see SERIALIZE).
-  let serializeImpl;
-  const serialize = (v, maxChars) =>
-    (serializeImpl || (serializeImpl = indirectEval(SERIALIZE_SOURCE)(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, tagged, kindOf)))(v, maxChars);
-
-  // The formatter for console output is compiled on first use, from a string (cheap to parse):
-  // most tests print nothing, and every test pays for what the prelude compiles.
-  let showImpl;
-  const show = (v, depth, top) =>
-    (showImpl || (showImpl = indirectEval(SHOW_SOURCE)(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, kindOf)))(v, depth, top);
-  function line(args) {
-    let s = '';
-    for (let i = 0; i < args.length; i++) s += (i ? ' ' : '') + show(args[i], 0, true);
-    return s;
-  }
-  const out = (...a) => { hostWrite(1, line(a) + '\n'); };
-  const err = (...a) => { hostWrite(2, line(a) + '\n'); };
-  const consoleObject = freeze({
-    log: out, info: out, debug: out, dir: out, table: out, trace: err, warn: err, error: err,
-    assert(condition, ...a) {
-      if (condition) return;
-      hostAssertFailed(a.length ? line(a) : '');
-      hostWrite(2, (a.length ? 'Assertion failed: ' + line(a) : 'Assertion failed') + '\n');
-    },
-  });
-  defineProperty(G, 'console', { value: consoleObject, writable: false, enumerable: false, configurable: false });
-  // Tests compare with JSON.stringify: a solution must not be able to make it say "equal".
-  defineProperty(G, 'JSON', { value: freeze(JSON), writable: false, enumerable: false, configurable: false });
-
-  // Standard input for programs written the Node way: fs.readFileSync(0), readline, process.stdin.
-  const listeners = { line: [], close: [], data: [], end: [] };
-  const on = (target) => function (event, fn) {
-    if (typeof fn === 'function' && listeners[event]) listeners[event][listeners[event].length] = fn;
-    return target;
-  };
-  const stdin = {};
-  stdin.on = on(stdin);
-  stdin.setEncoding = () => stdin;
-  stdin.resume = () => stdin;
-  freeze(stdin);
   const rl = {};
   rl.on = on(rl);
   rl.close = () => {};
-  rl.question = (q, fn) => { hostWrite(1, '' + q); on(rl)('line', fn); };
+  rl.question = (q, fn) => { host(${HOST.stdout}, '' + q); on(rl)('line', fn); };
   freeze(rl);
   const notFound = (name) => { const e = new Error("Cannot find module '" + name + "'"); e.code = 'MODULE_NOT_FOUND'; throw e; };
   const modules = {
@@ -195,19 +154,10 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
     } }),
     readline: freeze({ createInterface: () => rl }),
   };
-  const exit = (code) => { hostExit(code === undefined ? 0 : +code || 0); };
-  const processObject = freeze({
-    argv: freeze(['node', 'solution.js']), env: freeze({}), platform: 'linux', stdin,
-    stdout: freeze({ write: (s) => { hostWrite(1, '' + s); return true; } }),
-    stderr: freeze({ write: (s) => { hostWrite(2, '' + s); return true; } }),
-    exit, abort: exit,
-  });
-  defineProperty(G, 'process', { value: processObject, writable: false, enumerable: false, configurable: false });
-  defineProperty(G, 'require', { value: (name) => {
+  function require(name) {
     const key = ('' + name).replace(/^node:/, '');
-    return O.hasOwn(modules, key) ? modules[key] : notFound(name);
-  }, writable: false, enumerable: false, configurable: false });
-
+    return hasOwn(modules, key) ? modules[key] : notFound(name);
+  }
   function drainStdin() {
     const fire = (event, arg) => {
       const fns = listeners[event];
@@ -222,11 +172,77 @@ export const JS_PRELUDE = String.raw`(function (hostWrite, hostAssertFailed, hos
     }
     if (listeners.close.length) fire('close');
   }
+  return { require, drainStdin };
+})`;
+
+/** What the host hands the prelude on request (`host(HOST.source, name)`), never parsed unless used. */
+export const LAZY: Readonly<Record<string, string>> = { serialize: SERIALIZE, show: SHOW, io: IO };
+
+
+export const JS_PRELUDE = String.raw`(function (host, stdinText) {
+  'use strict';
+  const G = globalThis;
+  const O = Object;
+  const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
+  const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor, hasOwn = O.hasOwn;
+  const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
+  const ObjectProto = O.prototype, ArrayProto = Array.prototype, PromiseProto = Promise.prototype;
+  const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
+  const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
+  const indirectEval = eval;
+  const lazy = (name) => indirectEval(host(${HOST.source}, name));
+
+  let serializeImpl, showImpl, ioImpl;
+  const serialize = (v, maxChars) =>
+    (serializeImpl || (serializeImpl = lazy('serialize')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, MapProto, SetProto, DateProto, PromiseProto)))(v, maxChars);
+  const show = (v, depth, top) =>
+    (showImpl || (showImpl = lazy('show')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, MapProto, SetProto, PromiseProto)))(v, depth, top);
+  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn));
+
+  function line(args) {
+    let s = '';
+    for (let i = 0; i < args.length; i++) s += (i ? ' ' : '') + show(args[i], 0, true);
+    return s;
+  }
+  const out = (...a) => { host(${HOST.stdout}, line(a) + '\n'); };
+  const err = (...a) => { host(${HOST.stderr}, line(a) + '\n'); };
+  const consoleObject = freeze({
+    log: out, info: out, debug: out, dir: out, table: out, trace: err, warn: err, error: err,
+    assert(condition, ...a) {
+      if (condition) return;
+      host(${HOST.assertFailed}, a.length ? line(a) : '');
+      host(${HOST.stderr}, (a.length ? 'Assertion failed: ' + line(a) : 'Assertion failed') + '\n');
+    },
+  });
+  defineProperty(G, 'console', { value: consoleObject, writable: false, enumerable: false, configurable: false });
+  // Tests compare with JSON.stringify: a solution must not be able to make it say "equal".
+  defineProperty(G, 'JSON', { value: freeze(JSON), writable: false, enumerable: false, configurable: false });
+
+  // Standard input: listeners are recorded now, fired when the host drains stdin (see IO).
+  const listeners = { line: [], close: [], data: [], end: [] };
+  const on = (target) => function (event, fn) {
+    if (typeof fn === 'function' && listeners[event]) listeners[event][listeners[event].length] = fn;
+    return target;
+  };
+  const stdin = {};
+  stdin.on = on(stdin);
+  stdin.setEncoding = () => stdin;
+  stdin.resume = () => stdin;
+  freeze(stdin);
+  const exit = (code) => { host(${HOST.exit}, code === undefined ? 0 : +code || 0); };
+  const processObject = freeze({
+    argv: freeze(['node', 'solution.js']), env: freeze({}), platform: 'linux', stdin,
+    stdout: freeze({ write: (s) => { host(${HOST.stdout}, '' + s); return true; } }),
+    stderr: freeze({ write: (s) => { host(${HOST.stderr}, '' + s); return true; } }),
+    exit, abort: exit,
+  });
+  defineProperty(G, 'process', { value: processObject, writable: false, enumerable: false, configurable: false });
+  defineProperty(G, 'require', { value: (name) => io().require(name), writable: false, enumerable: false, configurable: false });
 
   function call(fn, argsText, maxChars) {
     const args = parse(argsText);
     return serialize(apply(fn, undefined, args), maxChars);
   }
 
-  return freeze({ call, drainStdin });
+  return freeze({ call, drainStdin: () => io().drainStdin() });
 })`;

@@ -13,8 +13,7 @@ def _veredicto_setup(TAG):
     _compile, _exec = compile, exec
     _dict_copy, _dict_clear, _dict_update = dict.copy, dict.clear, dict.update
     _loads = __import__('json').loads
-    _all, _map, _is, _chain, _zip = all, map, __import__('operator').is_, itertools.chain, zip
-    _get_dict = __import__('operator').attrgetter('__dict__')
+    _all, _map, _is, _flat, _zip, _sum = all, map, __import__('operator').is_, itertools.chain.from_iterable, zip, sum
     _values = __import__('operator').methodcaller('values')
 
     class OutputLimit(BaseException):
@@ -90,7 +89,7 @@ def _veredicto_setup(TAG):
     names = []             # baseline names, in order
     objects = []           # baseline modules, in the same order
     family = {}            # top-level name -> baseline names under it, and modules they reference
-    classes = {}           # baseline name -> (classes defined there, their attribute values, flat)
+    classes = {}           # baseline name -> (their namespaces, how many attributes in all, their values, flat)
     base = {}
     touched = set()
     ALWAYS = ('builtins', 'sys', '__main__')
@@ -132,9 +131,11 @@ def _veredicto_setup(TAG):
                     refs.append(_id(v))
             studied[name] = (own, refs)
 
-    def class_values(cls_list):
-        # Every attribute value of these classes as one flat list, built by C loops only.
-        return _list(_chain(*_map(_values, _map(_get_dict, cls_list))))
+    def class_changed(entry):
+        # Whether any attribute of these classes was added, removed or replaced, by C loops only
+        # (identity, never ==, so that no replaced value's code runs here).
+        spaces, count, values = entry
+        return _sum(_map(_len, spaces)) != count or not _all(_map(_is, _flat(_map(_values, spaces)), values))
 
     def seal():
         # Modules that reach the JavaScript host go; the audit hook refuses them from now on.
@@ -158,7 +159,9 @@ def _veredicto_setup(TAG):
         for name in names:
             cls_list = studied[name][0]
             if cls_list:
-                classes[name] = (cls_list, class_values(cls_list))
+                spaces = _tuple(c.__dict__ for c in cls_list)
+                values = _tuple(_flat(_map(_values, spaces)))
+                classes[name] = (spaces, _len(values), values)
             group = family.setdefault(name.partition('.')[0], [])
             if name not in group:
                 group.append(name)
@@ -223,8 +226,7 @@ def _veredicto_setup(TAG):
             # Classes are checked in the packages imported by name (json, json.encoder…), not in
             # every module those reach: that is where a solution changes one.
             if cls is not None and not changed_class and (wide or name.partition('.')[0] in touched):
-                current = class_values(cls[0])
-                changed_class = _len(current) != _len(cls[1]) or not _all(_map(_is, current, cls[1]))
+                changed_class = class_changed(cls)
         if wide or 'sys' in touched:
             sys.path[:] = base['path']
             sys.meta_path[:] = base['meta_path']

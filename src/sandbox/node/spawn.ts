@@ -12,7 +12,7 @@ import { CACHE_DIR, CHILD_ENTRY, PYODIDE_DIR, QUICKJS_CORE_DIR, QUICKJS_FFI_DIR,
 
 const BUILD_DIR = path.dirname(path.dirname(path.dirname(CHILD_ENTRY)));
 
-function flags(language: Language): string[] {
+function flags(language: Language, tierUp: boolean): string[] {
   const read = [path.join(BUILD_DIR, 'sandbox'), path.join(BUILD_DIR, 'domain'), path.join(ROOT, 'package.json')];
   if (language === 'python') read.push(PYODIDE_DIR, SNAPSHOT_FILE);
   else read.push(QUICKJS_CORE_DIR, QUICKJS_VARIANT_DIR, QUICKJS_FFI_DIR);
@@ -24,12 +24,26 @@ function flags(language: Language): string[] {
     '--stack-size=3800', // V8 stack under the 8 MB thread stack: QuickJS's own limit sits well inside it
     '--max-old-space-size=512',
     '--no-warnings',
+    ...(tierUp ? [] : ['--liftoff-only']),
   ];
 }
 
-export const nodeWorkerFactory: WorkerFactory = (language, events) => {
+/**
+ * Whether V8 may tier a runtime's WebAssembly up from Liftoff to TurboFan. The optimizing compiles
+ * run on background threads of each sandbox process and pay off only when a core is free for them:
+ * with a worker per core they take CPU from the runs themselves. Pyodide's 9.6 MB module never
+ * tiers up: its compiles (~0.5 s of CPU per process) outlast a run of a hundred tasks even on a
+ * free core, and a replaced worker starts them over; Liftoff alone is ~30% slower in steady state.
+ * QuickJS's small module tiers up within a few hundred ms, worth it when a core is free.
+ */
+function tiersUp(language: Language, poolSize: number): boolean {
+  return language === 'javascript' && poolSize < os.availableParallelism();
+}
+
+/** Starts sandbox child processes for a pool of `poolSize` workers per language. */
+export const nodeWorkerFactory = (poolSize: number): WorkerFactory => (language, events) => {
   const args = language === 'python' ? [PYODIDE_DIR, SNAPSHOT_FILE] : [QUICKJS_CORE_DIR, QUICKJS_VARIANT_DIR];
-  const child = spawn(process.execPath, [...flags(language), CHILD_ENTRY, language, ...args], {
+  const child = spawn(process.execPath, [...flags(language, tiersUp(language, poolSize)), CHILD_ENTRY, language, ...args], {
     env: {},
     cwd: os.tmpdir(),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
@@ -67,7 +81,10 @@ export function ensureSnapshot(): void {
   if (r.status !== 0) throw new Error(`could not make the Pyodide snapshot: ${r.stderr?.toString().slice(-2000)}`);
 }
 
-/** A sandbox of Node child processes: one pool slot per core, and a spare per language. */
+/**
+ * A sandbox of Node child processes: one pool slot per core, a spare per language (Python's started
+ * when a test nears its deadline: only a kill stops it here), and a job sent ahead to busy workers.
+ */
 export function nodeSandbox(events: SandboxEvents = {}, size = Math.max(1, Math.min(os.availableParallelism(), 8))): Sandbox {
-  return new Sandbox(nodeWorkerFactory, size, events, { spares: 1 });
+  return new Sandbox(nodeWorkerFactory(size), size, events, { spares: 1, earlySpares: ['python'], ahead: 1 });
 }

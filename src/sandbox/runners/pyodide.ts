@@ -86,22 +86,18 @@ export class PyodideRunner implements Runner {
     let program: PyProxy | undefined;
     let loadError: RawResult['error'];
     try {
-      program = this.harness.load(job.code, 'solution.py');
+      program = this.solutions.get(job.code);
     } catch (e) {
       loadError = this.describe(e).error;
     }
     let recycle = false;
-    try {
-      for (let i = 0; i < job.tests.length; i++) {
-        const result = loadError
-          ? { outcome: 'error' as const, error: loadError, stdout: '', stderr: '', truncated: false, durationMs: 0 }
-          : this.runTest(program!, job.tests[i]!, job);
-        report(job.firstIndex + i, result);
-        if (result.outcome === 'memory' || result.outcome === 'crashed') recycle = true;
-        if (this.dead) return { recycle: true };
-      }
-    } finally {
-      program?.destroy();
+    for (let i = 0; i < job.tests.length; i++) {
+      const result = loadError
+        ? { outcome: 'error' as const, error: loadError, stdout: '', stderr: '', truncated: false, durationMs: 0 }
+        : this.runTest(program!, job.tests[i]!, job);
+      report(job.firstIndex + i, result);
+      if (result.outcome === 'memory' || result.outcome === 'crashed') recycle = true;
+      if (this.dead) return { recycle: true };
     }
     if (this.dead) return { recycle: true };
     try {
@@ -141,7 +137,7 @@ export class PyodideRunner implements Runner {
         const returned = own(h.call(fn, args!));
         value = h.serialize(returned, MAX_VALUE_CHARS);
       } else if (test.kind === 'code') {
-        h.exec(this.compiled(test.code), g);
+        h.exec(this.tests.get(test.code), g);
         if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? ''))));
       }
     } catch (e) {
@@ -179,22 +175,15 @@ export class PyodideRunner implements Runner {
     return { outcome, value, error, stdout, stderr, truncated, durationMs };
   }
 
-  /** Test code compiled once for all the solutions of a task (code objects cannot be changed). */
-  private readonly cache = new Map<string, PyProxy>();
-
-  private compiled(code: string): PyProxy {
-    let c = this.cache.get(code);
-    if (c === undefined) {
-      c = this.harness.load(code, 'test.py');
-      if (this.cache.size >= 64) {
-        const [oldest, proxy] = this.cache.entries().next().value as [string, PyProxy];
-        this.cache.delete(oldest);
-        proxy.destroy();
-      }
-      this.cache.set(code, c);
-    }
-    return c;
-  }
+  /**
+   * Code compiled once per runtime: test code for all the solutions of a task, and a solution's
+   * code for every time it is evaluated again (a re-run, `check`, several tasks sharing one).
+   * Code objects cannot be changed from Python, so sharing one shares no state; compiling is about
+   * a quarter of a small task's time in Pyodide. Solutions and tests are kept apart so that a job's
+   * tests never evict the program they run against.
+   */
+  private readonly solutions = new CodeCache((code) => this.harness.load(code, 'solution.py'));
+  private readonly tests = new CodeCache((code) => this.harness.load(code, 'test.py'));
 
   private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string } } {
     const pe = e as PythonError;
@@ -241,6 +230,39 @@ function userTraceback(lines: string[]): string {
     }
   }
   return kept.slice(-12).join('\n');
+}
+
+/** Compiled code by source text, least recently used first out, bounded in entries and size. */
+class CodeCache {
+  private readonly entries = new Map<string, PyProxy>();
+  private chars = 0;
+
+  constructor(
+    private readonly compile: (code: string) => PyProxy,
+    private readonly maxEntries = 64,
+    private readonly maxChars = 4 * MB,
+  ) {}
+
+  /** The compiled code; throws the compiler's error (nothing is kept then). */
+  get(code: string): PyProxy {
+    let c = this.entries.get(code);
+    if (c !== undefined) {
+      this.entries.delete(code);
+      this.entries.set(code, c);
+      return c;
+    }
+    c = this.compile(code);
+    this.entries.set(code, c);
+    this.chars += code.length;
+    for (const [oldest, proxy] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      if (oldest === code) break; // the one just compiled stays, whatever its size
+      this.entries.delete(oldest);
+      this.chars -= oldest.length;
+      proxy.destroy();
+    }
+    return c;
+  }
 }
 
 function isProxy(p: unknown): p is PyProxy {

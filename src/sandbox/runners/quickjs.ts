@@ -1,7 +1,7 @@
 // Runs JavaScript jobs in QuickJS: a fresh runtime and context for every test, with a heap limit,
 // a stack limit and an interrupt deadline. Environment-neutral: the caller provides the WASM module.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { JS_PRELUDE } from '../harness/javascript.js';
+import { HOST, JS_PRELUDE, LAZY } from '../harness/javascript.js';
 import { memoryRefused, setMemoryCap } from '../memoryCap.js';
 import type { Job, Outcome, RawResult, Runner, SandboxTest } from '../protocol.js';
 
@@ -52,27 +52,33 @@ export class QuickJSRunner implements Runner {
     let value: string | undefined;
     let error: RawResult['error'];
     try {
-      const write = keep(
-        vm.newFunction('write', (stream, text) => {
-          const s = vm.getString(text);
-          const room = limits.outputBytes - io.size;
-          const piece = s.length > room ? s.slice(0, Math.max(room, 0)) : s;
-          if (vm.getNumber(stream) === 2) io.err += piece;
-          else io.out += piece;
-          io.size += s.length;
-          if (s.length > room) io.over = io.stop = true;
-        }),
-      );
-      const assertFailed = keep(vm.newFunction('assertFailed', (text) => void io.assertions.push(vm.getString(text).slice(0, 2000))));
-      const exit = keep(
-        vm.newFunction('exit', (code) => {
-          io.exit = vm.getNumber(code);
-          io.stop = true;
+      // The prelude's one way out (see HOST): output, failed assertions, exit, and lazy sources.
+      const host = keep(
+        vm.newFunction('host', (opHandle, arg) => {
+          const op = vm.getNumber(opHandle);
+          if (op === HOST.stdout || op === HOST.stderr) {
+            const s = vm.getString(arg);
+            const room = limits.outputBytes - io.size;
+            const piece = s.length > room ? s.slice(0, Math.max(room, 0)) : s;
+            if (op === HOST.stderr) io.err += piece;
+            else io.out += piece;
+            io.size += s.length;
+            if (s.length > room) io.over = io.stop = true;
+          } else if (op === HOST.assertFailed) {
+            io.assertions.push(vm.getString(arg).slice(0, 2000));
+          } else if (op === HOST.exit) {
+            io.exit = vm.getNumber(arg);
+            io.stop = true;
+          } else if (op === HOST.source) {
+            const name = vm.getString(arg);
+            if (Object.hasOwn(LAZY, name)) return vm.newString(LAZY[name]!);
+          }
+          return undefined;
         }),
       );
       const stdin = keep(vm.newString(test.kind === 'stdio' ? test.stdin : ''));
       const factory = keep(vm.unwrapResult(vm.evalCode(JS_PRELUDE, 'harness.js')));
-      const api = keep(vm.unwrapResult(vm.callFunction(factory, vm.undefined, write, assertFailed, exit, stdin)));
+      const api = keep(vm.unwrapResult(vm.callFunction(factory, vm.undefined, host, stdin)));
       const evaluate = (code: string, filename: string) => {
         keep(vm.unwrapResult(vm.evalCode(code, filename, { type: 'global' })));
         this.settle(rt, vm);
