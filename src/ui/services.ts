@@ -9,6 +9,7 @@ import { listImportedTasks } from '../storage/importedTasks.js';
 import { loadPracticeEvaluation, savePracticeEvaluation } from '../storage/practice.js';
 import { Autosaver } from '../storage/autosave.js';
 import { Catalog } from './catalog.js';
+import { download } from './exporting.js';
 import { Runtimes } from './runtimes.js';
 import { TaskSession } from './session.js';
 
@@ -84,7 +85,7 @@ export async function openSession(services: Services, taskId: string, locale: Lo
     if (!db) return;
     const current = await load(db, taskId);
     if (choice === 'theirs' && current.value) {
-      downloadJson(`veredicto-${taskId}-this-tab.json`, session.snapshot.evaluation);
+      download(`veredicto-${taskId}-this-tab.json`, JSON.stringify(session.snapshot.evaluation, null, 2), 'application/json');
       seq = current.seq;
       await saver.discard();
       session.replace(current.value);
@@ -95,15 +96,6 @@ export async function openSession(services: Services, taskId: string, locale: Lo
     await saver.flush();
   };
   return { mode, session, saver, problems: loaded.problems, resolveStale };
-}
-
-function downloadJson(name: string, value: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export const ServicesContext = createContext<Services | undefined>(undefined);

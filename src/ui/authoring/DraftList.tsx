@@ -1,6 +1,7 @@
 // The author's drafts: start a new task, open an existing one as a draft, import task files
 // (ids already taken are resolved one by one: rename, replace or skip), export a set of drafts as
 // one JSONL file, delete a draft.
+import { NoticeBox, type Notice } from '../components/NoticeBox.js';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyForm, formFromTask, newDraft, type Draft } from '../../domain/draft.js';
@@ -15,11 +16,11 @@ import { ProblemList } from '../components/ProblemList.js';
 import { draftPath, editTaskPath, followLink, navigate } from '../router.js';
 import { useServices } from '../services.js';
 import { draftStore, newDraftId, publishTasks, takenIds } from './draftStore.js';
-import { download } from './fields.js';
+import { download } from '../exporting.js';
+import { FilePicker } from '../components/FilePicker.js';
 import { IdResolver } from './IdResolver.js';
 import { draftStatus } from './StatusPanel.js';
 
-type Notice = { kind: 'ok' | 'error'; text: string; lines?: string[] };
 type PendingImport = { tasks: Task[]; conflicts: IdConflict[]; taken: Map<string, Holder[]>; problems: ResolutionProblem[] };
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -194,21 +195,7 @@ export function DraftList() {
             {t('list.editCopy')}
           </button>
         </form>
-        <label className="file-button">
-          {t('list.import')}
-          <input
-            type="file"
-            multiple
-            accept=".json,.jsonl,application/json"
-            aria-label={t('list.import')}
-            disabled={busy}
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void importFiles(files);
-            }}
-          />
-        </label>
+        <FilePicker label={t('list.import')} accept=".json,.jsonl,application/json" multiple disabled={busy} onFiles={(files) => void importFiles(files)} />
         <button type="button" disabled={!selected.size} onClick={exportSelected}>
           {t('list.exportSelected', { count: selected.size })}
         </button>
@@ -224,18 +211,7 @@ export function DraftList() {
           onCancel={() => setPending(undefined)}
         />
       )}
-      {notice && (
-        <div className={`note ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.lines && (
-            <ul>
-              {notice.lines.map((l, i) => (
-                <li key={i}>{l}</li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {notice && <NoticeBox notice={notice} />}
       {drafts === undefined ? (
         <p aria-busy="true">{t('list.loading')}</p>
       ) : rows.length === 0 ? (

@@ -77,16 +77,6 @@ export function FieldErrors({ id, problems, prefix }: { id: string; problems: re
   );
 }
 
-/** Puts text in a file the browser downloads. */
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000); // after the browser has started the download
-}
-
 /** Focuses a field's control (from a problem list), opening a closed <details> around it. */
 export function focusField(path: string): void {
   const id = fieldId(path);

@@ -1,6 +1,7 @@
 // Getting evaluations out and back in: all evaluations as versioned JSONL (the round-trip format),
 // preference pairs JSONL, CSV for spreadsheets, and importing an evaluations file (validated whole
 // before anything is written; a newer local copy is never overwritten by an older imported one).
+import { NoticeBox, type Notice } from './NoticeBox.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
@@ -8,8 +9,8 @@ import { fromEvaluationsJsonl } from '../../formats/evaluations.js';
 import { exportEvaluations, type ExportKind } from '../exporting.js';
 import { listEvaluations, putEvaluations } from '../../storage/evaluations.js';
 import { useServices } from '../services.js';
+import { FilePicker } from './FilePicker.js';
 
-type Notice = { kind: 'ok' | 'error'; text: string; lines?: string[] };
 
 export function DataMenu() {
   const services = useServices();
@@ -57,34 +58,14 @@ export function DataMenu() {
         <button type="button" onClick={() => void exportAs('csv')} title={t('data.csvHint')}>
           {t('data.csv')}
         </button>
-        <label className="file-button">
-          {t('data.import')}
-          <input
-            type="file"
-            accept=".jsonl,.json,application/x-ndjson"
-            aria-label={t('data.import')}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importFile(file);
-            }}
-          />
-        </label>
+        <FilePicker label={t('data.import')} accept=".jsonl,.json,application/x-ndjson" onFiles={([file]) => void importFile(file!)} />
       </div>
       {notice && (
-        <div className={`note ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.lines && (
-            <ul>
-              {notice.lines.map((l, i) => (
-                <li key={i}>{l}</li>
-              ))}
-            </ul>
-          )}
+        <NoticeBox notice={notice}>
           <button type="button" className="small ghost" onClick={() => setNotice(undefined)}>
             {t('actions.close')}
           </button>
-        </div>
+        </NoticeBox>
       )}
     </div>
   );

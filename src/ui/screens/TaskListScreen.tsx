@@ -6,6 +6,7 @@ import { pickLocale, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { saveImportedTasks } from '../../storage/importedTasks.js';
 import { readImport, sortEntries, type CatalogEntry } from '../catalog.js';
+import { FilePicker } from '../components/FilePicker.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
 import { useServices } from '../services.js';
@@ -80,21 +81,7 @@ export function TaskListScreen() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <label className="file-button">
-          {t('list.import')}
-          <input
-            type="file"
-            multiple
-            accept=".json,.jsonl,application/json"
-            aria-label={t('list.import')}
-            disabled={busy}
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              void importFiles(files);
-            }}
-          />
-        </label>
+        <FilePicker label={t('list.import')} accept=".json,.jsonl,application/json" multiple disabled={busy} onFiles={(files) => void importFiles(files)} />
         <span className="muted">{t('list.dropHint')}</span>
       </div>
       {problems.length > 0 && <ProblemList heading={t('list.importFailed', { count: problems.length })} problems={problems} />}
