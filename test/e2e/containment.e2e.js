@@ -186,17 +186,31 @@ function expectNotPassed(verdicts, what) {
   for (const [id, v] of Object.entries(verdicts)) assert(v !== 'passed', `${what}: solution ${id} was judged "${v}"`);
 }
 
+/**
+ * A session watched for CSP reports, errors and dialogs, with a local listener that counts leaked
+ * requests and a scratch folder for the hostile task files; the workbench is open. Cleans up after.
+ */
+async function withHostileSession(browser, baseURL, body) {
+  const listener = await startListener();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veredicto-contain-'));
+  const s = await openSession(browser, baseURL);
+  try {
+    const seen = await watch(s);
+    const w = s.workbench;
+    await w.open();
+    await body({ listener, dir, s, seen, w });
+  } finally {
+    await s.close();
+    await listener.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export const tests = [
   {
     name: 'hostile Python and JavaScript reach neither the network nor the app\'s storage; a submitted evaluation survives',
-    async run({ browser, baseURL }) {
-      const listener = await startListener();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veredicto-contain-'));
-      const s = await openSession(browser, baseURL);
-      const seen = await watch(s);
-      try {
-        const w = s.workbench;
-        await w.open();
+    run: ({ browser, baseURL }) =>
+      withHostileSession(browser, baseURL, async ({ listener, dir, s, seen, w }) => {
         await seedEvaluation(s);
         // What the page itself holds, for hostile code to read, change or delete.
         await s.page.evaluate(async () => {
@@ -246,23 +260,12 @@ export const tests = [
         seen.expectOnlyViolations();
         seen.expectNoOtherErrors();
         assertEqual(seen.dialogs.join(', '), '', 'dialogs');
-      } finally {
-        await s.close();
-        await listener.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+      }),
   },
   {
     name: 'a runtime or sandbox frame taken over by an attacker cannot pass a solution, reach the network or the app\'s data; the page logs what it ignored and recovers',
-    async run({ browser, baseURL }) {
-      const listener = await startListener();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veredicto-contain-'));
-      const s = await openSession(browser, baseURL);
-      const seen = await watch(s);
-      try {
-        const w = s.workbench;
-        await w.open();
+    run: ({ browser, baseURL }) =>
+      withHostileSession(browser, baseURL, async ({ listener, dir, s, seen, w }) => {
         const { file, task } = hostileTask('hostile-escape', listener, dir);
         await importTaskFile(s, file);
         await w.openTask(task.title.en);
@@ -374,23 +377,12 @@ export const tests = [
         seen.expectOnlyViolations((v) => (v.blocked ?? '').includes(listener.url), 'violations other than the attacks');
         assert(seen.violations.some((v) => v.directive === 'connect-src' || /connect-src/.test(v.blocked)), 'the frame\'s fetch was refused by its policy');
         seen.expectNoOtherErrors((e) => /Unsafe attempt to initiate navigation|Blocked opening|sandboxed|ERR_BLOCKED_BY_CSP|Failed to load resource/i.test(e));
-      } finally {
-        await s.close();
-        await listener.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+      }),
   },
   {
     name: 'Python that never stops is interrupted at its limit without losing its worker; one that ignores SIGINT is terminated and replaced',
-    async run({ browser, baseURL }) {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veredicto-contain-'));
-      const listener = await startListener();
-      const s = await openSession(browser, baseURL);
-      const seen = await watch(s);
-      try {
-        const w = s.workbench;
-        await w.open();
+    run: ({ browser, baseURL }) =>
+      withHostileSession(browser, baseURL, async ({ listener, dir, s, seen, w }) => {
         const loops = hostileTask('hostile-loops', listener, dir);
         const stubborn = hostileTask('hostile-stubborn', listener, dir);
         await importTaskFile(s, loops.file);
@@ -437,23 +429,12 @@ export const tests = [
         assertEqual(listener.hits.join(', '), '', 'requests to the listener');
         seen.expectOnlyViolations();
         seen.expectNoOtherErrors();
-      } finally {
-        await s.close();
-        await listener.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+      }),
   },
   {
     name: 'markup in every text field of a task stays inert: no script, no dialog, no request, in the workbench and in practice',
-    async run({ browser, baseURL }) {
-      const listener = await startListener();
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'veredicto-contain-'));
-      const s = await openSession(browser, baseURL);
-      const seen = await watch(s);
-      try {
-        const w = s.workbench;
-        await w.open();
+    run: ({ browser, baseURL }) =>
+      withHostileSession(browser, baseURL, async ({ listener, dir, s, seen, w }) => {
         const { file, task } = hostileTask('hostile-xss', listener, dir);
         await importTaskFile(s, file);
         const title = task.title.en;
@@ -503,12 +484,7 @@ export const tests = [
         assert(!s.requests.some((u) => u.startsWith(listener.url)), 'the page requested the listener');
         seen.expectOnlyViolations();
         seen.expectNoOtherErrors();
-      } finally {
-        await s.close();
-        await listener.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+      }),
   },
   {
     name: 'the app and the sandbox page carry their Content-Security-Policy, also from the service worker offline; the sandbox frame is opaque, isolated and offline-ready',
