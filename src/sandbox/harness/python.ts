@@ -68,28 +68,48 @@ def _veredicto_setup(TAG):
     sealed = [False]
     protected_types = set()
 
+    # Changes that restore cannot undo: the runtime is replaced after the solution that made them.
+    # A class of the standard library changed however it was reached (object.__subclasses__()
+    # needs no import), or the file system written to (the next solution would read it).
+    tainted = [False]
+    WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+    FS_EVENTS = frozenset(('os.mkdir', 'os.rmdir', 'os.remove', 'os.rename', 'os.link', 'os.symlink', 'os.truncate',
+                           'os.chmod', 'os.chown', 'os.utime', 'os.mkfifo', 'os.mknod', 'os.chflags', 'os.lockf'))
+
     def audit(event, args):
+        # Arguments are read with the builtin types' own methods: no solution code runs in here.
         if not sealed[0]:
             return
         if event == 'import':
-            name = args[0]
-            if name.split('.')[0] in BLOCKED_MODULES:
-                raise ImportError('module ' + name + ' is not available in the sandbox')
-        elif event in BLOCKED_EVENTS or event.startswith(BLOCKED_PREFIXES):
+            if _str.partition(args[0], '.')[0] in BLOCKED_MODULES:
+                raise ImportError('module ' + _str.__str__(args[0]) + ' is not available in the sandbox')
+        elif event == 'open':
+            mode, flags = args[1], args[2]
+            if (mode is not None and not _set(_str.__str__(mode)).isdisjoint('wax+')) or (_type(flags) is _int and flags & WRITE_FLAGS):
+                tainted[0] = True
+        elif event in FS_EVENTS:
+            tainted[0] = True
+        elif event == 'object.__setattr__' or event == 'object.__delattr__':
+            target = _id(args[0])
+            if target in harness_types or (target in protected_functions and _str.__eq__(_str.__str__(args[1]), '__code__')):
+                raise PermissionError('the harness cannot be changed')
+            if target in protected_types:
+                tainted[0] = True
+        elif event in BLOCKED_EVENTS or _str.startswith(event, BLOCKED_PREFIXES):
             raise PermissionError(event + ' is not allowed in the sandbox')
-        elif event == 'object.__setattr__' and args[1] == '__code__' and _id(args[0]) in protected_functions:
-            raise PermissionError('harness functions cannot be changed')
     protected_functions = set()
+    harness_types = set()
     sys.addaudithook(audit)
 
     # The state every solution starts from, taken when the interpreter is sealed. Putting back
     # every module after every solution costs milliseconds, so imports are recorded and only the
     # modules a solution imported (plus builtins, sys and what they reach) are restored and checked.
-    baseline = {}          # name -> (module, copy of its namespace)
+    baseline = {}          # name -> module
     names = []             # baseline names, in order
     objects = []           # baseline modules, in the same order
     family = {}            # top-level name -> baseline names under it, and modules they reference
-    classes = {}           # baseline name -> (their namespaces, how many attributes in all, their values, flat)
+    holders = {}           # baseline name -> (its namespace, its other state), see state_of
+    classes = {}           # baseline name -> its classes' namespaces, attribute count, values; '*': every class
     base = {}
     touched = set()
     ALWAYS = ('builtins', 'sys', '__main__')
@@ -109,7 +129,9 @@ def _veredicto_setup(TAG):
         touched.add(name.partition('.')[0])
         return real_import_module(name, package)
 
-    studied = {}   # module name -> (classes it defines, ids of the modules it references)
+    studied = {}   # module name -> (classes it defines, ids of the modules it references, its other state)
+    mutable_types = []   # every class that can be changed (written in Python), found by study
+    IMMUTABLE_TYPE = 1 << 8
 
     def study(module_names):
         """What seal needs to know of each module, worked out ahead where possible: setup runs
@@ -129,13 +151,96 @@ def _veredicto_setup(TAG):
                         own.append(v)
                 elif _id(v) in module_ids:
                     refs.append(_id(v))
-            studied[name] = (own, refs)
+            studied[name] = (own, refs, find_holders(d, _tuple(c.__dict__ for c in own)))
+        # Every class that exists now, also those no module names (reached with object.__subclasses__()).
+        stack = [object]
+        while stack:
+            for sub in _type.__subclasses__(stack.pop()):
+                if _id(sub) not in protected_types:
+                    protected_types.add(_id(sub))
+                    stack.append(sub)
+                    if not sub.__flags__ & IMMUTABLE_TYPE and _id(sub) not in harness_types:
+                        mutable_types.append(sub)
+
+    def classes_of(types):
+        spaces = _tuple(t.__dict__ for t in types)
+        values = _tuple(_flat(_map(_values, spaces)))
+        return spaces, _len(values), values
 
     def class_changed(entry):
         # Whether any attribute of these classes was added, removed or replaced, by C loops only
         # (identity, never ==, so that no replaced value's code runs here).
         spaces, count, values = entry
         return _sum(_map(_len, spaces)) != count or not _all(_map(_is, _flat(_map(_values, spaces)), values))
+
+    CONTAINERS = (_dict, _list, _set)
+    _module = _type(sys)
+    # Put back by their own code: the import system, and builtins (in every namespace as __builtins__).
+    OWN_CODE = {_id(sys.modules), _id(sys.path), _id(sys.meta_path), _id(builtins.__dict__)}
+
+    def find_holders(namespace, class_spaces):
+        """The mutable state a module keeps besides its namespace: the dicts, lists and sets among
+        its values and its classes' attributes, and the attributes of the objects it holds (json's
+        default encoder, say) with their own containers. A solution that changed any of them would
+        otherwise change what the next one runs with."""
+        found = []
+        seen = _set(OWN_CODE)
+        def add(v, depth):
+            t = _type(v)
+            if t in SCALARS or _id(v) in seen:
+                return
+            seen.add(_id(v))
+            if t in CONTAINERS:
+                found.append(v)
+            elif depth and t is not _module and not _isinstance(v, _type):
+                try:
+                    d = object.__getattribute__(v, '__dict__')
+                except _BaseException:
+                    return
+                if _type(d) is _dict and _id(d) not in seen:
+                    seen.add(_id(d))
+                    found.append(d)
+                    for item in _list(d.values()):
+                        add(item, depth - 1)
+        for v in _list(namespace.values()):
+            add(v, 1)
+        for space in class_spaces:
+            for v in _list(space.values()):
+                add(v, 0)
+        return found
+
+    def state_of(objects):
+        """Dicts, lists and sets with copies and every key, value and item in order, so that one
+        pass of C loops tells whether any of them changed."""
+        dicts = _tuple(o for o in objects if _type(o) is _dict)
+        others = _tuple(o for o in objects if _type(o) is not _dict)
+        copies = _tuple(_type(o)(o) for o in dicts + others)
+        flat = _tuple(_flat((_flat(dicts), _flat(_map(_values, dicts)), _flat(others))))
+        return dicts, others, _sum(_map(_len, dicts + others)), flat, copies
+
+    def state_changed(entry):
+        # Identity only, in C: no solution object's __eq__ or __hash__ runs here. A set changed
+        # and changed back may iterate in another order: it is then put back, which is harmless.
+        dicts, others, total, flat, _ = entry
+        return (_sum(_map(_len, dicts)) + _sum(_map(_len, others)) != total or
+                not _all(_map(_is, _flat((_flat(dicts), _flat(_map(_values, dicts)), _flat(others))), flat)))
+
+    def put_back(entry, replaced):
+        dicts, others, _, _, copies = entry
+        for live, saved in _zip(dicts + others, copies):
+            t = _type(live)
+            if _len(live) == _len(saved) and (_all(_map(_is, live, saved)) if t is _list else
+                                              t is _dict and _all(_map(_is, live, saved)) and _all(_map(_is, _values(live), _values(saved)))):
+                continue
+            replaced.append(t(live))  # dropped by JavaScript after restore returns: finalizers run then
+            if t is _dict:
+                _dict_clear(live)
+                _dict_update(live, saved)
+            elif t is _list:
+                live[:] = saved
+            else:
+                live.clear()
+                live.update(saved)
 
     def seal():
         # Modules that reach the JavaScript host go; the audit hook refuses them from now on.
@@ -151,23 +256,23 @@ def _veredicto_setup(TAG):
             d = getattr(mod, '__dict__', None)
             if _type(d) is not _dict:
                 continue
-            baseline[name] = (mod, _dict_copy(d))
+            baseline[name] = mod
             names.append(name)
             objects.append(mod)
         study(names)
-        by_id = {_id(baseline[n][0]): n for n in names}
+        by_id = {_id(baseline[n]): n for n in names}
         for name in names:
-            cls_list = studied[name][0]
-            if cls_list:
-                spaces = _tuple(c.__dict__ for c in cls_list)
-                values = _tuple(_flat(_map(_values, spaces)))
-                classes[name] = (spaces, _len(values), values)
             group = family.setdefault(name.partition('.')[0], [])
             if name not in group:
                 group.append(name)
             for other in (by_id.get(i) for i in studied[name][1]):
                 if other is not None and other not in group:
                     group.append(other)  # os reaches posixpath as os.path
+        for name in names:
+            holders[name] = (state_of((baseline[name].__dict__,)), state_of(studied[name][2]))
+            if studied[name][0]:
+                classes[name] = classes_of(studied[name][0])
+        classes['*'] = classes_of(mutable_types)
         base['path'] = _list(sys.path)
         base['meta_path'] = _list(sys.meta_path)
         base['environ'] = _dict(os.environ)
@@ -194,11 +299,11 @@ def _veredicto_setup(TAG):
         captures[0] = captures[1] = None
         return (out.text(), err.text(), out.over or err.over) if out is not None else ('', '', False)
 
-    def restore():
+    def restore(introspects):
         """Puts the modules a solution could have changed back as they were, after its last test.
-        Returns whether a shared class was changed (which cannot be undone: the runtime must be
-        replaced) and what was replaced, so that JavaScript drops it (and any finalizer runs)
-        after this frame is gone."""
+        Returns whether the solution made a change that cannot be undone (see tainted: the runtime
+        must be replaced) and what was replaced, so that JavaScript drops it (and any finalizer
+        runs) after this frame is gone."""
         replaced = []
         mods = sys.modules
         if _len(mods) != _len(names) or not _all(_map(_is, _map(mods.get, names), objects)):
@@ -209,24 +314,29 @@ def _veredicto_setup(TAG):
                 if mods.get(name) is not mod:
                     mods[name] = mod
             touched.add('sys')
-        wide = not touched.isdisjoint(WIDE)
+        # A solution that reaches objects by introspection (object.__subclasses__(), getattr…) may
+        # have changed anything: everything is checked then.
+        wide = introspects or not touched.isdisjoint(WIDE)
         chosen = names if wide else {n for top in touched for n in family.get(top, ())}.union(ALWAYS)
-        changed_class = False
+        unfixable, tainted[0] = tainted[0], False
         for name in chosen:
-            entry = baseline.get(name)
-            if entry is None:
+            state = holders.get(name)
+            if state is None:
                 continue
-            mod, saved = entry
-            d = mod.__dict__
-            if _len(d) != _len(saved) or not _all(_map(_is, _map(d.get, saved), saved.values())):
-                replaced.append(_dict_copy(d))
-                _dict_clear(d)
-                _dict_update(d, saved)
-            cls = classes.get(name)
-            # Classes are checked in the packages imported by name (json, json.encoder…), not in
-            # every module those reach: that is where a solution changes one.
-            if cls is not None and not changed_class and (wide or name.partition('.')[0] in touched):
-                changed_class = class_changed(cls)
+            namespace, other = state
+            if state_changed(namespace):
+                put_back(namespace, replaced)
+            # The rest of a module's state and its classes are checked in the packages imported by
+            # name (json, json.encoder…), not in every module those reach: that is where a
+            # solution changes them.
+            if wide or name.partition('.')[0] in touched:
+                if state_changed(other):
+                    put_back(other, replaced)
+                cls = classes.get(name)
+                if cls is not None and not unfixable:
+                    unfixable = class_changed(cls)
+        if wide and not unfixable:
+            unfixable = class_changed(classes['*'])
         if wide or 'sys' in touched:
             sys.path[:] = base['path']
             sys.meta_path[:] = base['meta_path']
@@ -244,7 +354,7 @@ def _veredicto_setup(TAG):
         if wide or 'random' in touched:
             mods['random'].seed() if 'random' in mods else None
         touched.clear()
-        return changed_class, replaced
+        return unfixable, replaced
 
     def load(code, filename):
         return _compile(code, filename, 'exec', dont_inherit=True)
@@ -347,12 +457,21 @@ def _veredicto_setup(TAG):
         walk(v, 0)
         return ''.join(out)
 
+    SCALARS = _frozenset((_int, _float, _str, _bool, _type(None)))
+
     def plain(x, depth=0):
         """A copy of x made only of builtin data types, for HumanEval-style checks that compare
         with ==: an object that overrides __eq__ becomes an opaque value equal only to itself."""
         t = _type(x)
-        if x is None or t is _bool:
+        if t in SCALARS:
             return x
+        # Flat containers of exact builtin scalars are copied by C loops alone: most returned
+        # values, and the per-element walk below would cost more than the solution's own work.
+        if t is _list or t is _tuple or t is _set or t is _frozenset:
+            if _set(_map(_type, x)) <= SCALARS:
+                return x if t is _tuple or t is _frozenset else t(x)
+        elif t is _dict and _set(_map(_type, _dict.keys(x))) <= SCALARS and _set(_map(_type, _dict.values(x))) <= SCALARS:
+            return _dict.copy(x)
         if depth > MAX_DEPTH:
             raise OverflowError('value nested too deeply')
         if _isinstance(x, _int):
@@ -373,7 +492,9 @@ def _veredicto_setup(TAG):
             return _frozenset(plain(i, depth + 1) for i in _frozenset.__iter__(x))
         if _isinstance(x, _set):
             return _set(plain(i, depth + 1) for i in _set.__iter__(x))
-        if t.__module__ != 'builtins' and _id(t) in protected_types:
+        # A standard library value (a Fraction, a date) compares as itself, unless some class of the
+        # library was changed during this solution's run.
+        if _id(t) in protected_types and not tainted[0] and t.__module__ != 'builtins':
             return x
         return Opaque(t)
 
@@ -400,8 +521,8 @@ def _veredicto_setup(TAG):
     for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
-    protected_types.add(_id(Capture))
-    protected_types.add(_id(Opaque))
+    for t in (Capture, Opaque, OutputLimit):
+        harness_types.add(_id(t))
     study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
             'call': call, 'serialize': serialize, 'exec': _exec}

@@ -19,6 +19,15 @@ export const PYODIDE_LOAD_OPTIONS = { jsglobals: {}, env: { HOME: '/home/pyodide
 const API = '_veredicto_api';
 
 /**
+ * Code that may reach objects without importing their module (object.__subclasses__(), an
+ * object's class or globals, attributes named at run time): after it, every module and class is
+ * checked instead of only those the solution imported (milliseconds instead of a fraction of
+ * one). Text, so it over-matches (comments, strings, a variable named `vars`), which only costs
+ * time; `re.compile` and other methods of those names are not builtins and do not count.
+ */
+const INTROSPECTION = /__(?:subclasses|class|bases|base|mro|getattribute|dict|globals|builtins|self|spec|loader|closure|func|code|defaults|kwdefaults|objclass|wrapped|module)__|(?<![.\w])(?:getattr|setattr|delattr|vars|eval|exec|compile|attrgetter|__import__|globals|locals|breakpoint)\b|\b(?:[gtf]_(?:frame|back|globals|locals|code)|tb_frame|gi_frame|cr_frame|ag_frame)\b/;
+
+/**
  * Sets up the Python harness in a fresh interpreter, leaving its API in a global that the runner
  * takes and deletes before any untrusted code runs. Done before a memory snapshot is made, so
  * every sandbox process starts with it in place.
@@ -31,7 +40,7 @@ type Harness = {
   begin(stdin: string | undefined, limit: number): PyProxy;
   collect(): PyProxy;
   check(check: PyProxy, fn: PyProxy): void;
-  restore(): PyProxy;
+  restore(introspects: boolean): PyProxy;
   load(code: string, filename: string): PyProxy;
   entry(g: PyProxy, dotted: string): PyProxy;
   args_of(text: string): PyProxy;
@@ -101,9 +110,9 @@ export class PyodideRunner implements Runner {
     }
     if (this.dead) return { recycle: true };
     try {
-      // Each solution starts from the same modules; a changed shared class (a stdlib class, say)
-      // cannot be put back, so the next solution gets a fresh runtime instead.
-      const restored = h.restore() as PyProxy;
+      // Each solution starts from the same modules; what cannot be put back (a changed class of the
+      // standard library, a file written) gets the next solution a fresh runtime instead.
+      const restored = h.restore(job.tests.some((t) => t.kind === 'code' && INTROSPECTION.test(t.code)) || INTROSPECTION.test(job.code)) as PyProxy;
       if (restored.get(0) === true) recycle = true;
       restored.destroy();
     } catch {
