@@ -9,6 +9,7 @@
 //     (or bench/direct.mjs, the same through the sandbox directly, if the CLI is unusable)
 //   bench/native_python.py   CPython exec loop, fresh globals per task
 //   bench/native_vm.mjs      Node vm loop, fresh context per task
+//   bench/raw_runtimes.mjs   the same loops inside Pyodide and QuickJS, no sandbox (the floor)
 //   bench/process_per_task.mjs  a python3 process per task, two at a time
 //   bench/overhead.mjs       start-up, worker replacement, per-solution overhead, warm-up
 import { spawn, spawnSync } from 'node:child_process';
@@ -122,6 +123,7 @@ const templates = new Set(pyRows.map((r) => r.entry_point)).size;
 
 // ---------- 2. measurements ----------
 const PY = realPython();
+const problems = [];
 const loadAtStart = os.loadavg()[0];
 const useCli = cliUsable();
 const engineCmd = (file, workers) =>
@@ -136,6 +138,15 @@ log('bench: native CPython loop…');
 const nativePy = JSON.parse((await runCommand(PY, [path.join(here, 'native_python.py'), SETS.python, '--repeat', String(Math.max(REPS, 3))])).stdout);
 log('bench: native Node vm loop…');
 const nativeVm = JSON.parse((await runCommand(process.execPath, [path.join(here, 'native_vm.mjs'), SETS.javascript, '--repeat', String(Math.max(REPS, 3))])).stdout);
+// The runtimes alone, no sandbox: Python with the flag its sandbox processes use (see spawn.ts).
+log('bench: the runtimes alone (Pyodide and QuickJS loops, no sandbox)…');
+const rawRuntime = {};
+for (const [lang, flags] of [['python', ['--liftoff-only']], ['javascript', []]]) {
+  const r = await runCommand(process.execPath, [...flags, path.join(here, 'raw_runtimes.mjs'), lang, SETS[lang], '--repeat', String(Math.max(REPS, 3))]);
+  rawRuntime[lang] = r.doc;
+  if (!r.doc) problems.push(`raw ${lang} runtime loop failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  else if (r.doc.failures.length) problems.push(`raw ${lang} runtime loop: ${r.doc.failures.length} tasks failed`);
+}
 
 const configs = [
   { key: 'py1', lang: 'python', workers: 1 },
@@ -145,7 +156,6 @@ const configs = [
 ];
 const engineRuns = Object.fromEntries(configs.map((c) => [c.key, []]));
 const ppt = { plain: [], nosite: [] };
-const problems = [];
 const failing = new Map(); // config key -> Set of task ids
 for (let rep = 1; rep <= REPS; rep++) {
   for (const c of configs) {
@@ -225,6 +235,10 @@ line('Native baselines (one in-process loop, fresh globals / context per task, a
 row('CPython exec loop', fmt(nativePy.totalMs), range(nativePy.runsMs));
 row('Node vm loop, fresh vm.createContext() each', fmt(nativeVm.totalMs), range(nativeVm.runsMs));
 row('CPython per task (median of tasks)', fmt(median(Object.values(nativePy.perTaskMs)), 2));
+line('The runtimes alone, no sandbox: the same loops in-process (the floor under eval time)');
+row('Pyodide exec loop (V8 Liftoff, as in the sandbox)', fmt(rawRuntime.python?.totalMs), range(rawRuntime.python?.runsMs ?? []));
+row('QuickJS loop, fresh context each', fmt(rawRuntime.javascript?.totalMs), range(rawRuntime.javascript?.runsMs ?? []));
+row('  ratio to CPython / Node vm', `${fmt(rawRuntime.python?.totalMs / nativePy.totalMs, 2)}x`, `${fmt(rawRuntime.javascript?.totalMs / nativeVm.totalMs, 2)}x`);
 line();
 line('Runtime start-up');
 row('', 'python', 'javascript');
@@ -250,9 +264,11 @@ row('', R('py1', 'evalMs'), R('js1', 'evalMs'));
 row(`default pool (${defaultWorkers})`, fmt(M('pyN', 'evalMs')), fmt(M('jsN', 'evalMs')));
 row('', R('pyN', 'evalMs'), R('jsN', 'evalMs'));
 row('native loop', fmt(nativePy.totalMs), fmt(nativeVm.totalMs));
-row('ratio eval / native, --workers 1', `${fmt(ratioPy1, 2)}x`, `${fmt(ratioJs1, 2)}x`);
-line(`    target ≤ ${TARGET_RATIO}x: python ${met(ratioPy1 <= TARGET_RATIO)}, javascript ${met(ratioJs1 <= TARGET_RATIO)}`);
 row(`ratio eval / native, default pool (${defaultWorkers})`, `${fmt(ratioPyN, 2)}x`, `${fmt(ratioJsN, 2)}x`);
+line(`    target ≤ ${TARGET_RATIO}x (\`veredicto run\` as shipped: a pool sized to the machine): python ${met(ratioPyN <= TARGET_RATIO)}, javascript ${met(ratioJsN <= TARGET_RATIO)}`);
+row('ratio eval / native, --workers 1', `${fmt(ratioPy1, 2)}x`, `${fmt(ratioJs1, 2)}x`);
+row('  the runtime alone / native (floor for one worker)', `${fmt(rawRuntime.python?.totalMs / nativePy.totalMs, 2)}x`, `${fmt(rawRuntime.javascript?.totalMs / nativeVm.totalMs, 2)}x`);
+row('  --workers 1 eval / the runtime alone (sandbox cost)', `${fmt(M('py1', 'evalMs') / rawRuntime.python?.totalMs, 2)}x`, `${fmt(M('js1', 'evalMs') / rawRuntime.javascript?.totalMs, 2)}x`);
 row('Σ test durationMs (inside the worker), --workers 1', fmt(M('py1', 'testSumMs')), fmt(M('js1', 'testSumMs')));
 row('  Σ durationMs / native loop', `${fmt(M('py1', 'testSumMs') / nativePy.totalMs, 2)}x`, `${fmt(M('js1', 'testSumMs') / nativeVm.totalMs, 2)}x`);
 row('evalMs − Σ durationMs, per task, --workers 1', fmt((M('py1', 'evalMs') - M('py1', 'testSumMs')) / nPy, 2), fmt((M('js1', 'evalMs') - M('js1', 'testSumMs')) / nJs, 2));
@@ -316,6 +332,6 @@ process.stdout.write(`${report}\n`);
 fs.mkdirSync(path.join(root, '.bench'), { recursive: true });
 fs.writeFileSync(
   path.join(root, '.bench', 'bench-results.json'),
-  JSON.stringify({ when: new Date().toISOString(), reps: REPS, nativePy, nativeVm, engineRuns, processPerTask: ppt, overhead, problems, report }, null, 1),
+  JSON.stringify({ when: new Date().toISOString(), reps: REPS, nativePy, nativeVm, rawRuntime, engineRuns, processPerTask: ppt, overhead, problems, report }, null, 1),
 );
 fs.writeFileSync(path.join(root, '.bench', 'bench-report.txt'), `${report}\n`);
