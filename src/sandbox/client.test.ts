@@ -81,6 +81,33 @@ describe('Sandbox client', () => {
     expect(counts().spawned).toBe(2);
   });
 
+  it('waits the grace a sandbox was given before killing a worker that stops its test itself', async () => {
+    // The worker reports each test stopped at 50 + 150 ms, as an interrupted Pyodide would.
+    const stoppedLate = () =>
+      scripted((m, post) => {
+        let i = m.job.firstIndex;
+        const next = () => {
+          if (i >= m.job.firstIndex + m.job.tests.length) return post({ type: 'done', id: m.id, nonce: m.nonce, recycle: false });
+          post({ type: 'result', id: m.id, nonce: m.nonce, index: i++, result: { ...ok(''), outcome: 'timeout' } });
+          setTimeout(next, 200);
+        };
+        setTimeout(next, 200);
+      });
+    const patient = stoppedLate();
+    const sb = new Sandbox(patient.factory, 1, {}, { graceMs: { python: 400 } });
+    const r = await sb.evaluate(task, solution);
+    sb.close();
+    expect(r.tests.map((t) => t.status)).toEqual(['timeout', 'timeout']);
+    expect(patient.counts()).toEqual({ spawned: 1, killed: 1 }); // only by close()
+
+    const hasty = stoppedLate();
+    const sb2 = new Sandbox(hasty.factory, 1);
+    const r2 = await sb2.evaluate(task, solution);
+    sb2.close();
+    expect(r2.tests.map((t) => t.status)).toEqual(['timeout', 'timeout']);
+    expect(hasty.counts().spawned).toBeGreaterThan(1); // the default 100 ms: killed and replaced
+  });
+
   it('keeps a spare once a worker has been killed, and hands it the job of the next one killed', async () => {
     const ran: number[] = [];
     const { factory, counts } = scripted((m, post, n) => {

@@ -14,7 +14,11 @@ export interface WorkerHandle {
 export type WorkerEvents = { message(m: unknown): void; exit(detail: string): void };
 export type WorkerFactory = (language: Language, events: WorkerEvents) => WorkerHandle;
 
-/** Extra time past a test's limit before the host stops a worker that did not stop itself. */
+/**
+ * Extra time past a test's limit before the host stops a worker that did not stop itself. Python
+ * in a Node child cannot stop itself (no interrupt on its only thread): it is killed early. See
+ * SandboxOptions.graceMs.
+ */
 const GRACE_MS: Record<Language, number> = { python: 100, javascript: 750 };
 
 /** A job running longer than this is probably slow: no job is sent ahead to its worker. */
@@ -67,6 +71,12 @@ export type SandboxOptions = {
    * factory adds per job must allow for it (a worker's next job arrives while one runs).
    */
   ahead?: number;
+  /**
+   * Per language, the extra time past a test's limit before its worker is killed (default GRACE_MS).
+   * Where a runtime can stop a test itself (Pyodide with an interrupt buffer), a longer grace saves
+   * a restart that costs far more than the wait, on a loaded machine most of all.
+   */
+  graceMs?: Partial<Record<Language, number>>;
 };
 
 export type EvaluateOptions = {
@@ -153,7 +163,7 @@ export class Sandbox {
   private async runJob(job: Job, raws: readonly RawResult[], heard: (r: RawResult) => void, signal?: AbortSignal): Promise<void> {
     const slot = await this.acquire(job.language, signal);
     slot.reserved--;
-    const grace = GRACE_MS[job.language];
+    const grace = this.options.graceMs?.[job.language] ?? GRACE_MS[job.language];
     const end = job.firstIndex + job.tests.length;
     await new Promise<void>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -43,7 +43,9 @@ class FrameSandbox extends Sandbox {
     private readonly frame: SandboxFrame,
     events: SandboxEvents,
   ) {
-    super(frameWorkerFactory(frame), 2, events);
+    // Python's interrupt is repeated every 25 ms and honoured between bytecodes: give it half a
+    // second before the worker is killed, since a restart costs about a second here.
+    super(frameWorkerFactory(frame), 2, events, { graceMs: { python: 500 } });
   }
 
   override close(): void {
