@@ -116,6 +116,11 @@ export class Catalog {
     this.set({ entries: [...this.state.entries.filter((e) => !ids.has(e.task.id)), ...added] });
   }
 
+  /** Takes an imported or authored task off the list (bundled ones ship with the app and stay). */
+  removeEntry(taskId: string): void {
+    this.set({ entries: this.state.entries.filter((e) => e.origin === 'bundled' || e.task.id !== taskId) });
+  }
+
   setStatuses(statuses: Record<string, EvaluationStatus>): void {
     this.set({ statuses: { ...this.state.statuses, ...statuses } });
   }

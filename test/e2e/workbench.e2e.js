@@ -1,8 +1,8 @@
 // A trainer's whole evaluation in a real browser, in both languages: import (a broken file saves
 // nothing, a good one appears), run every solution in the real sandboxes, open a failing test's
 // details, add an own test, rank with a tie, hit the guardrails, score, critique, submit, reload
-// (everything comes back), export JSONL and preference pairs, and restore the export into an
-// empty browser.
+// (everything comes back), export JSONL and preference pairs, restore the export into an empty
+// browser, and remove the imported task (its evaluation stays).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,9 @@ const TEXT = {
     reason: 'Testing the guardrail: this reason is deliberate.',
     submittedBadge: 'submitted',
     ownName: 'negative range',
+    remove: 'Remove Clamp a number from the list',
+    confirmRemove: 'Remove Clamp a number',
+    keptNote: /evaluation of it is kept/,
   },
   'es-CL': {
     title: 'Acotar un número',
@@ -32,6 +35,9 @@ const TEXT = {
     reason: 'Probando la barrera: esta razón es a propósito.',
     submittedBadge: 'enviada',
     ownName: 'rango negativo',
+    remove: 'Quitar Acotar un número de la lista',
+    confirmRemove: 'Quitar Acotar un número',
+    keptNote: /evaluación de esta tarea se conserva/,
   },
 };
 
@@ -143,6 +149,22 @@ async function flow(browser, baseURL, locale) {
     } finally {
       await fresh.close();
     }
+
+    // Removing the imported task: only imported tasks offer it, the evaluation stays, a reload agrees.
+    await w.open('/');
+    const removeButtons = s.page.getByRole('button', { name: locale === 'en' ? /^Remove / : /^Quitar / });
+    await w.taskLink(x.title).waitFor();
+    assertEqual(await removeButtons.count(), 1, 'only the imported task can be removed');
+    await s.page.getByRole('button', { name: x.remove, exact: true }).click();
+    await s.page.getByRole('group', { name: x.remove }).filter({ hasText: x.keptNote }).waitFor();
+    await s.page.getByRole('button', { name: x.confirmRemove, exact: true }).click();
+    await s.page.getByRole('status').filter({ hasText: x.title }).waitFor();
+    assertEqual(await w.taskLink(x.title).count(), 0, 'removed task still listed');
+    await s.page.reload();
+    await s.page.locator('.task-list').waitFor({ timeout: TIMEOUT });
+    assertEqual(await w.taskLink(x.title).count(), 0, 'removed task listed after reload');
+    const kept = (await w.download(n.export)).text.trim().split('\n').map((l) => JSON.parse(l));
+    assertEqual(JSON.stringify(kept.map((l) => l.evaluation)), JSON.stringify([e]), 'the evaluation outlives its task');
     assertEqual(s.errors.join('\n'), '', 'console errors');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

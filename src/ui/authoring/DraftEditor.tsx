@@ -20,7 +20,7 @@ import { CandidatesEditor, ReferenceEditor } from './SolutionsEditor.js';
 import { draftStatus, StatusPanel } from './StatusPanel.js';
 import { BasicsSection, TextsSection } from './TaskFields.js';
 import { TestsEditor } from './TestsEditor.js';
-import { draftStore, publishTasks, takenIds } from './draftStore.js';
+import { draftStore, publishTasks, removeTask, takenIds } from './draftStore.js';
 import type { DraftSession } from './draftSession.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
@@ -74,8 +74,11 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
   };
 
   const publish = async (task: Task, asReady: boolean) => {
+    const previous = draft.published?.taskId;
     try {
       await publishTasks(services, [task]);
+      // Saved under a new id: the task it was saved as before leaves the list (its evaluation stays).
+      if (previous && previous !== task.id && services.catalog.find(previous)?.origin === 'authored') await removeTask(services, previous, { fromDraft: true });
     } catch (e) {
       setNotice({ kind: 'error', text: t('save.failed', { detail: e instanceof Error ? e.message : String(e) }) });
       return;

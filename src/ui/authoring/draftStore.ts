@@ -6,7 +6,7 @@ import type { Task } from '../../domain/task.js';
 import type { Holder } from '../../domain/taskIds.js';
 import type { StorageProblem, VeredictoDB } from '../../storage/database.js';
 import { deleteDraft, listDrafts, loadDraft, saveDraft, saveDrafts } from '../../storage/drafts.js';
-import { saveImportedTasks } from '../../storage/importedTasks.js';
+import { deleteImportedTask, saveImportedTasks } from '../../storage/importedTasks.js';
 import type { Services } from '../services.js';
 
 export class DraftStore {
@@ -95,4 +95,20 @@ export async function publishTasks(services: Services, tasks: readonly Task[]): 
   const db = await services.db;
   if (db) await saveImportedTasks(db, records);
   services.catalog.addEntries(records.map((r) => ({ task: r.task, origin: r.origin })));
+}
+
+/**
+ * Takes an imported or authored task out of the workbench (its evaluation, if any, is kept). Drafts
+ * it was published from go back to being drafts only, unless the caller is the draft itself
+ * (saving under a new id), which stamps its own new state.
+ */
+export async function removeTask(services: Services, taskId: string, { fromDraft = false } = {}): Promise<void> {
+  const db = await services.db;
+  if (db) await deleteImportedTask(db, taskId);
+  services.catalog.removeEntry(taskId);
+  if (fromDraft) return;
+  const store = draftStore(services);
+  const { drafts } = await store.list();
+  const unpublished = drafts.filter((d) => d.published?.taskId === taskId).map(({ published: _, ...d }) => d);
+  if (unpublished.length) await store.saveMany(unpublished);
 }

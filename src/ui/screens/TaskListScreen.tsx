@@ -6,6 +6,7 @@ import { pickLocale, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { saveImportedTasks } from '../../storage/importedTasks.js';
 import { readImport, sortEntries, type CatalogEntry } from '../catalog.js';
+import { removeTask } from '../authoring/draftStore.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
@@ -24,6 +25,8 @@ export function TaskListScreen() {
   const [imported, setImported] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [confirmRemove, setConfirmRemove] = useState<string | undefined>();
+  const [removal, setRemoval] = useState<{ ok: boolean; text: string } | undefined>();
 
   const title = (task: Task) => pickLocale(task.title, locale).text;
   const statusOf = (id: string) => catalog.statuses[id] ?? 'new';
@@ -58,6 +61,16 @@ export function TaskListScreen() {
     }
   };
 
+  const remove = async (taskId: string, name: string) => {
+    setConfirmRemove(undefined);
+    try {
+      await removeTask(services, taskId);
+      setRemoval({ ok: true, text: t('list.removed', { title: name }) });
+    } catch (e) {
+      setRemoval({ ok: false, text: t('list.removeFailed', { title: name, detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -88,6 +101,11 @@ export function TaskListScreen() {
       {imported.length > 0 && (
         <p className="note ok" role="status">
           {t('list.imported', { count: imported.length })}
+        </p>
+      )}
+      {removal && (
+        <p className={`note ${removal.ok ? 'ok' : 'error'}`} role={removal.ok ? 'status' : 'alert'}>
+          {removal.text}
         </p>
       )}
       {catalog.bundledProblems.length > 0 && <ProblemList heading={t('list.bundledProblems')} problems={catalog.bundledProblems} />}
@@ -170,7 +188,23 @@ export function TaskListScreen() {
                   <button type="button" className="small ghost" onClick={() => navigate(editTaskPath(e.task.id))} aria-label={t('edit.linkOf', { ns: 'authoring', title: name.text })}>
                     {t('edit.link', { ns: 'authoring' })}
                   </button>
+                  {e.origin !== 'bundled' && confirmRemove !== e.task.id && (
+                    <button type="button" className="small ghost" onClick={() => setConfirmRemove(e.task.id)} aria-label={t('list.removeOf', { title: name.text })}>
+                      {t('list.remove')}
+                    </button>
+                  )}
                 </span>
+                {confirmRemove === e.task.id && (
+                  <div className="row confirm-remove" role="group" aria-label={t('list.removeOf', { title: name.text })}>
+                    <span className="muted">{t(status !== 'new' ? 'list.removeNoteJudged' : e.origin === 'authored' ? 'list.removeNoteAuthored' : 'list.removeNote')}</span>
+                    <button type="button" className="small danger" onClick={() => void remove(e.task.id, name.text)}>
+                      {t('list.confirmRemove', { title: name.text })}
+                    </button>
+                    <button type="button" className="small" onClick={() => setConfirmRemove(undefined)}>
+                      {t('list.cancel')}
+                    </button>
+                  </div>
+                )}
               </li>
             );
           })}
