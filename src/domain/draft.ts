@@ -2,7 +2,7 @@
 // lost while it is invalid), its conversion to task JSON with the problems the form itself can see,
 // and the named actions that change it. Pure data; the schema check lives in formats/taskDraft.ts.
 import { z } from 'zod';
-import { LANGUAGES, LOCALES, TASK_SCHEMA_VERSION, type Language, type Locale, type Task } from './task.js';
+import { DIFFICULTIES, LANGUAGES, LOCALES, TASK_SCHEMA_VERSION, type Language, type Locale, type Task } from './task.js';
 import type { Message } from './verdict.js';
 
 /** Upper bound on one text field of a draft (the task file itself is limited to 5 MB). */
@@ -57,8 +57,6 @@ const goldForm = z
   })
   .strict();
 export type GoldForm = z.infer<typeof goldForm>;
-
-export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
 export const taskFormSchema = z
   .object({

@@ -6,6 +6,7 @@ export const LOCALES = ['en', 'es-CL'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const LANGUAGES = ['python', 'javascript'] as const;
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const TASK_SCHEMA_VERSION = 1;
@@ -148,7 +149,7 @@ export const taskSchema = z
     referenceSolution: perLanguage(z.string().min(1)).optional(),
     limits: limits.optional(),
     tags: z.array(z.string().min(1).max(40)).max(30).default([]),
-    difficulty: z.enum(['easy', 'medium', 'hard']).optional(),
+    difficulty: z.enum(DIFFICULTIES).optional(),
     gold: gold.optional(),
     /** Replaces the default rubric (correctness, efficiency, readability, robustness). */
     rubric: z.array(criterion).min(1).max(10).optional(),

@@ -2,8 +2,8 @@
 // both languages side by side, each prompt with a live preview (Markdown, sanitised as the task
 // screen shows it). A field given in one language only is marked as a missing translation.
 import { useTranslation } from 'react-i18next';
-import { DIFFICULTIES, type FormAction, type TaskForm } from '../../domain/draft.js';
-import { DEFAULT_LIMITS, LANGUAGES, LOCALES, type Locale } from '../../domain/task.js';
+import type { FormAction, TaskForm } from '../../domain/draft.js';
+import { DEFAULT_LIMITS, DIFFICULTIES, LANGUAGES, LOCALES, type Locale } from '../../domain/task.js';
 import { Markdown } from '../components/Markdown.js';
 import { FieldErrors, useField } from './fields.js';
 

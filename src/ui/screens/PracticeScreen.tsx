@@ -3,8 +3,9 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { summarize, type PracticeAttempt } from '../../domain/progress.js';
-import { pickLocale, type Locale } from '../../domain/task.js';
+import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale } from '../../domain/task.js';
 import { listAttempts } from '../../storage/practice.js';
+import { FilterSelect } from '../components/FilterSelect.js';
 import { startQueue } from '../practiceQueue.js';
 import { followLink, navigate, practicePath } from '../router.js';
 import { useServices } from '../services.js';
@@ -73,36 +74,9 @@ export function PracticeScreen() {
       </div>
       <p className="hint">{t('practice.intro')}</p>
       <form className="filters" onSubmit={(e) => (e.preventDefault(), start())}>
-        <label>
-          {t('list.tag', { ns: 'common' })}
-          <select value={tag} onChange={(e) => setTag(e.target.value)}>
-            <option value="">{t('list.any', { ns: 'common' })}</option>
-            {tags.map((x) => (
-              <option key={x} value={x}>
-                {x}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('list.difficulty', { ns: 'common' })}
-          <select value={difficulty} onChange={(e) => setDifficulty(e.target.value)}>
-            <option value="">{t('list.any', { ns: 'common' })}</option>
-            {(['easy', 'medium', 'hard'] as const).map((d) => (
-              <option key={d} value={d}>
-                {t(`difficulty.${d}`, { ns: 'common' })}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('list.solutionsIn', { ns: 'common' })}
-          <select value={language} onChange={(e) => setLanguage(e.target.value)}>
-            <option value="">{t('list.any', { ns: 'common' })}</option>
-            <option value="python">Python</option>
-            <option value="javascript">JavaScript</option>
-          </select>
-        </label>
+        <FilterSelect label={t('list.tag', { ns: 'common' })} value={tag} onChange={setTag} options={tags.map((x) => [x, x] as const)} />
+        <FilterSelect label={t('list.difficulty', { ns: 'common' })} value={difficulty} onChange={setDifficulty} options={DIFFICULTIES.map((d) => [d, t(`difficulty.${d}`, { ns: 'common' })] as const)} />
+        <FilterSelect label={t('list.solutionsIn', { ns: 'common' })} value={language} onChange={setLanguage} options={LANGUAGES.map((l) => [l, t(`language.${l}`, { ns: 'common' })] as const)} />
         <label className="inline">
           <input type="checkbox" checked={onlyWrong} onChange={(e) => setOnlyWrong(e.target.checked)} />
           {t('practice.onlyWrong')}

@@ -2,12 +2,13 @@
 // task files and datasets by file picker or drag and drop (all or nothing, every problem shown).
 import { useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickLocale, type Locale, type Task } from '../../domain/task.js';
+import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { saveImportedTasks } from '../../storage/importedTasks.js';
 import { readImport, sortEntries, type CatalogEntry } from '../catalog.js';
 import { removeTask } from '../authoring/draftStore.js';
 import { FilePicker } from '../components/FilePicker.js';
+import { FilterSelect } from '../components/FilterSelect.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
 import { useServices } from '../services.js';
@@ -77,7 +78,7 @@ export function TaskListScreen() {
     void importFiles([...e.dataTransfer.files]);
   };
 
-  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setFilters({ ...filters, [k]: e.target.value });
+  const set = (k: keyof Filters) => (value: string) => setFilters({ ...filters, [k]: value });
 
   return (
     <main className="page wide">
@@ -113,49 +114,12 @@ export function TaskListScreen() {
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('list.search')}
-          <input type="search" value={filters.query} onChange={set('query')} />
+          <input type="search" value={filters.query} onChange={(e) => set('query')(e.target.value)} />
         </label>
-        <label>
-          {t('list.solutionsIn')}
-          <select value={filters.language} onChange={set('language')}>
-            <option value="">{t('list.any')}</option>
-            <option value="python">{t('language.python')}</option>
-            <option value="javascript">{t('language.javascript')}</option>
-          </select>
-        </label>
-        <label>
-          {t('list.difficulty')}
-          <select value={filters.difficulty} onChange={set('difficulty')}>
-            <option value="">{t('list.any')}</option>
-            {(['easy', 'medium', 'hard'] as const).map((d) => (
-              <option key={d} value={d}>
-                {t(`difficulty.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('list.status')}
-          <select value={filters.status} onChange={set('status')}>
-            <option value="">{t('list.any')}</option>
-            {(['new', 'draft', 'submitted'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`taskStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('list.tag')}
-          <select value={filters.tag} onChange={set('tag')}>
-            <option value="">{t('list.any')}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t('list.solutionsIn')} value={filters.language} onChange={set('language')} options={LANGUAGES.map((l) => [l, t(`language.${l}`)] as const)} />
+        <FilterSelect label={t('list.difficulty')} value={filters.difficulty} onChange={set('difficulty')} options={DIFFICULTIES.map((d) => [d, t(`difficulty.${d}`)] as const)} />
+        <FilterSelect label={t('list.status')} value={filters.status} onChange={set('status')} options={(['new', 'draft', 'submitted'] as const).map((x) => [x, t(`taskStatus.${x}`)] as const)} />
+        <FilterSelect label={t('list.tag')} value={filters.tag} onChange={set('tag')} options={tags.map((x) => [x, x] as const)} />
       </form>
 
       {entries.length === 0 ? (
