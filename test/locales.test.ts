@@ -96,7 +96,7 @@ describe('Chilean Spanish', () => {
 
 describe('message keys used by the engine', () => {
   const SOURCES = [
-    'src/domain/judge.ts',
+    'src/domain/testVerdict.ts',
     'src/domain/compare.ts',
     'src/domain/task.ts',
     ...fs

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { i18n } from 'i18next';
 import { generateMutants, mutantDiff, unifiedDiff, type Mutant } from '../domain/mutants.js';
-import { mutantTimeLimit, runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutation.js';
+import { mutantTimeLimit, runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutationScore.js';
 import { limitsOf, pickLocale, referenceSolutions, type Language, type Locale, type Solution, type Task } from '../domain/task.js';
-import { STATUSES, type SolutionResult, type Status } from '../domain/verdict.js';
+import { VERDICTS, type SolutionResult, type Verdict } from '../domain/verdict.js';
 import type { Problem } from '../formats/taskFile.js';
 import { createI18n, localeFrom, NAMESPACES, render } from '../i18n/i18n.js';
 import { formatMs, formatNumber } from '../i18n/format.js';
@@ -237,7 +237,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 
 function summary(tasks: Task[], results: SolutionResult[], t: i18n['t'], locale: Locale, loadMs: number, evalMs: number): string {
   const lines: string[] = [];
-  const status = (s: Status) => t(`status.${s}`);
+  const status = (s: Verdict) => t(`verdict.${s}`);
   for (const task of tasks) {
     const title = pickLocale(task.title, locale).text;
     lines.push(t('run.task', { ns: 'cli', id: task.id, title: title === task.id ? '' : title }).replace(/:\s*$/, ''));
@@ -249,7 +249,7 @@ function summary(tasks: Task[], results: SolutionResult[], t: i18n['t'], locale:
         lines.push(`    ${t('run.test', { ns: 'cli', name: x.name, hidden: x.hidden ? t('run.hidden', { ns: 'cli' }) : '', status: status(x.status), message: x.message ? render(t, x.message).split('\n')[0] : '' })}`);
     }
   }
-  const counts = STATUSES.map((s) => [s, results.filter((r) => r.verdict === s).length] as const).filter(([, n]) => n > 0);
+  const counts = VERDICTS.map((s) => [s, results.filter((r) => r.verdict === s).length] as const).filter(([, n]) => n > 0);
   lines.push('', t('run.totals', { ns: 'cli', solutions: results.length, tasks: tasks.length, summary: counts.map(([s, n]) => `${n} ${status(s)}`).join(', ') }));
   lines.push(t('run.timings', { ns: 'cli', load: formatMs(locale, loadMs), eval: formatMs(locale, evalMs) }), '');
   return lines.join('\n');
@@ -299,9 +299,9 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
         first.tests.forEach((a, i) => {
           const b = second.tests[i]!;
           if (a.status !== 'passed')
-            problems.push(render(t, { key: 'check.referenceFails', params: { task: task.id, language: ref.language, test: a.name, detail: a.message ? render(t, a.message) : t(`status.${a.status}`) } }));
+            problems.push(render(t, { key: 'check.referenceFails', params: { task: task.id, language: ref.language, test: a.name, detail: a.message ? render(t, a.message) : t(`verdict.${a.status}`) } }));
           if (a.status !== b.status || (a.status === 'passed' && a.stdout !== b.stdout))
-            problems.push(render(t, { key: 'check.flaky', params: { task: task.id, test: a.name, first: t(`status.${a.status}`), second: t(`status.${b.status}`) } }));
+            problems.push(render(t, { key: 'check.flaky', params: { task: task.id, test: a.name, first: t(`verdict.${a.status}`), second: t(`verdict.${b.status}`) } }));
         });
       }
     }),

@@ -4,7 +4,7 @@
 // State changes go through `evaluationReducer` (named actions), never through scattered setters.
 import { z } from 'zod';
 import { LOCALES, type Locale, type TestCase } from './task.js';
-import { STATUSES } from './verdict.js';
+import { VERDICTS } from './verdict.js';
 
 export const EVALUATION_SCHEMA_VERSION = 1;
 
@@ -42,8 +42,8 @@ export type OwnTest = z.infer<typeof ownTest>;
 /** What a run showed for one solution: enough to back the judgement, without the full output. */
 const seenResult = z
   .object({
-    verdict: z.enum(STATUSES),
-    tests: z.array(z.object({ name: z.string(), hidden: z.boolean(), status: z.enum(STATUSES), own: z.boolean() }).strict()),
+    verdict: z.enum(VERDICTS),
+    tests: z.array(z.object({ name: z.string(), hidden: z.boolean(), status: z.enum(VERDICTS), own: z.boolean() }).strict()),
     ranAt: z.string(),
   })
   .strict();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluationReducer, newEvaluation, type Evaluation, type EvaluationAction } from './evaluation.js';
 import { checkSubmit, type SubmitProblem } from './guardrails.js';
 import type { Solution } from './task.js';
-import type { Status } from './verdict.js';
+import type { Verdict } from './verdict.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const CRITERIA = ['correctness', 'readability'];
@@ -11,7 +11,7 @@ const solution = (id: string, label: string): Solution => ({ id, label, language
 const task = { solutions: [solution('a', 'Solution A'), solution('b', 'Solution B'), solution('c', 'Solution C')] };
 
 const apply = (e: Evaluation, ...actions: EvaluationAction[]) => actions.reduce((x, a) => evaluationReducer(x, a, NOW), e);
-const result = (solutionId: string, verdict: Status): EvaluationAction => ({
+const result = (solutionId: string, verdict: Verdict): EvaluationAction => ({
   type: 'results',
   solutionId,
   result: { verdict, tests: [], ranAt: NOW },

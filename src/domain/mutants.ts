@@ -1,6 +1,6 @@
 // Mutants of a reference solution: small, plausible bugs (a flipped comparison, a constant off by
 // one, a dropped branch, …) made on a token stream, so strings, comments and regular expressions are
-// never touched, and every mutant still parses. Pure: no DOM, no Node APIs (it runs in the browser).
+// never touched, and every mutant still parses (mutationScore.ts runs them). Pure: no DOM, no Node APIs (it runs in the browser).
 import type { Language } from './task.js';
 
 export const MUTATION_OPERATORS = [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkFindings, readiness, type ReferenceRun } from './readiness.js';
 import { taskSchema } from './task.js';
-import type { Status, TestResult } from './verdict.js';
+import type { Verdict, TestResult } from './verdict.js';
 
-const result = (name: string, status: Status, stdout = ''): TestResult => ({ name, hidden: false, status, stdout, stderr: '', truncated: false, durationMs: 1 });
+const result = (name: string, status: Verdict, stdout = ''): TestResult => ({ name, hidden: false, status, stdout, stderr: '', truncated: false, durationMs: 1 });
 
 const task = (hidden: boolean, reference = true) =>
   taskSchema.parse({

@@ -2,14 +2,14 @@
 // gives the same result when run twice (a flaky test misjudges solutions at random), and at least
 // one test is hidden. The same rules as `veredicto check`, plus the hidden test. Pure.
 import type { Language, Task } from './task.js';
-import type { Status, TestResult } from './verdict.js';
+import type { Verdict, TestResult } from './verdict.js';
 
 /** The reference solution of one language, run twice against every test. */
 export type ReferenceRun = { language: Language; first: TestResult[]; second: TestResult[] };
 
 export type CheckFinding =
-  | { kind: 'fails'; language: Language; test: string; status: Status; result: TestResult }
-  | { kind: 'flaky'; language: Language; test: string; first: Status; second: Status };
+  | { kind: 'fails'; language: Language; test: string; status: Verdict; result: TestResult }
+  | { kind: 'flaky'; language: Language; test: string; first: Verdict; second: Verdict };
 
 /** What is wrong in the two runs (nothing: the reference is fine). As `veredicto check` decides. */
 export function checkFindings(runs: readonly ReferenceRun[]): CheckFinding[] {

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { STATUSES, verdictOf, type Status } from './verdict.js';
+import { VERDICTS, verdictOf, type Verdict } from './verdict.js';
 
-const of = (...statuses: Status[]) => verdictOf(statuses.map((status) => ({ status })));
+const of = (...statuses: Verdict[]) => verdictOf(statuses.map((status) => ({ status })));
 
 describe('verdictOf', () => {
   it('is passed for no tests', () => {
     expect(verdictOf([])).toBe('passed');
   });
 
-  it.each(STATUSES.map((s) => [s]))('is %s for a single test with that status', (status) => {
+  it.each(VERDICTS.map((s) => [s]))('is %s for a single test with that status', (status) => {
     expect(of(status)).toBe(status);
   });
 
-  it.each<[Status[], Status]>([
+  it.each<[Verdict[], Verdict]>([
     [['passed', 'passed', 'passed'], 'passed'],
     [['passed', 'failed', 'passed'], 'failed'],
     [['failed', 'error'], 'error'],
@@ -29,7 +29,7 @@ describe('verdictOf', () => {
   });
 
   it('follows the order crashed > memory > timeout > output-limit > error > failed > passed', () => {
-    const order: Status[] = ['crashed', 'memory', 'timeout', 'output-limit', 'error', 'failed', 'passed'];
+    const order: Verdict[] = ['crashed', 'memory', 'timeout', 'output-limit', 'error', 'failed', 'passed'];
     for (let i = 0; i < order.length; i++)
       for (let j = i; j < order.length; j++) {
         expect(of(order[i]!, order[j]!)).toBe(order[i]);

@@ -1,7 +1,8 @@
-// Verdicts: the status of one test and of one solution, and how the first folds into the second.
+// Verdicts: what one test came to and what a solution came to, and how the first folds into the
+// second. A test result's `status` field holds its verdict (the name the stored and exported files use).
 
-export const STATUSES = ['passed', 'failed', 'error', 'timeout', 'memory', 'output-limit', 'crashed'] as const;
-export type Status = (typeof STATUSES)[number];
+export const VERDICTS = ['passed', 'failed', 'error', 'timeout', 'memory', 'output-limit', 'crashed'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** A message a person reads, kept as a translation key plus values so each locale renders it. */
 export type Message = { key: string; params?: Record<string, string | number> };
@@ -9,7 +10,7 @@ export type Message = { key: string; params?: Record<string, string | number> };
 export type TestResult = {
   name: string;
   hidden: boolean;
-  status: Status;
+  status: Verdict;
   message?: Message;
   stdout: string;
   stderr: string;
@@ -21,16 +22,16 @@ export type TestResult = {
 export type SolutionResult = {
   taskId: string;
   solutionId: string;
-  verdict: Status;
+  verdict: Verdict;
   tests: TestResult[];
 };
 
 // Most severe first: a solution's verdict is its worst test, so a single time-out is never
 // hidden behind nine wrong answers.
-const SEVERITY: readonly Status[] = ['crashed', 'memory', 'timeout', 'output-limit', 'error', 'failed', 'passed'];
+const SEVERITY: readonly Verdict[] = ['crashed', 'memory', 'timeout', 'output-limit', 'error', 'failed', 'passed'];
 
-export function verdictOf(tests: readonly Pick<TestResult, 'status'>[]): Status {
-  let worst: Status = 'passed';
+export function verdictOf(tests: readonly Pick<TestResult, 'status'>[]): Verdict {
+  let worst: Verdict = 'passed';
   for (const t of tests) if (SEVERITY.indexOf(t.status) < SEVERITY.indexOf(worst)) worst = t.status;
   return worst;
 }

@@ -56,9 +56,9 @@ describe('createI18n and render', () => {
   it('reads the common namespace by default', async () => {
     const en = await createI18n(resources(), 'en');
     const es = await createI18n(resources(), 'es-CL');
-    expect(en.t('status.timeout')).toBe('timeout');
+    expect(en.t('verdict.timeout')).toBe('timeout');
     expect(es.t('locale.es-CL')).toBe('Español (Chile)');
-    expect(es.t('status.passed')).not.toBe(en.t('status.passed'));
+    expect(es.t('verdict.passed')).not.toBe(en.t('verdict.passed'));
   });
 
   it('does not fall back to English for a key missing in Spanish', async () => {

@@ -1,7 +1,7 @@
 // Owns the runtime workers: starts them, hands out jobs, enforces deadlines, and replaces a worker
 // that misses a deadline, dies or asks to be recycled. Never trusts a worker to stop by itself,
 // nor a message it did not ask for (each job has its own nonce).
-import { judge, type RawResult } from '../domain/judge.js';
+import { testVerdict, type RawResult } from '../domain/testVerdict.js';
 import { entryPointFor, limitsOf, type Language, type Limits, type Solution, type Task, type TestCase } from '../domain/task.js';
 import { verdictOf, type SolutionResult, type TestResult } from '../domain/verdict.js';
 import { isWorkerMessage, type FromWorker, type Job, type SandboxTest, type ToWorker } from './protocol.js';
@@ -137,7 +137,7 @@ export class Sandbox {
     const heard = (raw: RawResult) => {
       const t = task.tests[raws.length]!;
       raws.push(raw);
-      const { status, message } = judge(t, raw, limits);
+      const { status, message } = testVerdict(t, raw, limits);
       const result: TestResult = { name: t.name, hidden: t.hidden, status, ...(message ? { message } : {}), stdout: raw.stdout, stderr: raw.stderr, truncated: raw.truncated, durationMs: raw.durationMs };
       results.push(result);
       onTest?.(results.length - 1, result);

@@ -1,10 +1,10 @@
 // The contract between the sandbox client (host side) and a runtime worker: one typed union each
 // way, the same in Node child processes and browser Web Workers. Expected values never cross it:
 // the worker reports what the code did, the host decides whether that passes.
-import { OUTCOMES, type RawResult } from '../domain/judge.js';
+import { OUTCOMES, type RawResult } from '../domain/testVerdict.js';
 import type { Language, Limits } from '../domain/task.js';
 
-export type { Outcome, RawResult } from '../domain/judge.js';
+export type { Outcome, RawResult } from '../domain/testVerdict.js';
 
 /** A test as the sandbox sees it: nothing that would let the code under test learn the answer. */
 export type SandboxTest =

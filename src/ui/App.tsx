@@ -7,7 +7,7 @@ import { ExportReminder } from './components/ExportReminder.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { followLink, useRoute } from './router.js';
 import { TaskListScreen } from './screens/TaskListScreen.js';
-import { useServices } from './services.js';
+import { useServices } from './services/services.js';
 
 // The task screen brings Markdown, drag and drop and the editors: not needed for the list.
 const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));

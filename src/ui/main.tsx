@@ -6,9 +6,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../i18n/i18n.js';
 import { App } from './App.js';
-import { applyLocale, initialLocale } from './locale.js';
+import { applyLocale, initialLocale } from './services/locale.js';
 import { RESOURCES } from './resources.js';
-import { createServices, ServicesContext } from './services.js';
+import { createServices, ServicesContext } from './services/services.js';
 import './app.css';
 import './serviceWorker.js';
 

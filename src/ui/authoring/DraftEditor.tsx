@@ -10,9 +10,9 @@ import { findConflicts, planResolutions, type Holder, type IdConflict, type Reso
 import { taskFileText } from '../../formats/taskDraft.js';
 import type { Autosaver, SaveState } from '../../storage/autosave.js';
 import { followLink, taskPath } from '../router.js';
-import { useServices } from '../services.js';
+import { useServices } from '../services/services.js';
 import { CandidatesPanel, CheckPanel, MutationPanel } from './ExecutionPanels.js';
-import { download } from '../exporting.js';
+import { download } from '../download.js';
 import { FieldContext } from './fields.js';
 import { GoldEditor } from './GoldEditor.js';
 import { IdResolver } from './IdResolver.js';
@@ -20,8 +20,8 @@ import { CandidatesEditor, ReferenceEditor } from './SolutionsEditor.js';
 import { draftStatus, StatusPanel } from './StatusPanel.js';
 import { BasicsSection, TextsSection } from './TaskFields.js';
 import { TestsEditor } from './TestsEditor.js';
-import { draftStore, publishTasks, removeTask, takenIds } from './draftStore.js';
-import type { DraftSession } from './draftSession.js';
+import { draftStore, publishTasks, removeTask, takenIds } from '../services/draftStore.js';
+import type { DraftSession } from '../services/draftSession.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 type Pending = { ready: boolean; task: Task; conflicts: IdConflict[]; taken: Map<string, Holder[]>; problems: ResolutionProblem[] };

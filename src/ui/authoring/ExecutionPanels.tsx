@@ -9,9 +9,9 @@ import type { Language, Locale } from '../../domain/task.js';
 import { formatNumber } from '../../i18n/format.js';
 import { render } from '../../i18n/i18n.js';
 import { ResultsGrid } from '../components/ResultsGrid.js';
-import type { TaskSession } from '../session.js';
-import type { MutantOutcome } from '../../domain/mutation.js';
-import { overallReport, type DraftSession, type DraftSessionState } from './draftSession.js';
+import type { TaskSession } from '../services/taskSession.js';
+import type { MutantOutcome } from '../../domain/mutationScore.js';
+import { overallReport, type DraftSession, type DraftSessionState } from '../services/draftSession.js';
 
 type Props = { session: DraftSession; state: DraftSessionState; locale: Locale };
 
@@ -79,8 +79,8 @@ export function CheckPanel({ session, state }: Props) {
                         {a.name}
                         {a.hidden && <span className="tag-mini">{t('tests.hiddenTag', { ns: 'common' })}</span>}
                       </td>
-                      <td className={`verdict ${a.status}`}>{t(`status.${a.status}`, { ns: 'common' })}</td>
-                      <td className={`verdict ${b?.status ?? 'none'}`}>{b ? t(`status.${b.status}`, { ns: 'common' }) : '—'}</td>
+                      <td className={`verdict ${a.status}`}>{t(`verdict.${a.status}`, { ns: 'common' })}</td>
+                      <td className={`verdict ${b?.status ?? 'none'}`}>{b ? t(`verdict.${b.status}`, { ns: 'common' }) : '—'}</td>
                     </tr>
                   );
                 }),
@@ -97,8 +97,8 @@ function Finding({ finding: f }: { finding: CheckFinding }) {
   const { t } = useTranslation('authoring');
   const language = t(`language.${f.language}`, { ns: 'common' });
   if (f.kind === 'flaky')
-    return <>{t('check.flaky', { test: f.test, language, first: t(`status.${f.first}`, { ns: 'common' }), second: t(`status.${f.second}`, { ns: 'common' }) })}</>;
-  const detail = f.result.message ? render(t, f.result.message) : t(`status.${f.status}`, { ns: 'common' });
+    return <>{t('check.flaky', { test: f.test, language, first: t(`verdict.${f.first}`, { ns: 'common' }), second: t(`verdict.${f.second}`, { ns: 'common' }) })}</>;
+  const detail = f.result.message ? render(t, f.result.message) : t(`verdict.${f.status}`, { ns: 'common' });
   return (
     <>
       {t('check.fails', { test: f.test, language })}
@@ -175,7 +175,7 @@ export function MutationPanel({ session, state, locale }: Props) {
                 {killed.map((o) => (
                   <li key={`${languageOf(o)}-${o.mutant.id}`}>
                     <MutantDiff outcome={o} original={original(o)} language={languageOf(o)} />
-                    {o.killedBy && <p className="muted">{t('mutants.killedBy', { test: o.killedBy.test, status: t(`status.${o.killedBy.status}`, { ns: 'common' }) })}</p>}
+                    {o.killedBy && <p className="muted">{t('mutants.killedBy', { test: o.killedBy.test, status: t(`verdict.${o.killedBy.status}`, { ns: 'common' }) })}</p>}
                   </li>
                 ))}
               </ul>

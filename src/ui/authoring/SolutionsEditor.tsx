@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { nextSolutionId, type FormAction, type SolutionForm, type TaskForm } from '../../domain/draft.js';
 import { LANGUAGES, type Language, type Locale } from '../../domain/task.js';
 import { CodeEditor } from '../editor/CodeEditor.js';
-import { newRowKey } from './draftStore.js';
+import { newRowKey } from '../services/draftStore.js';
 import { useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };

@@ -7,7 +7,7 @@ import type { CallTestForm, CodeTestForm, FormAction, StdioTestForm, TaskForm, T
 import { LANGUAGES, type Locale } from '../../domain/task.js';
 import { CodeEditor } from '../editor/CodeEditor.js';
 import { fieldId, FieldErrors, useField, type FieldBinding } from './fields.js';
-import { newRowKey } from './draftStore.js';
+import { newRowKey } from '../services/draftStore.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
 

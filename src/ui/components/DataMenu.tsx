@@ -6,9 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
 import { fromEvaluationsJsonl } from '../../formats/evaluations.js';
-import { exportEvaluations, type ExportKind } from '../exporting.js';
+import { exportEvaluations, type ExportKind } from '../services/evaluationExport.js';
 import { listEvaluations, putEvaluations } from '../../storage/evaluations.js';
-import { useServices } from '../services.js';
+import { useServices } from '../services/services.js';
 import { FilePicker } from './FilePicker.js';
 
 

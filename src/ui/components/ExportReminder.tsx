@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
 import { listEvaluations } from '../../storage/evaluations.js';
 import { getSetting, SETTINGS } from '../../storage/settings.js';
-import { exportEvaluations } from '../exporting.js';
-import { useServices } from '../services.js';
+import { exportEvaluations } from '../services/evaluationExport.js';
+import { useServices } from '../services/services.js';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 

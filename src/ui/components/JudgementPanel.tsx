@@ -9,7 +9,7 @@ import type { SubmitProblem } from '../../domain/guardrails.js';
 import { placeAt } from '../../domain/ranking.js';
 import { rubricOf, type RubricCriterion } from '../../domain/rubric.js';
 import { LOCALES, type Locale, type Solution, type Task } from '../../domain/task.js';
-import type { Status } from '../../domain/verdict.js';
+import type { Verdict } from '../../domain/verdict.js';
 import { formatDate } from '../../i18n/format.js';
 import { RankingBoard, rankActions } from './RankingBoard.js';
 import { RubricScores, useCriterionText } from './RubricScores.js';
@@ -19,7 +19,7 @@ export type JudgementPanelProps = {
   evaluation: Evaluation;
   dispatch: (action: EvaluationAction) => void;
   /** Solution id → verdict of its latest run; the evaluation's stored results fill the gaps. */
-  verdicts: Readonly<Record<string, Status | undefined>>;
+  verdicts: Readonly<Record<string, Verdict | undefined>>;
   /** The UI locale: texts, and the default language of what the trainer writes. */
   locale: Locale;
   /** The evaluation is submitted: everything is disabled until it is reopened. */
@@ -44,7 +44,7 @@ const own = <V,>(record: Readonly<Record<string, V>>, key: string): V | undefine
  * The guardrail's rule (as in checkSubmit): a ranked solution that did not pass, above a solution
  * that did, needs a reason. Ties are not "above".
  */
-function outranksPassing(solutions: readonly Solution[], ranks: Judgement['ranks'], verdictOf: (id: string) => Status | undefined, id: string): boolean {
+function outranksPassing(solutions: readonly Solution[], ranks: Judgement['ranks'], verdictOf: (id: string) => Verdict | undefined, id: string): boolean {
   const rank = own(ranks, id);
   const verdict = verdictOf(id);
   if (rank === undefined || verdict === undefined || verdict === 'passed') return false;
@@ -233,7 +233,7 @@ function SolutionCard({
   solution: Solution;
   count: number;
   judgement: Judgement;
-  verdict: Status | undefined;
+  verdict: Verdict | undefined;
   needsReason: boolean;
   criteria: readonly RubricCriterion[];
   locale: Locale;

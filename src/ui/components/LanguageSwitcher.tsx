@@ -5,9 +5,9 @@ import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/task.js';
 import { monacoLoadedLocale } from '../editor/monacoLoader.js';
-import { applyLocale, rememberLocale } from '../locale.js';
-import { flushPendingSaves } from '../pendingSaves.js';
-import { useServices } from '../services.js';
+import { applyLocale, rememberLocale } from '../services/locale.js';
+import { flushPendingSaves } from '../services/pendingSaves.js';
+import { useServices } from '../services/services.js';
 
 export function LanguageSwitcher() {
   const { t, i18n } = useTranslation();

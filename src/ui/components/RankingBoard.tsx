@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import type { EvaluationAction } from '../../domain/evaluation.js';
 import { compactRanks, groupsOf, insertGroup, moveToGroup, placeAt, type Ranks } from '../../domain/ranking.js';
 import type { Solution } from '../../domain/task.js';
-import type { Status } from '../../domain/verdict.js';
+import type { Verdict } from '../../domain/verdict.js';
 
 export type RankingBoardProps = {
   /** In task order; ties inside a group keep this order. */
@@ -33,7 +33,7 @@ export type RankingBoardProps = {
   ranks: Ranks;
   dispatch: (action: EvaluationAction) => void;
   /** Shown as a small mark on each chip when known. */
-  verdicts?: Readonly<Record<string, Status | undefined>>;
+  verdicts?: Readonly<Record<string, Verdict | undefined>>;
   disabled?: boolean;
 };
 
@@ -375,7 +375,7 @@ function Chip({
 }: {
   id: string;
   label: string;
-  verdict: Status | undefined;
+  verdict: Verdict | undefined;
   disabled: boolean;
   onKey: (id: string, e: ReactKeyboardEvent<HTMLButtonElement>) => boolean;
 }) {

@@ -7,7 +7,7 @@ import type { Locale, Task, TestCase } from '../../domain/task.js';
 import type { TestResult } from '../../domain/verdict.js';
 import { formatMs } from '../../i18n/format.js';
 import { render } from '../../i18n/i18n.js';
-import type { SessionState } from '../session.js';
+import type { SessionState } from '../services/taskSession.js';
 
 type Props = {
   task: Task;
@@ -60,7 +60,7 @@ export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
                         aria-live="polite"
                       >
                         {verdict
-                          ? t(`status.${verdict}`)
+                          ? t(`verdict.${verdict}`)
                           : progress
                             ? t('results.progress', { done: progress })
                             : run?.state === 'cancelled'
@@ -85,8 +85,8 @@ export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
                             className="cell-button"
                             aria-pressed={selected}
                             disabled={!run}
-                            aria-label={t('results.cellLabel', { label: s.label, test: test.name, status: t(`status.${r.status}`) })}
-                            title={t(`status.${r.status}`)}
+                            aria-label={t('results.cellLabel', { label: s.label, test: test.name, status: t(`verdict.${r.status}`) })}
+                            title={t(`verdict.${r.status}`)}
                             onClick={() => setOpen(selected ? undefined : { solutionId: s.id, index: i })}
                           >
                             {SYMBOL[r.status]}
@@ -129,7 +129,7 @@ function TestDetail({ result, test, solutionLabel, locale, onClose }: { result: 
       </div>
       <dl>
         <dt>{t('results.status')}</dt>
-        <dd className={`verdict ${result.status}`}>{t(`status.${result.status}`)}</dd>
+        <dd className={`verdict ${result.status}`}>{t(`verdict.${result.status}`)}</dd>
         <dt>{t('results.duration')}</dt>
         <dd>{formatMs(locale, result.durationMs)}</dd>
         {result.message && !hidden && (

@@ -4,8 +4,8 @@
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
-import { exportEvaluations } from '../exporting.js';
-import { useServices, type OpenedSession } from '../services.js';
+import { exportEvaluations } from '../services/evaluationExport.js';
+import { useServices, type OpenedSession } from '../services/services.js';
 
 export function SaveStatus({ opened }: { opened: OpenedSession }) {
   const services = useServices();

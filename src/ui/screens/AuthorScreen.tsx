@@ -7,11 +7,11 @@ import { formFromTask, newDraft, type Draft } from '../../domain/draft.js';
 import { Autosaver } from '../../storage/autosave.js';
 import { DraftEditor } from '../authoring/DraftEditor.js';
 import { DraftList } from '../authoring/DraftList.js';
-import { DraftSession } from '../authoring/draftSession.js';
-import { draftStore, newDraftId } from '../authoring/draftStore.js';
+import { DraftSession } from '../services/draftSession.js';
+import { draftStore, newDraftId } from '../services/draftStore.js';
 import { draftPath, followLink, navigate, type Route } from '../router.js';
-import { registerFlush } from '../pendingSaves.js';
-import { useServices, type Services } from '../services.js';
+import { registerFlush } from '../services/pendingSaves.js';
+import { useServices, type Services } from '../services/services.js';
 import '../authoring/authoring.css';
 
 type AuthorRoute = Extract<Route, { name: 'author' | 'authorDraft' | 'authorFrom' }>;

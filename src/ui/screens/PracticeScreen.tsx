@@ -6,9 +6,9 @@ import { summarize, type PracticeAttempt } from '../../domain/progress.js';
 import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale } from '../../domain/task.js';
 import { listAttempts } from '../../storage/practice.js';
 import { FilterSelect } from '../components/FilterSelect.js';
-import { startQueue } from '../practiceQueue.js';
+import { startQueue } from '../services/practiceQueue.js';
 import { followLink, navigate, practicePath } from '../router.js';
-import { useServices } from '../services.js';
+import { useServices } from '../services/services.js';
 
 export function useAttempts(): PracticeAttempt[] | undefined {
   const services = useServices();

@@ -6,7 +6,7 @@ import { summarize } from '../../domain/progress.js';
 import { pickLocale, type Locale } from '../../domain/task.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { followLink, practicePath } from '../router.js';
-import { useServices } from '../services.js';
+import { useServices } from '../services/services.js';
 import { useAttempts } from './PracticeScreen.js';
 
 const W = 640;

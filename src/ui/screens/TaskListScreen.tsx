@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { saveImportedTasks } from '../../storage/importedTasks.js';
-import { readImport, sortEntries, type CatalogEntry } from '../catalog.js';
-import { removeTask } from '../authoring/draftStore.js';
+import { readImport, sortEntries, type CatalogEntry } from '../services/catalog.js';
+import { removeTask } from '../services/draftStore.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { FilterSelect } from '../components/FilterSelect.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
-import { useServices } from '../services.js';
+import { useServices } from '../services/services.js';
 
 type Filters = { query: string; language: string; difficulty: string; status: string; tag: string };
 const NO_FILTERS: Filters = { query: '', language: '', difficulty: '', status: '', tag: '' };

@@ -2,11 +2,11 @@
 // shortcuts (listed under `?`) cover a whole evaluation without the mouse.
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActiveTimer } from '../../domain/activeTime.js';
+import { ActiveTimer } from '../../domain/activeTimer.js';
 import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
 import { rubricOf } from '../../domain/rubric.js';
 import { pickLocale, type Locale } from '../../domain/task.js';
-import type { Status } from '../../domain/verdict.js';
+import type { Verdict } from '../../domain/verdict.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { HelpDialog } from '../components/HelpDialog.js';
 import { JudgementPanel } from '../components/JudgementPanel.js';
@@ -15,13 +15,13 @@ import { OwnTests } from '../components/OwnTests.js';
 import { ResultsGrid } from '../components/ResultsGrid.js';
 import { SolutionsView, type ViewMode } from '../components/SolutionsView.js';
 import { editTaskPath, followLink } from '../router.js';
-import { openSession, useServices, type Mode, type OpenedSession } from '../services.js';
+import { openSession, useServices, type Mode, type OpenedSession } from '../services/services.js';
 import { PracticeFeedback } from '../components/PracticeFeedback.js';
 import { SaveStatus } from '../components/SaveStatus.js';
 import { attemptFromReport } from '../../domain/progress.js';
 import { practiceReport } from '../../domain/practice.js';
 import { saveAttempt } from '../../storage/practice.js';
-import { nextInQueue } from '../practiceQueue.js';
+import { nextInQueue } from '../services/practiceQueue.js';
 import '../judgement.css';
 
 export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: Mode }) {
@@ -92,7 +92,7 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
   const prompt = pickLocale(task.prompt, locale);
   const tests = session.testsToRun();
 
-  const verdicts: Record<string, Status | undefined> = {};
+  const verdicts: Record<string, Verdict | undefined> = {};
   for (const s of task.solutions) {
     const run = state.runs[s.id];
     verdicts[s.id] = run ? (run.state === 'done' ? run.verdict : undefined) : evaluation.judgement.results[s.id]?.verdict;

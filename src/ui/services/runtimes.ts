@@ -1,9 +1,9 @@
 // The two runtimes as the page sees them: one Sandbox of browser workers, started in the
 // background when the app opens (unless `?preload=0`, kept for measuring what preloading buys),
 // and an observable state per language for the header and for the bench.
-import type { Language } from '../domain/task.js';
-import type { Sandbox } from '../sandbox/client.js';
-import { browserSandbox } from '../sandbox/browser/factory.js';
+import type { Language } from '../../domain/task.js';
+import type { Sandbox } from '../../sandbox/client.js';
+import { browserSandbox } from '../../sandbox/browser/factory.js';
 
 export type RuntimeState = { phase: 'idle' } | { phase: 'starting' } | { phase: 'ready'; ms: number } | { phase: 'failed'; detail: string };
 export type RuntimesState = Record<Language, RuntimeState>;

@@ -7,7 +7,7 @@ import type { Holder } from '../../domain/taskIds.js';
 import type { StorageProblem, VeredictoDB } from '../../storage/database.js';
 import { deleteDraft, listDrafts, loadDraft, saveDraft, saveDrafts } from '../../storage/drafts.js';
 import { deleteImportedTask, saveImportedTasks } from '../../storage/importedTasks.js';
-import type { Services } from '../services.js';
+import type { Services } from './services.js';
 
 export class DraftStore {
   /** Used only when IndexedDB is unavailable: drafts then last as long as the tab. */

@@ -1,9 +1,9 @@
-// Mutation testing: run a task's tests against each mutant of a reference solution and score the
-// share the tests catch. Environment-neutral: the caller passes how to evaluate a solution (the
+// The mutation score: run a task's tests against each mutant of a reference solution (made by
+// mutants.ts) and score the share the tests catch. Environment-neutral: the caller passes how to evaluate a solution (the
 // CLI's sandbox, the browser's), so this file holds no workers, no DOM and no Node APIs.
 import type { Mutant, MutationOperator } from './mutants.js';
 import type { Language, Solution } from './task.js';
-import type { SolutionResult, Status, TestResult } from './verdict.js';
+import type { SolutionResult, Verdict, TestResult } from './verdict.js';
 
 /** Per-test time limit for mutants, unless the task's own is lower: a mutant that loops costs this much. */
 export const MUTANT_TIME_MS = 2000;
@@ -33,7 +33,7 @@ export type MutantOutcome = {
   mutant: Mutant;
   status: MutantStatus;
   /** For a killed mutant: the first test that did not pass, and how. */
-  killedBy?: { test: string; status: Status };
+  killedBy?: { test: string; status: Verdict };
 };
 
 export type MutationReport = {
@@ -77,7 +77,7 @@ export function isCompileError(r: Pick<TestResult, 'status' | 'message'>): boole
  * failure made `check --mutants` 3.4 times slower). A compile error never stops a run: a mutant is
  * invalid only when every test fails to compile it (a SyntaxError raised while running is a kill).
  */
-const STOP_ON: ReadonlySet<Status> = new Set(['timeout', 'crashed', 'memory', 'output-limit']);
+const STOP_ON: ReadonlySet<Verdict> = new Set(['timeout', 'crashed', 'memory', 'output-limit']);
 
 /** The mutant as a solution the sandbox can run. */
 export function mutantSolution(reference: Solution, mutant: Mutant): Solution {

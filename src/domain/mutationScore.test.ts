@@ -3,15 +3,15 @@
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { generateMutants, type Mutant } from './mutants.js';
-import { isCompileError, MUTANT_TIME_MS, mutantTimeLimit, runMutants, scoreByOperator, type EvaluateSolution } from './mutation.js';
+import { isCompileError, MUTANT_TIME_MS, mutantTimeLimit, runMutants, scoreByOperator, type EvaluateSolution } from './mutationScore.js';
 import type { Solution } from './task.js';
-import type { Status, TestResult } from './verdict.js';
+import type { Verdict, TestResult } from './verdict.js';
 
 const reference: Solution = { id: 'reference-javascript', label: 'reference (javascript)', language: 'javascript', code: 'function f(x) {\n  return x < 3;\n}\n' };
 
 const mutant = (id: string, code: string): Mutant => ({ id, operator: 'comparison-flip', line: 1, column: 1, original: '<', replacement: '<=', code });
 
-const result = (name: string, status: Status, message?: TestResult['message']): TestResult => ({ name, hidden: false, status, ...(message ? { message } : {}), stdout: '', stderr: '', truncated: false, durationMs: 1 });
+const result = (name: string, status: Verdict, message?: TestResult['message']): TestResult => ({ name, hidden: false, status, ...(message ? { message } : {}), stdout: '', stderr: '', truncated: false, durationMs: 1 });
 const syntaxError = (name: string) => result(name, 'error', { key: 'result.exception', params: { type: 'SyntaxError', detail: 'invalid syntax' } });
 
 /**
@@ -83,7 +83,7 @@ describe('runMutants', () => {
   });
 
   it('stops a killed mutant after a time-out (its worker is lost anyway), not after a wrong answer', async () => {
-    const tests = (first: Status) => [result('one', first), result('two', 'passed'), result('three', 'passed')];
+    const tests = (first: Verdict) => [result('one', first), result('two', 'passed'), result('three', 'passed')];
     const slow = fakeSandbox(() => tests('timeout'));
     const r = await runMutants(reference, [mutant('a', 'A')], slow.evaluate);
     expect(r.outcomes[0]).toMatchObject({ status: 'killed', killedBy: { test: 'one', status: 'timeout' } });

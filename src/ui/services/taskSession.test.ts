@@ -1,11 +1,11 @@
 // TaskSession without a browser: runs report live, results become evidence in the evaluation,
 // cancel stops a run, and only real changes reach the autosaver.
 import { describe, expect, it } from 'vitest';
-import { newEvaluation, type Evaluation } from '../domain/evaluation.js';
-import type { Task } from '../domain/task.js';
-import type { SolutionResult, TestResult } from '../domain/verdict.js';
-import type { EvaluateOptions, Sandbox } from '../sandbox/client.js';
-import { TaskSession } from './session.js';
+import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
+import type { Task } from '../../domain/task.js';
+import type { SolutionResult, TestResult } from '../../domain/verdict.js';
+import type { EvaluateOptions, Sandbox } from '../../sandbox/client.js';
+import { TaskSession } from './taskSession.js';
 
 const task: Task = {
   schemaVersion: 1, id: 't', title: { en: 'T' }, prompt: { en: 'P' }, entryPoint: 'f', tags: [],

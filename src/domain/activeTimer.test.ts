@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ActiveTimer, IDLE_MS } from './activeTime.js';
+import { ActiveTimer, IDLE_MS } from './activeTimer.js';
 
 const S = 1000;
 

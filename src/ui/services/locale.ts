@@ -1,7 +1,7 @@
 // Which locale the page shows: the one the user chose (kept in localStorage), else the browser's.
 // Also keeps <html lang> in step, so screen readers and hyphenation follow the language.
-import { localeFrom } from '../i18n/i18n.js';
-import { LOCALES, type Locale } from '../domain/task.js';
+import { localeFrom } from '../../i18n/i18n.js';
+import { LOCALES, type Locale } from '../../domain/task.js';
 
 export const LOCALE_STORAGE_KEY = 'veredicto.locale';
 

@@ -1,10 +1,10 @@
 // One open task: the trainer's evaluation (changed only through named actions, saved by the
 // autosaver after every change) and the runs of its solutions in the sandboxes (live results,
 // cancel). No React here; screens read it through useSyncExternalStore.
-import { evaluationReducer, ownTestCases, type Evaluation, type EvaluationAction, type SeenResult } from '../domain/evaluation.js';
-import type { Solution, Task, TestCase } from '../domain/task.js';
-import { verdictOf, type Status, type TestResult } from '../domain/verdict.js';
-import type { Sandbox } from '../sandbox/client.js';
+import { evaluationReducer, ownTestCases, type Evaluation, type EvaluationAction, type SeenResult } from '../../domain/evaluation.js';
+import type { Solution, Task, TestCase } from '../../domain/task.js';
+import { verdictOf, type Verdict, type TestResult } from '../../domain/verdict.js';
+import type { Sandbox } from '../../sandbox/client.js';
 
 export type Persist = { schedule(e: Evaluation): void; flush(): Promise<void> };
 
@@ -13,7 +13,7 @@ export type SolutionRun = {
   tests: TestResult[];
   total: number;
   state: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
-  verdict?: Status;
+  verdict?: Verdict;
   detail?: string;
 };
 

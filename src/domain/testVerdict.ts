@@ -1,8 +1,8 @@
-// Turning what the sandbox reports for one test into that test's status and message. The
+// Turning what the sandbox reports for one test into that test's verdict and message. The
 // expected value lives only here, on the host: the sandbox never sees it.
 import { TAG, compareValues, firstDifferentLine, mismatch, normalizeStdout, showValue } from './compare.js';
 import type { TestCase } from './task.js';
-import type { Message, Status } from './verdict.js';
+import type { Message, Verdict } from './verdict.js';
 
 /** What running one test did. `ok` means it ran to the end without an exception or failed assertion. */
 export const OUTCOMES = ['ok', 'assertion', 'error', 'exit', 'timeout', 'memory', 'output-limit', 'crashed'] as const;
@@ -20,11 +20,11 @@ export type RawResult = {
   durationMs: number;
 };
 
-export function judge(test: TestCase, raw: RawResult, limits: { timeMs: number; outputBytes: number; memoryMb: number }): { status: Status; message?: Message } {
+export function testVerdict(test: TestCase, raw: RawResult, limits: { timeMs: number; outputBytes: number; memoryMb: number }): { status: Verdict; message?: Message } {
   const err = raw.error;
   switch (raw.outcome) {
     case 'ok':
-      return judgeOk(test, raw);
+      return okVerdict(test, raw);
     case 'assertion':
       return { status: 'failed', message: { key: 'result.assertion', params: { detail: err?.message || '' } } };
     case 'error':
@@ -42,7 +42,7 @@ export function judge(test: TestCase, raw: RawResult, limits: { timeMs: number; 
   }
 }
 
-function judgeOk(test: TestCase, raw: RawResult): { status: Status; message?: Message } {
+function okVerdict(test: TestCase, raw: RawResult): { status: Verdict; message?: Message } {
   if (test.kind === 'code') return { status: 'passed' };
   if (test.kind === 'stdio') {
     const expected = normalizeStdout(test.expectedStdout);

@@ -1,17 +1,17 @@
 // What the screens share: the runtimes, the task catalog and the database, created once per page
 // and handed down through React context. Opening a task makes a TaskSession wired to an autosaver.
 import { createContext, useContext } from 'react';
-import { newEvaluation, type Evaluation } from '../domain/evaluation.js';
-import type { Locale } from '../domain/task.js';
-import { openDatabase, type StorageProblem, type VeredictoDB } from '../storage/database.js';
-import { listEvaluations, loadEvaluation, saveEvaluation } from '../storage/evaluations.js';
-import { listImportedTasks } from '../storage/importedTasks.js';
-import { loadPracticeEvaluation, savePracticeEvaluation } from '../storage/practice.js';
-import { Autosaver } from '../storage/autosave.js';
+import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
+import type { Locale } from '../../domain/task.js';
+import { openDatabase, type StorageProblem, type VeredictoDB } from '../../storage/database.js';
+import { listEvaluations, loadEvaluation, saveEvaluation } from '../../storage/evaluations.js';
+import { listImportedTasks } from '../../storage/importedTasks.js';
+import { loadPracticeEvaluation, savePracticeEvaluation } from '../../storage/practice.js';
+import { Autosaver } from '../../storage/autosave.js';
 import { Catalog } from './catalog.js';
-import { download } from './exporting.js';
+import { download } from '../download.js';
 import { Runtimes } from './runtimes.js';
-import { TaskSession } from './session.js';
+import { TaskSession } from './taskSession.js';
 
 export type Services = {
   runtimes: Runtimes;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TAG } from './compare.js';
-import { judge, type Outcome, type RawResult } from './judge.js';
+import { testVerdict, type Outcome, type RawResult } from './testVerdict.js';
 import type { CallTest, CodeTest, StdioTest, TestCase } from './task.js';
 
 const limits = { timeMs: 2000, outputBytes: 4096, memoryMb: 128 };
@@ -9,7 +9,7 @@ const call = (expected: unknown, extra: Partial<CallTest> = {}): CallTest => ({ 
 const stdio = (expectedStdout: string): StdioTest => ({ kind: 'stdio', name: 's', hidden: false, stdin: '', expectedStdout });
 const code: CodeTest = { kind: 'code', name: 'c', hidden: false, code: { python: 'assert True' } };
 
-describe('judge: call tests that returned', () => {
+describe('testVerdict: call tests that returned', () => {
   it.each<[string, unknown, string]>([
     ['a number', 3, '3'],
     ['a float within tolerance', 0.3, '0.30000000000000004'],
@@ -18,11 +18,11 @@ describe('judge: call tests that returned', () => {
     ['NaN as the NaN tag', NaN, JSON.stringify({ [TAG]: 'float', value: 'nan' })],
     ['a big integer', 2 ** 70, JSON.stringify({ [TAG]: 'bigint', value: String(2n ** 70n) })],
   ])('passes for %s', (_name, expected, value) => {
-    expect(judge(call(expected), raw({ outcome: 'ok', value }), limits)).toEqual({ status: 'passed' });
+    expect(testVerdict(call(expected), raw({ outcome: 'ok', value }), limits)).toEqual({ status: 'passed' });
   });
 
   it('fails with result.mismatch for a different top-level value', () => {
-    expect(judge(call(3), raw({ outcome: 'ok', value: '4' }), limits)).toEqual({
+    expect(testVerdict(call(3), raw({ outcome: 'ok', value: '4' }), limits)).toEqual({
       status: 'failed',
       message: { key: 'result.mismatch', params: { expected: '3', actual: '4' } },
     });
@@ -30,7 +30,7 @@ describe('judge: call tests that returned', () => {
 
   it('fails with result.mismatchAt and the path of the first difference', () => {
     const expected = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
-    const r = judge(call(expected), raw({ outcome: 'ok', value: '[{"name":"a"},{"name":"b"},{"name":"z"}]' }), limits);
+    const r = testVerdict(call(expected), raw({ outcome: 'ok', value: '[{"name":"a"},{"name":"b"},{"name":"z"}]' }), limits);
     expect(r).toEqual({
       status: 'failed',
       message: {
@@ -41,18 +41,18 @@ describe('judge: call tests that returned', () => {
   });
 
   it('uses the tolerance of the test', () => {
-    expect(judge(call(1, { tolerance: { abs: 0.5 } }), raw({ outcome: 'ok', value: '1.4' }), limits).status).toBe('passed');
-    expect(judge(call(1), raw({ outcome: 'ok', value: '1.4' }), limits).status).toBe('failed');
+    expect(testVerdict(call(1, { tolerance: { abs: 0.5 } }), raw({ outcome: 'ok', value: '1.4' }), limits).status).toBe('passed');
+    expect(testVerdict(call(1), raw({ outcome: 'ok', value: '1.4' }), limits).status).toBe('failed');
   });
 
   it('fails a tuple-like value only by its contents (arrays equal arrays)', () => {
-    expect(judge(call([1, 2]), raw({ outcome: 'ok', value: '[1,2]' }), limits).status).toBe('passed');
-    expect(judge(call([1, 2]), raw({ outcome: 'ok', value: '[1,2,3]' }), limits).status).toBe('failed');
+    expect(testVerdict(call([1, 2]), raw({ outcome: 'ok', value: '[1,2]' }), limits).status).toBe('passed');
+    expect(testVerdict(call([1, 2]), raw({ outcome: 'ok', value: '[1,2,3]' }), limits).status).toBe('failed');
   });
 
   it('fails an unsupported value with result.unsupportedValue', () => {
     const value = JSON.stringify({ [TAG]: 'unsupported', value: 'A' });
-    expect(judge(call({ x: 1 }), raw({ outcome: 'ok', value }), limits)).toEqual({
+    expect(testVerdict(call({ x: 1 }), raw({ outcome: 'ok', value }), limits)).toEqual({
       status: 'failed',
       message: { key: 'result.unsupportedValue', params: { kind: 'A', expected: '{"x":1}' } },
     });
@@ -60,79 +60,79 @@ describe('judge: call tests that returned', () => {
 
   it('fails (not passes) a NaN against a plain number', () => {
     const value = JSON.stringify({ [TAG]: 'float', value: 'nan' });
-    expect(judge(call(0), raw({ outcome: 'ok', value }), limits)).toEqual({
+    expect(testVerdict(call(0), raw({ outcome: 'ok', value }), limits)).toEqual({
       status: 'failed',
       message: { key: 'result.mismatch', params: { expected: '0', actual: 'nan' } },
     });
   });
 
   it.each([['not json'], [''], ['{"a":'], [undefined]])('is an error when the value %j cannot be read', (value) => {
-    expect(judge(call(1), raw({ outcome: 'ok', ...(value === undefined ? {} : { value }) }), limits)).toEqual({
+    expect(testVerdict(call(1), raw({ outcome: 'ok', ...(value === undefined ? {} : { value }) }), limits)).toEqual({
       status: 'error',
       message: { key: 'result.unreadableValue' },
     });
   });
 });
 
-describe('judge: stdio tests', () => {
+describe('testVerdict: stdio tests', () => {
   it('passes when the normalized output matches', () => {
-    expect(judge(stdio('1\n2\n'), raw({ outcome: 'ok', stdout: '1  \r\n2\r\n\r\n' }), limits)).toEqual({ status: 'passed' });
+    expect(testVerdict(stdio('1\n2\n'), raw({ outcome: 'ok', stdout: '1  \r\n2\r\n\r\n' }), limits)).toEqual({ status: 'passed' });
   });
 
   it('fails with the first different line', () => {
-    expect(judge(stdio('a\nb\nc\n'), raw({ outcome: 'ok', stdout: 'a\nB\nc\n' }), limits)).toEqual({
+    expect(testVerdict(stdio('a\nb\nc\n'), raw({ outcome: 'ok', stdout: 'a\nB\nc\n' }), limits)).toEqual({
       status: 'failed',
       message: { key: 'result.stdoutMismatch', params: { line: 2, expected: 'b', actual: 'B' } },
     });
   });
 
   it('reports a missing line as empty', () => {
-    expect(judge(stdio('a\nb'), raw({ outcome: 'ok', stdout: 'a\n' }), limits)).toEqual({
+    expect(testVerdict(stdio('a\nb'), raw({ outcome: 'ok', stdout: 'a\n' }), limits)).toEqual({
       status: 'failed',
       message: { key: 'result.stdoutMismatch', params: { line: 2, expected: 'b', actual: '' } },
     });
   });
 
   it('ignores a returned value', () => {
-    expect(judge(stdio('x'), raw({ outcome: 'ok', stdout: 'x', value: 'garbage' }), limits).status).toBe('passed');
+    expect(testVerdict(stdio('x'), raw({ outcome: 'ok', stdout: 'x', value: 'garbage' }), limits).status).toBe('passed');
   });
 });
 
-describe('judge: code tests', () => {
+describe('testVerdict: code tests', () => {
   it('passes when the code ran to the end', () => {
-    expect(judge(code, raw({ outcome: 'ok' }), limits)).toEqual({ status: 'passed' });
+    expect(testVerdict(code, raw({ outcome: 'ok' }), limits)).toEqual({ status: 'passed' });
   });
 
   it('fails on a failed assertion', () => {
-    expect(judge(code, raw({ outcome: 'assertion', error: { type: 'AssertionError', message: 'assert 1 == 2' } }), limits)).toEqual({
+    expect(testVerdict(code, raw({ outcome: 'assertion', error: { type: 'AssertionError', message: 'assert 1 == 2' } }), limits)).toEqual({
       status: 'failed',
       message: { key: 'result.assertion', params: { detail: 'assert 1 == 2' } },
     });
   });
 });
 
-describe('judge: outcomes other than ok', () => {
+describe('testVerdict: outcomes other than ok', () => {
   const tests: TestCase[] = [call(1), stdio('x'), code];
 
   it.each(tests.map((t) => [t.kind, t]))('for a %s test, maps each outcome to its status', (_kind, test) => {
     const error = { type: 'ValueError', message: 'boom' };
-    expect(judge(test, raw({ outcome: 'assertion', error }), limits)).toEqual({ status: 'failed', message: { key: 'result.assertion', params: { detail: 'boom' } } });
-    expect(judge(test, raw({ outcome: 'error', error }), limits)).toEqual({ status: 'error', message: { key: 'result.exception', params: { type: 'ValueError', detail: 'boom' } } });
-    expect(judge(test, raw({ outcome: 'exit', error: { type: 'SystemExit', message: 'code 3' } }), limits)).toEqual({ status: 'error', message: { key: 'result.exit', params: { detail: 'code 3' } } });
-    expect(judge(test, raw({ outcome: 'timeout' }), limits)).toEqual({ status: 'timeout', message: { key: 'result.timeout', params: { ms: 2000 } } });
-    expect(judge(test, raw({ outcome: 'memory' }), limits)).toEqual({ status: 'memory', message: { key: 'result.memory', params: { mb: 128 } } });
-    expect(judge(test, raw({ outcome: 'output-limit' }), limits)).toEqual({ status: 'output-limit', message: { key: 'result.outputLimit', params: { bytes: 4096 } } });
-    expect(judge(test, raw({ outcome: 'crashed', error: { type: 'Fatal', message: 'wasm trap' } }), limits)).toEqual({ status: 'crashed', message: { key: 'result.crashed', params: { detail: 'wasm trap' } } });
+    expect(testVerdict(test, raw({ outcome: 'assertion', error }), limits)).toEqual({ status: 'failed', message: { key: 'result.assertion', params: { detail: 'boom' } } });
+    expect(testVerdict(test, raw({ outcome: 'error', error }), limits)).toEqual({ status: 'error', message: { key: 'result.exception', params: { type: 'ValueError', detail: 'boom' } } });
+    expect(testVerdict(test, raw({ outcome: 'exit', error: { type: 'SystemExit', message: 'code 3' } }), limits)).toEqual({ status: 'error', message: { key: 'result.exit', params: { detail: 'code 3' } } });
+    expect(testVerdict(test, raw({ outcome: 'timeout' }), limits)).toEqual({ status: 'timeout', message: { key: 'result.timeout', params: { ms: 2000 } } });
+    expect(testVerdict(test, raw({ outcome: 'memory' }), limits)).toEqual({ status: 'memory', message: { key: 'result.memory', params: { mb: 128 } } });
+    expect(testVerdict(test, raw({ outcome: 'output-limit' }), limits)).toEqual({ status: 'output-limit', message: { key: 'result.outputLimit', params: { bytes: 4096 } } });
+    expect(testVerdict(test, raw({ outcome: 'crashed', error: { type: 'Fatal', message: 'wasm trap' } }), limits)).toEqual({ status: 'crashed', message: { key: 'result.crashed', params: { detail: 'wasm trap' } } });
   });
 
   it('never passes a call test that did not return, even with a matching value', () => {
     for (const outcome of ['assertion', 'error', 'exit', 'timeout', 'memory', 'output-limit', 'crashed'] as const)
-      expect(judge(call(1), raw({ outcome, value: '1' }), limits).status).not.toBe('passed');
+      expect(testVerdict(call(1), raw({ outcome, value: '1' }), limits).status).not.toBe('passed');
   });
 
   it('fills in missing error details', () => {
-    expect(judge(code, raw({ outcome: 'error' }), limits)).toEqual({ status: 'error', message: { key: 'result.exception', params: { type: 'Error', detail: '' } } });
-    expect(judge(code, raw({ outcome: 'assertion' }), limits)).toEqual({ status: 'failed', message: { key: 'result.assertion', params: { detail: '' } } });
-    expect(judge(code, raw({ outcome: 'crashed' }), limits)).toEqual({ status: 'crashed', message: { key: 'result.crashed', params: { detail: '' } } });
+    expect(testVerdict(code, raw({ outcome: 'error' }), limits)).toEqual({ status: 'error', message: { key: 'result.exception', params: { type: 'Error', detail: '' } } });
+    expect(testVerdict(code, raw({ outcome: 'assertion' }), limits)).toEqual({ status: 'failed', message: { key: 'result.assertion', params: { detail: '' } } });
+    expect(testVerdict(code, raw({ outcome: 'crashed' }), limits)).toEqual({ status: 'crashed', message: { key: 'result.crashed', params: { detail: '' } } });
   });
 });

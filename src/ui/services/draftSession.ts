@@ -5,12 +5,12 @@
 import { formReducer, type Draft, type FormAction } from '../../domain/draft.js';
 import { newEvaluation } from '../../domain/evaluation.js';
 import { generateMutants } from '../../domain/mutants.js';
-import { mutantTimeLimit, reportOf, runMutants, type MutantOutcome, type MutationReport } from '../../domain/mutation.js';
+import { mutantTimeLimit, reportOf, runMutants, type MutantOutcome, type MutationReport } from '../../domain/mutationScore.js';
 import { checkFindings, type CheckFinding, type ReferenceRun } from '../../domain/readiness.js';
 import { limitsOf, referenceSolutions, type Language, type Locale, type Task } from '../../domain/task.js';
 import { validateForm, type DraftValidation } from '../../formats/taskDraft.js';
 import type { Sandbox } from '../../sandbox/client.js';
-import { TaskSession } from '../session.js';
+import { TaskSession } from './taskSession.js';
 
 export type CheckState =
   | { phase: 'idle' }

@@ -1,23 +1,15 @@
 // Downloads of the trainer's evaluations, shared by the header's data menu and the save warnings.
 // What is open on screen wins over what is stored: with a full disk the latest work exists only in
 // the tab. Each JSONL export is remembered, for the reminder about unexported work.
-import type { Evaluation } from '../domain/evaluation.js';
-import type { Locale, Task } from '../domain/task.js';
-import { toCsv, toEvaluationsJsonl, toPreferencePairsJsonl } from '../formats/evaluations.js';
-import { listEvaluations } from '../storage/evaluations.js';
-import { SETTINGS, setSetting } from '../storage/settings.js';
+import type { Evaluation } from '../../domain/evaluation.js';
+import type { Locale, Task } from '../../domain/task.js';
+import { toCsv, toEvaluationsJsonl, toPreferencePairsJsonl } from '../../formats/evaluations.js';
+import { listEvaluations } from '../../storage/evaluations.js';
+import { SETTINGS, setSetting } from '../../storage/settings.js';
+import { download } from '../download.js';
 import type { Services } from './services.js';
 
 export type ExportKind = 'jsonl' | 'pairs' | 'csv';
-
-export function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000); // after the browser has started the download
-}
 
 export async function allEvaluations(services: Services): Promise<{ evaluations: Evaluation[]; tasks: Map<string, Task> }> {
   await Promise.all([...services.open].map((o) => o.saver.flush()));

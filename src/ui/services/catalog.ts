@@ -1,11 +1,11 @@
 // The task list's data: the bundled tasks (tasks/*.json, validated on load like any other file)
 // plus the tasks the user imported, with each task's evaluation status. Importing is all or
 // nothing: a file with any problem saves nothing and every problem is reported.
-import type { EvaluationStatus } from '../domain/evaluation.js';
-import type { Task } from '../domain/task.js';
-import { applySamples, isSamplesFile, parseSource } from '../formats/datasets.js';
-import { MAX_FILE_BYTES } from '../formats/jsonText.js';
-import type { Problem } from '../formats/taskFile.js';
+import type { EvaluationStatus } from '../../domain/evaluation.js';
+import type { Task } from '../../domain/task.js';
+import { applySamples, isSamplesFile, parseSource } from '../../formats/datasets.js';
+import { MAX_FILE_BYTES } from '../../formats/jsonText.js';
+import type { Problem } from '../../formats/taskFile.js';
 
 export type Origin = 'bundled' | 'imported' | 'authored';
 export type CatalogEntry = { task: Task; origin: Origin; fileName?: string };
@@ -16,7 +16,7 @@ export type CatalogState = {
   statuses: Record<string, EvaluationStatus>;
 };
 
-const BUNDLED = import.meta.glob('../../tasks/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const BUNDLED = import.meta.glob('../../../tasks/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
 export function bundledTasks(): { entries: CatalogEntry[]; problems: Problem[] } {
   const entries: CatalogEntry[] = [];
