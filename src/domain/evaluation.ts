@@ -4,7 +4,7 @@
 // State changes go through `evaluationReducer` (named actions), never through scattered setters.
 import { z } from 'zod';
 import { LOCALES, type Locale, type TestCase } from './task.js';
-import { VERDICTS } from './verdict.js';
+import { VERDICTS, type SolutionResult, type Verdict } from './verdict.js';
 
 export const EVALUATION_SCHEMA_VERSION = 1;
 
@@ -182,6 +182,26 @@ function setKey<V>(record: Record<string, V>, key: string, value: V | undefined)
   if (value === undefined) delete next[key];
   else next[key] = value;
   return next;
+}
+
+/**
+ * What a finished run showed, as the evaluation keeps it: the solution's verdict (the sandbox's,
+ * see solutionVerdict) and each test's, the tests from `taskTests` on being the trainer's own.
+ */
+export function seenResultOf(result: Pick<SolutionResult, 'verdict' | 'tests'>, taskTests: number, ranAt: string): SeenResult {
+  return {
+    verdict: result.verdict,
+    tests: result.tests.map((t, i) => ({ name: t.name, hidden: t.hidden, status: t.status, own: i >= taskTests })),
+    ranAt,
+  };
+}
+
+/**
+ * The verdict a solution is judged by: that of its latest finished run, which the session stores
+ * in the evaluation as soon as the run ends (so there is no other, "live" verdict to merge in).
+ */
+export function seenVerdict(judgement: Pick<Judgement, 'results'>, solutionId: string): Verdict | undefined {
+  return Object.hasOwn(judgement.results, solutionId) ? judgement.results[solutionId]!.verdict : undefined;
 }
 
 /** Own tests as the engine runs them (visible, with the task's entry point). */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluationReducer, newEvaluation, type Evaluation, type EvaluationAction } from './evaluation.js';
-import { checkSubmit, type SubmitProblem } from './guardrails.js';
+import { checkSubmit, outrankedPassing, type SubmitProblem } from './guardrails.js';
 import type { Solution } from './task.js';
 import type { Verdict } from './verdict.js';
 
@@ -19,10 +19,11 @@ const result = (solutionId: string, verdict: Verdict): EvaluationAction => ({
 
 /** Ranked, scored and critiqued: nothing missing. */
 function complete(ranks: Record<string, number> = { a: 1, b: 2, c: 3 }): Evaluation {
+  // Ranks as stored data may hold them: set as given, not ranked one by one.
+  const start = newEvaluation('t', 'en', NOW);
   return apply(
-    newEvaluation('t', 'en', NOW),
+    { ...start, judgement: { ...start.judgement, ranks } },
     ...task.solutions.flatMap(({ id }): EvaluationAction[] => [
-      { type: 'rank', solutionId: id, rank: ranks[id] },
       ...CRITERIA.map((criterion): EvaluationAction => ({ type: 'score', solutionId: id, criterion, score: 3 })),
       { type: 'critique', solutionId: id, text: `About ${id}`, locale: 'en' },
     ]),
@@ -140,3 +141,29 @@ describe('checkSubmit', () => {
     }
   });
 });
+
+describe('outrankedPassing', () => {
+  const ids = (list: { id: string }[]) => list.map((s) => s.id);
+
+  it('lists the passing solutions ranked below a failing one, best ranked first', () => {
+    const e = apply(complete({ a: 1, b: 3, c: 2 }), result('a', 'failed'), result('b', 'passed'), result('c', 'passed'));
+    expect(ids(outrankedPassing(task.solutions, e.judgement, 'a'))).toEqual(['c', 'b']);
+    expect(outrankedPassing(task.solutions, e.judgement, 'b')).toEqual([]); // it passed
+  });
+
+  it('is empty for ties, unranked or never-run solutions', () => {
+    const tied = apply(complete({ a: 1, b: 1 }), result('a', 'failed'), result('b', 'passed'));
+    expect(outrankedPassing(task.solutions, tied.judgement, 'a')).toEqual([]);
+    expect(outrankedPassing(task.solutions, tied.judgement, 'c')).toEqual([]);
+    const notRun = apply(complete(), result('b', 'passed'));
+    expect(outrankedPassing(task.solutions, notRun.judgement, 'a')).toEqual([]);
+  });
+
+  it('is the rule checkSubmit applies', () => {
+    const e = apply(complete({ a: 2, b: 3, c: 1 }), result('a', 'error'), result('b', 'passed'), result('c', 'failed'));
+    const asked = checkSubmit(task, e, CRITERIA).filter((p) => p.field === 'reason').map((p) => p.solutionId);
+    expect(asked).toEqual(task.solutions.filter((s) => outrankedPassing(task.solutions, e.judgement, s.id).length > 0).map((s) => s.id));
+    expect(asked).toEqual(['a', 'c']);
+  });
+});
+

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { VERDICTS, verdictOf, type Verdict } from './verdict.js';
+import { VERDICTS, solutionVerdict, type Verdict } from './verdict.js';
 
-const of = (...statuses: Verdict[]) => verdictOf(statuses.map((status) => ({ status })));
+const of = (...statuses: Verdict[]) => solutionVerdict(statuses.map((status) => ({ status })));
 
-describe('verdictOf', () => {
+describe('solutionVerdict', () => {
   it('is passed for no tests', () => {
-    expect(verdictOf([])).toBe('passed');
+    expect(solutionVerdict([])).toBe('passed');
   });
 
   it.each(VERDICTS.map((s) => [s]))('is %s for a single test with that status', (status) => {

@@ -26,11 +26,11 @@ export type SolutionResult = {
   tests: TestResult[];
 };
 
-// Most severe first: a solution's verdict is its worst test, so a single time-out is never
-// hidden behind nine wrong answers.
+// Most severe first: a solution's verdict is its worst test's, so a single time-out is never hidden
+// behind nine wrong answers. Only the sandbox client folds them; everything else reads the result.
 const SEVERITY: readonly Verdict[] = ['crashed', 'memory', 'timeout', 'output-limit', 'error', 'failed', 'passed'];
 
-export function verdictOf(tests: readonly Pick<TestResult, 'status'>[]): Verdict {
+export function solutionVerdict(tests: readonly Pick<TestResult, 'status'>[]): Verdict {
   let worst: Verdict = 'passed';
   for (const t of tests) if (SEVERITY.indexOf(t.status) < SEVERITY.indexOf(worst)) worst = t.status;
   return worst;

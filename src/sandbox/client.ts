@@ -3,7 +3,7 @@
 // nor a message it did not ask for (each job has its own nonce).
 import { testVerdict, type RawResult } from '../domain/testVerdict.js';
 import { entryPointFor, limitsOf, type Language, type Limits, type Solution, type Task, type TestCase } from '../domain/task.js';
-import { verdictOf, type SolutionResult, type TestResult } from '../domain/verdict.js';
+import { solutionVerdict, type SolutionResult, type TestResult } from '../domain/verdict.js';
 import { isWorkerMessage, type FromWorker, type Job, type SandboxTest, type ToWorker } from './protocol.js';
 
 /** A running worker as the client sees it: a Node child process or a browser Web Worker. */
@@ -148,7 +148,7 @@ export class Sandbox {
       await this.runJob(job, raws, heard, signal);
     }
     signal?.throwIfAborted();
-    return { taskId: task.id, solutionId: solution.id, verdict: verdictOf(results), tests: results };
+    return { taskId: task.id, solutionId: solution.id, verdict: solutionVerdict(results), tests: results };
   }
 
   close(): void {

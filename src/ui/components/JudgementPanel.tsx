@@ -2,15 +2,16 @@
 // critique, unsafe flag, and the reason the guardrail asks for), the overall justification, task
 // flags, what blocks submitting, and Submit / Reopen. Every change is an EvaluationAction; checking
 // before submit (checkSubmit) is the caller's, this only shows its problems and leads to the fields.
+// Verdicts are the evaluation's own (seenVerdict), the set the guardrail reads too.
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TASK_FLAGS, type Evaluation, type EvaluationAction, type Judgement, type SolutionFlag, type Written } from '../../domain/evaluation.js';
-import type { SubmitProblem } from '../../domain/guardrails.js';
-import { placeAt } from '../../domain/ranking.js';
+import { seenVerdict, TASK_FLAGS, type Evaluation, type EvaluationAction, type Judgement, type SolutionFlag, type Written } from '../../domain/evaluation.js';
+import { outrankedPassing, type SubmitProblem } from '../../domain/guardrails.js';
 import { rubricOf, type RubricCriterion } from '../../domain/rubric.js';
 import { LOCALES, type Locale, type Solution, type Task } from '../../domain/task.js';
 import type { Verdict } from '../../domain/verdict.js';
 import { formatDate } from '../../i18n/format.js';
+import { placeAt } from '../../domain/ranking.js';
 import { RankingBoard, rankActions } from './RankingBoard.js';
 import { RubricScores, useCriterionText } from './RubricScores.js';
 
@@ -18,8 +19,6 @@ export type JudgementPanelProps = {
   task: Task;
   evaluation: Evaluation;
   dispatch: (action: EvaluationAction) => void;
-  /** Solution id → verdict of its latest run; the evaluation's stored results fill the gaps. */
-  verdicts: Readonly<Record<string, Verdict | undefined>>;
   /** The UI locale: texts, and the default language of what the trainer writes. */
   locale: Locale;
   /** The evaluation is submitted: everything is disabled until it is reopened. */
@@ -40,17 +39,6 @@ export function fieldIdOf(p: Pick<SubmitProblem, 'field' | 'solutionId' | 'param
 const UNSAFE: SolutionFlag = 'unsafe-code';
 const own = <V,>(record: Readonly<Record<string, V>>, key: string): V | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
-/**
- * The guardrail's rule (as in checkSubmit): a ranked solution that did not pass, above a solution
- * that did, needs a reason. Ties are not "above".
- */
-function outranksPassing(solutions: readonly Solution[], ranks: Judgement['ranks'], verdictOf: (id: string) => Verdict | undefined, id: string): boolean {
-  const rank = own(ranks, id);
-  const verdict = verdictOf(id);
-  if (rank === undefined || verdict === undefined || verdict === 'passed') return false;
-  return solutions.some((s) => verdictOf(s.id) === 'passed' && (own(ranks, s.id) ?? 0) > rank);
-}
-
 function focusField(id: string) {
   const el = document.getElementById(id);
   if (!el) return;
@@ -58,16 +46,13 @@ function focusField(id: string) {
   el.scrollIntoView({ block: 'center' });
 }
 
-export function JudgementPanel({ task, evaluation, dispatch, verdicts, locale, readOnly, onSubmit, onReopen, problems }: JudgementPanelProps) {
+export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, onSubmit, onReopen, problems }: JudgementPanelProps) {
   const { t } = useTranslation(['judgement', 'judging']);
   const j = evaluation.judgement;
   const criteria = useMemo(() => rubricOf(task), [task]);
   const textOf = useCriterionText(locale);
 
-  const live = (id: string) => own(verdicts, id);
-  const seen = (id: string) => own(j.results, id)?.verdict;
-  const verdictOf = (id: string) => live(id) ?? seen(id);
-  const merged = Object.fromEntries(task.solutions.map((s) => [s.id, verdictOf(s.id)]));
+  const verdicts = Object.fromEntries(task.solutions.map((s) => [s.id, seenVerdict(j, s.id)]));
 
   // Which fields the problems name, to mark them invalid.
   const invalid = useMemo(() => {
@@ -128,7 +113,7 @@ export function JudgementPanel({ task, evaluation, dispatch, verdicts, locale, r
         </>
       )}
 
-      <RankingBoard solutions={task.solutions} ranks={j.ranks} dispatch={dispatch} verdicts={merged} disabled={readOnly} />
+      <RankingBoard solutions={task.solutions} ranks={j.ranks} dispatch={dispatch} verdicts={verdicts} disabled={readOnly} />
 
       <div className="jp-cards">
         {task.solutions.map((s) => (
@@ -137,13 +122,8 @@ export function JudgementPanel({ task, evaluation, dispatch, verdicts, locale, r
             solution={s}
             count={task.solutions.length}
             judgement={j}
-            verdict={verdictOf(s.id)}
-            needsReason={
-              outranksPassing(task.solutions, j.ranks, live, s.id) ||
-              outranksPassing(task.solutions, j.ranks, seen, s.id) ||
-              Boolean(own(j.reasons, s.id)?.text) ||
-              invalid.has('reason', s.id)
-            }
+            verdict={verdicts[s.id]}
+            needsReason={outrankedPassing(task.solutions, j, s.id).length > 0 || Boolean(own(j.reasons, s.id)?.text) || invalid.has('reason', s.id)}
             criteria={criteria}
             locale={locale}
             disabled={readOnly}

@@ -6,7 +6,6 @@ import { ActiveTimer } from '../../domain/activeTimer.js';
 import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
 import { rubricOf } from '../../domain/rubric.js';
 import { pickLocale, type Locale } from '../../domain/task.js';
-import type { Verdict } from '../../domain/verdict.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { HelpDialog } from '../components/HelpDialog.js';
 import { JudgementPanel } from '../components/JudgementPanel.js';
@@ -91,12 +90,6 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
   const title = pickLocale(task.title, locale);
   const prompt = pickLocale(task.prompt, locale);
   const tests = session.testsToRun();
-
-  const verdicts: Record<string, Verdict | undefined> = {};
-  for (const s of task.solutions) {
-    const run = state.runs[s.id];
-    verdicts[s.id] = run ? (run.state === 'done' ? run.verdict : undefined) : evaluation.judgement.results[s.id]?.verdict;
-  }
 
   // Start the runtimes this task needs (a no-op when the app already preloaded them).
   useEffect(() => {
@@ -347,7 +340,6 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
             task={task}
             evaluation={evaluation}
             dispatch={session.dispatch}
-            verdicts={verdicts}
             locale={locale}
             readOnly={readOnly}
             onSubmit={submit}

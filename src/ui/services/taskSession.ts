@@ -1,9 +1,9 @@
 // One open task: the trainer's evaluation (changed only through named actions, saved by the
 // autosaver after every change) and the runs of its solutions in the sandboxes (live results,
 // cancel). No React here; screens read it through useSyncExternalStore.
-import { evaluationReducer, ownTestCases, type Evaluation, type EvaluationAction, type SeenResult } from '../../domain/evaluation.js';
+import { evaluationReducer, ownTestCases, seenResultOf, type Evaluation, type EvaluationAction } from '../../domain/evaluation.js';
 import type { Solution, Task, TestCase } from '../../domain/task.js';
-import { verdictOf, type Verdict, type TestResult } from '../../domain/verdict.js';
+import type { TestResult, Verdict } from '../../domain/verdict.js';
 import type { Sandbox } from '../../sandbox/client.js';
 
 export type Persist = { schedule(e: Evaluation): void; flush(): Promise<void> };
@@ -105,21 +105,13 @@ export class TaskSession {
         onTest: (_i, t) => update({ state: 'running', tests: [...this.state.runs[solution.id]!.tests, t] }),
       });
       update({ state: 'done', tests: result.tests, verdict: result.verdict });
-      if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: this.seen(result.tests) });
+      if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now()) });
     } catch (e) {
       if (signal.aborted) return;
       update({ state: 'failed', detail: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  private seen(tests: TestResult[]): SeenResult {
-    const own = this.task.tests.length;
-    return {
-      verdict: verdictOf(tests),
-      tests: tests.map((t, i) => ({ name: t.name, hidden: t.hidden, status: t.status, own: i >= own })),
-      ranAt: this.now(),
-    };
-  }
 
   private set(patch: Partial<SessionState>): void {
     this.state = { ...this.state, ...patch };
