@@ -4,6 +4,44 @@ import { evaluationReducer, newEvaluation, seenResultOf, seenVerdict, type Evalu
 const T0 = '2026-03-01T12:00:00.000Z';
 const T1 = '2026-03-01T12:05:00.000Z';
 const apply = (e: Evaluation, ...actions: EvaluationAction[]) => actions.reduce((x, a) => evaluationReducer(x, a, T1), e);
+const ranked = (ranks: Record<string, number>): Evaluation => {
+  const e = newEvaluation('t', 'en', T0);
+  return { ...e, judgement: { ...e.judgement, ranks } };
+};
+
+describe('evaluationReducer: ranks change only through rank actions, and stay dense', () => {
+  it('a rank past the end of the ranking is the next group, not a gap', () => {
+    const e = apply(newEvaluation('t', 'en', T0), { type: 'rank', solutionId: 'b', rank: 3 });
+    expect(e.judgement.ranks).toEqual({ b: 1 });
+    expect(apply(e, { type: 'rank', solutionId: 'c', rank: 9 }).judgement.ranks).toEqual({ b: 1, c: 2 });
+  });
+
+  it('a rank that is taken is a tie; taking a rank away closes the gap', () => {
+    const e = apply(newEvaluation('t', 'en', T0), { type: 'rank', solutionId: 'a', rank: 1 }, { type: 'rank', solutionId: 'b', rank: 2 }, { type: 'rank', solutionId: 'c', rank: 2 });
+    expect(e.judgement.ranks).toEqual({ a: 1, b: 2, c: 2 });
+    expect(apply(e, { type: 'rank', solutionId: 'a', rank: undefined }).judgement.ranks).toEqual({ b: 1, c: 1 });
+  });
+
+  it('ties with a group, or makes a group of its own before one, as the board shows them', () => {
+    const e = ranked({ a: 1, b: 2, c: 3 });
+    expect(apply(e, { type: 'tie', solutionId: 'c', group: 0 }).judgement.ranks).toEqual({ a: 1, b: 2, c: 1 });
+    expect(apply(e, { type: 'rankBefore', solutionId: 'c', group: 0 }).judgement.ranks).toEqual({ c: 1, a: 2, b: 3 });
+  });
+
+  it('makes stored ranks with gaps dense on the first change', () => {
+    const e = apply(ranked({ a: 1, b: 5, c: 9 }), { type: 'rank', solutionId: 'd', rank: 9 });
+    expect(e.judgement.ranks).toEqual({ a: 1, b: 2, c: 3, d: 4 });
+  });
+
+  it('a gesture that changes nothing is no edit', () => {
+    const e = ranked({ a: 1, b: 1, c: 2 });
+    expect(apply(e, { type: 'rank', solutionId: 'a', rank: 1 })).toBe(e);
+    expect(apply(e, { type: 'rank', solutionId: 'c', rank: 5 })).toBe(e);
+    expect(apply(e, { type: 'tie', solutionId: 'a', group: 5 })).toBe(e);
+    const changed = apply(e, { type: 'rank', solutionId: 'c', rank: 1 });
+    expect(changed.updatedAt).toBe(T1);
+  });
+});
 
 describe('seenResultOf / seenVerdict', () => {
   const tests = [

@@ -3,6 +3,7 @@
 // back from storage and from imported files, so nothing is trusted without the schema.
 // State changes go through `evaluationReducer` (named actions), never through scattered setters.
 import { z } from 'zod';
+import { applyRankAction, sameRanks, type RankAction } from './ranking.js';
 import { LOCALES, type Locale, type TestCase } from './task.js';
 import { VERDICTS, type SolutionResult, type Verdict } from './verdict.js';
 
@@ -116,7 +117,7 @@ export function newEvaluation(taskId: string, locale: Locale, now: string): Eval
 }
 
 export type EvaluationAction =
-  | { type: 'rank'; solutionId: string; rank: number | undefined }
+  | RankAction
   | { type: 'score'; solutionId: string; criterion: string; score: number | undefined }
   | { type: 'critique'; solutionId: string; text: string; locale: Locale }
   | { type: 'reason'; solutionId: string; text: string; locale: Locale }
@@ -136,7 +137,12 @@ export function evaluationReducer(e: Evaluation, action: EvaluationAction, now: 
   const edit = (judgement: Judgement): Evaluation => ({ ...e, judgement, updatedAt: now });
   switch (action.type) {
     case 'rank':
-      return edit({ ...j, ranks: setKey(j.ranks, action.solutionId, action.rank) });
+    case 'tie':
+    case 'rankBefore': {
+      // The only way ranks change: they stay dense, and a gesture that changes nothing is no edit.
+      const ranks = applyRankAction(j.ranks, action);
+      return sameRanks(ranks, j.ranks) ? e : edit({ ...j, ranks });
+    }
     case 'score': {
       const own = setKey(j.scores[action.solutionId] ?? {}, action.criterion, action.score);
       return edit({ ...j, scores: { ...j.scores, [action.solutionId]: own } });

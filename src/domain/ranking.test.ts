@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactRanks, groupsOf, insertGroup, moveToGroup, placeAt, preferencePairs } from './ranking.js';
+import { applyRankAction, compactRanks, groupsOf, insertGroup, moveToGroup, placeAt, preferencePairs, sameRanks } from './ranking.js';
 
 const IDS = ['a', 'b', 'c', 'd', 'e'];
 
@@ -156,3 +156,28 @@ describe('preferencePairs', () => {
     expect(preferencePairs({ a: 1, b: 1, c: 2, d: 2, e: 2, f: 3 })).toHaveLength(11);
   });
 });
+
+describe('applyRankAction', () => {
+  it('is placeAt, moveToGroup or insertGroup, by the action', () => {
+    const ranks = { a: 1, b: 2, c: 4 };
+    expect(applyRankAction(ranks, { type: 'rank', solutionId: 'd', rank: 2 })).toEqual(placeAt(ranks, 'd', 2));
+    expect(applyRankAction(ranks, { type: 'tie', solutionId: 'c', group: 0 })).toEqual(moveToGroup(ranks, 'c', 0));
+    expect(applyRankAction(ranks, { type: 'rankBefore', solutionId: 'a', group: 3 })).toEqual(insertGroup(ranks, 'a', 3));
+  });
+
+  it('always gives dense ranks', () => {
+    for (const rank of [undefined, 1, 2, 3, 7, 0, -1, NaN, 2.5]) {
+      const out = Object.values(applyRankAction({ a: 2, b: 9 }, { type: 'rank', solutionId: 'c', rank }));
+      expect([...new Set(out)].sort()).toEqual(Array.from({ length: new Set(out).size }, (_, i) => i + 1));
+    }
+  });
+});
+
+describe('sameRanks', () => {
+  it('compares ids and ranks, not key order', () => {
+    expect(sameRanks({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(true);
+    expect(sameRanks({ a: 1 }, { a: 1, b: 1 })).toBe(false);
+    expect(sameRanks({ a: 1, b: 2 }, { a: 1, b: 3 })).toBe(false);
+  });
+});
+

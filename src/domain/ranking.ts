@@ -1,5 +1,7 @@
 // A trainer's ranking of a task's solutions: solution id → rank, 1 = best, equal ranks are ties.
 // Every edit returns dense ranks (1..k, no gaps), so a rank always reads as "the k-th group".
+// Ranks change only through the evaluation reducer's rank actions (RankAction), which apply the
+// edits here: a digit key on a card or on a chip, the rank box and a drop are the same rule.
 
 export type Ranks = Readonly<Record<string, number>>;
 export type Preference = { chosen: string; rejected: string };
@@ -60,6 +62,32 @@ export function insertGroup(ranks: Ranks, id: string, index: number): Record<str
   const spread: Record<string, number> = {};
   for (const [other, rank] of Object.entries(dense)) spread[other] = rank * 2;
   return compactRanks({ ...spread, [id]: at * 2 + 1 });
+}
+
+/** The named ways a ranking changes, one per gesture; the evaluation reducer applies them. */
+export type RankAction =
+  /** Rank `rank` (a digit key, the rank box), see placeAt; undefined takes the rank away. */
+  | { type: 'rank'; solutionId: string; rank: number | undefined }
+  /** Tie with the group shown at `group` (0-based), see moveToGroup. */
+  | { type: 'tie'; solutionId: string; group: number }
+  /** A group of its own before the group shown at `group` (0-based), see insertGroup. */
+  | { type: 'rankBefore'; solutionId: string; group: number };
+
+/** The ranks after one action: always dense, whatever `ranks` were (stored data may have gaps). */
+export function applyRankAction(ranks: Ranks, action: RankAction): Record<string, number> {
+  switch (action.type) {
+    case 'rank':
+      return placeAt(ranks, action.solutionId, action.rank);
+    case 'tie':
+      return moveToGroup(ranks, action.solutionId, action.group);
+    case 'rankBefore':
+      return insertGroup(ranks, action.solutionId, action.group);
+  }
+}
+
+export function sameRanks(a: Ranks, b: Ranks): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
 }
 
 /** Every (better, worse) pair; ties and unranked solutions give none. Best pairs first. */

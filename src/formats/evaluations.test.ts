@@ -37,8 +37,9 @@ const apply = (e: Evaluation, actions: EvaluationAction[], now = T0) => actions.
 
 /** A full evaluation: ties, scores, critiques in both locales, flags, own tests, results, a revision. */
 function judged(taskId: string, ranks: Record<string, number>, submit = true): Evaluation {
-  const e = apply(newEvaluation(taskId, 'es-CL', T0), [
-    ...Object.entries(ranks).map(([solutionId, rank]): EvaluationAction => ({ type: 'rank', solutionId, rank })),
+  // Ranks as stored data may hold them (imported files need not be dense): set, not ranked one by one.
+  const start = newEvaluation(taskId, 'es-CL', T0);
+  const e = apply({ ...start, judgement: { ...start.judgement, ranks } }, [
     { type: 'score', solutionId: 'a', criterion: 'correctness', score: 5 },
     { type: 'score', solutionId: 'b', criterion: 'correctness', score: 1 },
     { type: 'score', solutionId: 'a', criterion: 'readability', score: 4 },

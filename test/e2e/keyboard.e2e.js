@@ -73,4 +73,34 @@ export const tests = [
       }
     },
   },
+  {
+    // The digit keys on a chip and on a card are one rule (the evaluation reducer's): "1" on a
+    // focused chip ranks that chip's solution only, not also the solution whose card is current.
+    name: 'a digit on a focused ranking chip ranks only that solution',
+    async run({ browser, baseURL }) {
+      const s = await openSession(browser, baseURL);
+      const { page, workbench: w } = s;
+      try {
+        await w.open('/tasks/median');
+        await w.runAllButton.waitFor({ timeout: TIMEOUT });
+        const ids = await page.locator('.jp-card').evaluateAll((els) => els.map((e) => e.id.replace(/^jp-card-/, '')));
+        assert(ids.length >= 3, 'three solutions or more');
+        const [first, second, third] = ids;
+        await page.locator(`#jp-chip-${second}`).focus();
+        await page.keyboard.press('1');
+        await page.waitForFunction((id) => document.querySelector(`#rank-${id}`)?.value === '1', second);
+        assertEqual(await page.locator(`#rank-${first}`).inputValue(), '', 'the first (current) solution stays unranked');
+        assertEqual(await page.locator(`#rank-${third}`).inputValue(), '', 'the third solution stays unranked');
+        // A digit past the end of the ranking puts the chip last, keeping ranks dense (1, 2, …).
+        await page.locator(`#jp-chip-${third}`).focus();
+        await page.keyboard.press('3');
+        await page.waitForFunction((id) => document.querySelector(`#rank-${id}`)?.value === '2', third);
+        assertEqual(await page.locator(`#rank-${first}`).inputValue(), '', 'the first solution is still unranked');
+        assertEqual(await page.locator(`#rank-${second}`).inputValue(), '1', 'the second solution keeps rank 1');
+        assertEqual(s.errors.join('\n'), '', 'console errors');
+      } finally {
+        await s.close();
+      }
+    },
+  },
 ];

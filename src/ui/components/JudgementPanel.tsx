@@ -11,8 +11,7 @@ import { rubricOf, type RubricCriterion } from '../../domain/rubric.js';
 import { LOCALES, type Locale, type Solution, type Task } from '../../domain/task.js';
 import type { Verdict } from '../../domain/verdict.js';
 import { formatDate } from '../../i18n/format.js';
-import { placeAt } from '../../domain/ranking.js';
-import { RankingBoard, rankActions } from './RankingBoard.js';
+import { RankingBoard } from './RankingBoard.js';
 import { RubricScores, useCriterionText } from './RubricScores.js';
 
 export type JudgementPanelProps = {
@@ -228,14 +227,9 @@ function SolutionCard({
 
   const setRank = (e: ChangeEvent<HTMLInputElement>) => {
     const raw = e.target.value.trim();
-    let next: Record<string, number>;
-    if (raw === '') next = placeAt(j.ranks, id, undefined);
-    else {
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < 1) return;
-      next = placeAt(j.ranks, id, Math.min(n, count));
-    }
-    for (const action of rankActions(j.ranks, next)) dispatch(action);
+    const n = Number(raw);
+    if (raw !== '' && (!Number.isInteger(n) || n < 1)) return;
+    dispatch({ type: 'rank', solutionId: id, rank: raw === '' ? undefined : n });
   };
 
   return (

@@ -1,6 +1,6 @@
 // The ranking as tie groups, best first, with drag and drop (@dnd-kit/core) and keys on each chip.
-// It only turns gestures into ranks: the arithmetic lives in domain/ranking.ts, the state in the
-// evaluation reducer (one 'rank' action per solution whose rank changes, so no schema change).
+// It only turns gestures into rank actions (domain/ranking.ts), which the evaluation reducer
+// applies: the board never sets a rank itself, it previews one with the same applyRankAction.
 import {
   DndContext,
   DragOverlay,
@@ -23,7 +23,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationAction } from '../../domain/evaluation.js';
-import { compactRanks, groupsOf, insertGroup, moveToGroup, placeAt, type Ranks } from '../../domain/ranking.js';
+import { applyRankAction, compactRanks, groupsOf, sameRanks, type RankAction, type Ranks } from '../../domain/ranking.js';
 import type { Solution } from '../../domain/task.js';
 import type { Verdict } from '../../domain/verdict.js';
 
@@ -37,18 +37,6 @@ export type RankingBoardProps = {
   disabled?: boolean;
 };
 
-/** The 'rank' actions that turn `prev` into `next`: one per solution whose rank differs. */
-export function rankActions(prev: Ranks, next: Ranks): EvaluationAction[] {
-  const ids = new Set([...Object.keys(prev), ...Object.keys(next)]);
-  const actions: EvaluationAction[] = [];
-  for (const id of ids) {
-    const before = Object.hasOwn(prev, id) ? prev[id] : undefined;
-    const after = Object.hasOwn(next, id) ? next[id] : undefined;
-    if (before !== after) actions.push({ type: 'rank', solutionId: id, rank: after });
-  }
-  return actions;
-}
-
 /** Drop targets: a group (tie), the gap before group `index` (new position), or the tray (unrank). */
 type Target = { kind: 'group'; index: number } | { kind: 'gap'; index: number } | { kind: 'tray' };
 const targetId = (t: Target): string => (t.kind === 'tray' ? 'tray' : `${t.kind}:${t.index}`);
@@ -60,15 +48,11 @@ function parseTarget(id: UniqueIdentifier | undefined): Target | undefined {
   return m ? { kind: m[1] as 'group' | 'gap', index: Number(m[2]) } : undefined;
 }
 
-function ranksAfter(ranks: Ranks, id: string, target: Target): Record<string, number> {
-  if (target.kind === 'group') return moveToGroup(ranks, id, target.index);
-  if (target.kind === 'gap') return insertGroup(ranks, id, target.index);
-  return placeAt(ranks, id, undefined);
-}
-
-function sameRanks(a: Ranks, b: Ranks): boolean {
-  const ka = Object.keys(a);
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && a[k] === b[k]);
+/** The rank action a drop on `target` stands for. */
+function dropAction(id: string, target: Target): RankAction {
+  if (target.kind === 'group') return { type: 'tie', solutionId: id, group: target.index };
+  if (target.kind === 'gap') return { type: 'rankBefore', solutionId: id, group: target.index };
+  return { type: 'rank', solutionId: id, rank: undefined };
 }
 
 const chipDomId = (id: string) => `jp-chip-${id}`;
@@ -103,12 +87,12 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
       : t('board.place.alone', { label, position: rank });
   };
 
-  const commit = (id: string, next: Ranks, announce: boolean) => {
-    const actions = rankActions(ranks, next);
-    if (announce) setMessage(placeText(id, next));
-    if (actions.length === 0) return;
-    focusAfter.current = id;
-    for (const action of actions) dispatch(action);
+  const commit = (action: RankAction, announce: boolean) => {
+    const next = applyRankAction(latest.current.dense, action);
+    if (announce) setMessage(placeText(action.solutionId, next));
+    if (sameRanks(next, ranks)) return;
+    focusAfter.current = action.solutionId;
+    dispatch(action);
   };
 
   // A chip moved to another group is a new element: give it focus back.
@@ -122,37 +106,38 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
 
   const onChipKey = (id: string, e: ReactKeyboardEvent<HTMLButtonElement>): boolean => {
     if (disabled || e.ctrlKey || e.metaKey || e.altKey) return false;
-    const { dense: now, groups: gs } = latest.current;
+    const { groups: gs } = latest.current;
     const label = labelOf(id);
     const g = gs.findIndex((group) => group.includes(id));
     const alone = g >= 0 && gs[g]!.length === 1;
     const say = (key: string) => setMessage(t(key, { label }));
+    const before = (group: number) => commit({ type: 'rankBefore', solutionId: id, group }, true);
     if (e.key === 'ArrowUp') {
-      if (g < 0) commit(id, insertGroup(now, id, gs.length), true);
-      else if (!alone) commit(id, insertGroup(now, id, g), true);
-      else if (g > 0) commit(id, insertGroup(now, id, g - 1), true);
+      if (g < 0) before(gs.length);
+      else if (!alone) before(g);
+      else if (g > 0) before(g - 1);
       else say('board.place.first');
       return true;
     }
     if (e.key === 'ArrowDown') {
       if (g < 0) say('board.place.unranked');
-      else if (!alone) commit(id, insertGroup(now, id, g + 1), true);
-      else if (g < gs.length - 1) commit(id, insertGroup(now, id, g + 2), true);
+      else if (!alone) before(g + 1);
+      else if (g < gs.length - 1) before(g + 2);
       else say('board.place.last');
       return true;
     }
     if (/^[1-9]$/.test(e.key)) {
-      commit(id, placeAt(now, id, Number(e.key)), true);
+      commit({ type: 'rank', solutionId: id, rank: Number(e.key) }, true);
       return true;
     }
     if (e.key === 't' || e.key === 'T') {
       const above = g < 0 ? gs.length - 1 : g - 1;
-      if (above >= 0) commit(id, moveToGroup(now, id, above), true);
+      if (above >= 0) commit({ type: 'tie', solutionId: id, group: above }, true);
       else say('board.place.noneAbove');
       return true;
     }
     if (e.key === 'Delete' || e.key === 'Backspace') {
-      commit(id, placeAt(now, id, undefined), true);
+      commit({ type: 'rank', solutionId: id, rank: undefined }, true);
       return true;
     }
     return false;
@@ -174,7 +159,7 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
       if (gs[target.index]?.includes(id)) return t('board.drag.overOwn', { label });
       return t('board.drag.overGroup', { label, position: target.index + 1 });
     }
-    const next = insertGroup(now, id, target.index);
+    const next = applyRankAction(now, dropAction(id, target));
     return t('board.drag.overGap', { label, position: next[id] ?? target.index + 1 });
   };
 
@@ -184,7 +169,7 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
     onDragEnd: ({ active, over }) => {
       const target = parseTarget(over?.id);
       if (!target) return t('board.drag.endNowhere', { label: labelOf(active.id) });
-      return placeText(String(active.id), ranksAfter(latest.current.dense, String(active.id), target));
+      return placeText(String(active.id), applyRankAction(latest.current.dense, dropAction(String(active.id), target)));
     },
     onDragCancel: ({ active }) => t('board.drag.cancel', { label: labelOf(active.id) }),
   };
@@ -199,7 +184,7 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
     if (!target || disabled) return;
     const id = String(e.active.id);
     // The drop is announced by dnd-kit; focus goes back to the chip only for keyboard drags.
-    commit(id, ranksAfter(latest.current.dense, id, target), false);
+    commit(dropAction(id, target), false);
     if (!(e.activatorEvent instanceof KeyboardEvent)) focusAfter.current = null;
   };
 
@@ -299,7 +284,7 @@ function useTargetStepper(latest: { current: { dense: Ranks } }): KeyboardCoordi
             if (!c.rect.current) return false;
             if (String(c.id) === home) return true;
             const target = parseTarget(c.id);
-            return target !== undefined && !sameRanks(now, ranksAfter(now, id, target));
+            return target !== undefined && !sameRanks(now, applyRankAction(now, dropAction(id, target)));
           })
           .sort((a, b) => a.rect.current!.top - b.rect.current!.top);
         const cy = collisionRect.top + collisionRect.height / 2;

@@ -177,7 +177,8 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
         }
         return;
       }
-      if (typing || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
+      // A key a control already handled (a ranking chip's digit) is not a shortcut as well.
+      if (e.defaultPrevented || typing || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
       const solution = task.solutions[currentRef.current];
       if (e.key === '?') setHelpOpen(true);
       else if (e.key === 'r') runAll();
