@@ -334,6 +334,17 @@ describe('check --mutants', () => {
     expect(report.survivors.map((s) => s.replacement)).toEqual(['1', '-1']);
   });
 
+  it('does not run the mutants of a reference whose test gives different results on two runs, as the editor does not', async () => {
+    // The call passes both times, but its output differs: the test is not deterministic.
+    const noisy = below([], { referenceSolution: { python: 'import random\ndef below(x, limit):\n    print(random.random())\n    return x < limit\n' } });
+    const r = await veredicto(['check', '--mutants', '--json', write('below.json', noisy)]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as MutantsReport & { mutants: { skipped?: string }[] };
+    expect(report.problems.some((p) => p.includes('gave different results on two runs'))).toBe(true);
+    expect(report.mutants).toHaveLength(1);
+    expect(report.mutants[0]).toMatchObject({ language: 'python', skipped: 'reference-fails', total: 0 });
+  });
+
   it('is in the help, in both languages', async () => {
     const en = await veredicto(['--help']);
     expect(en.stdout).toContain('--mutants');

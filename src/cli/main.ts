@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { i18n } from 'i18next';
 import { generateMutants, mutantDiff, unifiedDiff, type Mutant } from '../domain/mutants.js';
-import { mutantTimeLimit, runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutationScore.js';
+import { runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutationScore.js';
+import { checkFindings, checkReferences, mutantLimitMs, referenceHolds, type CheckFinding, type ReferenceRun } from '../domain/readiness.js';
 import { limitsOf, pickLocale, referenceSolutions, type Language, type Locale, type Solution, type Task } from '../domain/task.js';
 import { VERDICTS, type SolutionResult, type Verdict } from '../domain/verdict.js';
 import type { Problem } from '../formats/taskFile.js';
@@ -291,19 +292,9 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
         problems.push(render(t, { key: 'check.referenceMissing', params: { task: task.id } }));
         return;
       }
-      for (const ref of refs) {
-        const [first, second] = await Promise.all([sandbox.evaluate(task, ref, { limits: override }), sandbox.evaluate(task, ref, { limits: override })]);
-        // The faster of the two runs of each test: a worker's first test also pays for its warm-up.
-        const slowestMs = Math.max(0, ...first.tests.map((x, i) => Math.min(x.durationMs, second.tests[i]?.durationMs ?? x.durationMs)));
-        references.push({ task, reference: ref, passes: first.tests.every((x) => x.status === 'passed'), slowestMs });
-        first.tests.forEach((a, i) => {
-          const b = second.tests[i]!;
-          if (a.status !== 'passed')
-            problems.push(render(t, { key: 'check.referenceFails', params: { task: task.id, language: ref.language, test: a.name, detail: a.message ? render(t, a.message) : t(`verdict.${a.status}`) } }));
-          if (a.status !== b.status || (a.status === 'passed' && a.stdout !== b.stdout))
-            problems.push(render(t, { key: 'check.flaky', params: { task: task.id, test: a.name, first: t(`verdict.${a.status}`), second: t(`verdict.${b.status}`) } }));
-        });
-      }
+      const runs = await checkReferences(refs, (ref) => sandbox.evaluate(task, ref, { limits: override }));
+      runs.forEach((run, i) => references.push({ task, reference: refs[i]!, run }));
+      for (const f of checkFindings(runs)) problems.push(findingText(t, task, f));
     }),
   );
   const order = (r: CheckedReference) => tasks.indexOf(r.task) * 2 + (r.reference.language === 'python' ? 0 : 1);
@@ -324,25 +315,34 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
   return problems.length ? 1 : 0;
 }
 
-/** A reference solution as check ran it: whether it passes every test, and its slowest test. */
-type CheckedReference = { task: Task; reference: Solution; passes: boolean; slowestMs: number };
-type MutationRun = CheckedReference & { mutants: Mutant[]; timeLimitMs: number; report?: MutationReport };
+/** What the check found, as the editor's check panel says it (same keys, errors namespace). */
+function findingText(t: i18n['t'], task: Task, f: CheckFinding): string {
+  const verdict = (v: Verdict) => t(`verdict.${v}`);
+  if (f.kind === 'fails')
+    return render(t, { key: 'check.referenceFails', params: { task: task.id, language: f.language, test: f.test, detail: f.result.message ? render(t, f.result.message) : verdict(f.status) } });
+  return render(t, { key: 'check.flaky', params: { task: task.id, test: f.test, first: verdict(f.first), second: verdict(f.second) } });
+}
+
+/** A reference solution as check ran it: its two runs (see checkReferences). */
+type CheckedReference = { task: Task; reference: Solution; run: ReferenceRun };
+type MutationRun = CheckedReference & { holds: boolean; mutants: Mutant[]; timeLimitMs: number; report?: MutationReport };
 
 /**
- * check --mutants: every mutant of every reference solution that passes its tests, run against
+ * check --mutants: every mutant of every reference solution that holds (referenceHolds), run against
  * all the task's tests on the check's own sandbox, with a shorter time limit (see mutantTimeLimit).
  */
 async function testMutants(references: CheckedReference[], sandbox: Sandbox, options: Options, t: i18n['t']): Promise<MutationRun[]> {
   const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
   const runs: MutationRun[] = references.map((r) => ({
     ...r,
-    mutants: r.passes ? generateMutants(r.reference.code, r.reference.language) : [],
-    timeLimitMs: mutantTimeLimit(limitsOf(r.task, override).timeMs, r.slowestMs),
+    holds: referenceHolds(r.run),
+    mutants: referenceHolds(r.run) ? generateMutants(r.reference.code, r.reference.language) : [],
+    timeLimitMs: mutantLimitMs(limitsOf(r.task, override).timeMs, r.run),
   }));
   const progress = progressBar(runs.reduce((n, r) => n + r.mutants.length, 0), t('mutants.progress', { ns: 'cli' }), !options.json);
   await Promise.all(
     runs.map(async (run) => {
-      if (!run.passes) return;
+      if (!run.holds) return;
       const limits = { ...override, timeMs: run.timeLimitMs };
       const evaluate: EvaluateSolution = (solution, o) => {
         // A queued mutant waits for a worker with a listener on its signal per wake-up: many, not a leak.

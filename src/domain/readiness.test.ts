@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkFindings, readiness, type ReferenceRun } from './readiness.js';
-import { taskSchema } from './task.js';
+import { checkFindings, checkReferences, mutantLimitMs, readiness, referenceHolds, slowestTestMs, type ReferenceRun } from './readiness.js';
+import { taskSchema, type Solution } from './task.js';
 import type { Verdict, TestResult } from './verdict.js';
 
 const result = (name: string, status: Verdict, stdout = ''): TestResult => ({ name, hidden: false, status, stdout, stderr: '', truncated: false, durationMs: 1 });
@@ -49,3 +49,48 @@ describe('readiness', () => {
     expect(items(readiness({ task: undefined, fingerprint: 'f1', hasReference: true, hiddenTests: 1 }))).toMatchObject({ schema: false, reference: true, hiddenTest: true });
   });
 });
+
+describe('the reference check the CLI and the editor share', () => {
+  const timed = (name: string, durationMs: number, status: Verdict = 'passed'): TestResult => ({ ...result(name, status), durationMs });
+
+  it('runs each reference twice, in the order given', async () => {
+    const refs: Solution[] = [
+      { id: 'reference-python', label: 'py', language: 'python', code: 'p' },
+      { id: 'reference-javascript', label: 'js', language: 'javascript', code: 'j' },
+    ];
+    const calls: string[] = [];
+    let n = 0;
+    const runs = await checkReferences(refs, async (ref) => {
+      calls.push(ref.language);
+      return { tests: [timed(`run ${++n}`, 1)] };
+    });
+    expect(calls).toEqual(['python', 'python', 'javascript', 'javascript']);
+    expect(runs.map((r) => [r.language, r.first[0]!.name, r.second[0]!.name])).toEqual([
+      ['python', 'run 1', 'run 2'],
+      ['javascript', 'run 3', 'run 4'],
+    ]);
+  });
+
+  it('the slowest test is the slowest of the faster of each pair of runs', () => {
+    const run: ReferenceRun = { language: 'python', first: [timed('a', 900), timed('b', 40)], second: [timed('a', 30), timed('b', 60)] };
+    // a: min(900, 30) = 30; b: min(40, 60) = 40. The 900 ms first run is a worker warming up.
+    expect(slowestTestMs(run)).toBe(40);
+    expect(slowestTestMs({ language: 'python', first: [], second: [] })).toBe(0);
+  });
+
+  it('mutants get a time limit from that figure', () => {
+    const slow: ReferenceRun = { language: 'python', first: [timed('a', 900)], second: [timed('a', 800)] };
+    expect(mutantLimitMs(5000, slow)).toBe(4000); // 4 × 800 ms, in whole seconds
+    expect(mutantLimitMs(3000, slow)).toBe(3000); // never above the task's own limit
+    expect(mutantLimitMs(5000, { ...slow, first: [timed('a', 10)] })).toBe(2000);
+  });
+
+  it('a reference holds when it passes every test the same way twice; a flaky one does not', () => {
+    const ok: ReferenceRun = { language: 'python', first: [result('a', 'passed', '1')], second: [result('a', 'passed', '1')] };
+    expect(referenceHolds(ok)).toBe(true);
+    expect(referenceHolds({ ...ok, second: [result('a', 'passed', '2')] })).toBe(false);
+    expect(referenceHolds({ ...ok, second: [result('a', 'timeout')] })).toBe(false);
+    expect(referenceHolds({ ...ok, first: [result('a', 'failed')], second: [result('a', 'failed')] })).toBe(false);
+  });
+});
+

@@ -1,11 +1,27 @@
 // When a written task is ready for trainers: its reference solution passes every test, each test
 // gives the same result when run twice (a flaky test misjudges solutions at random), and at least
-// one test is hidden. The same rules as `veredicto check`, plus the hidden test. Pure.
-import type { Language, Task } from './task.js';
-import type { Verdict, TestResult } from './verdict.js';
+// one test is hidden. `veredicto check` and the task editor both run the reference through
+// checkReferences and judge it with checkFindings, so the two cannot disagree. Pure: the caller
+// passes how a solution is evaluated (the CLI's sandbox, the browser's).
+import { mutantTimeLimit } from './mutationScore.js';
+import type { Language, Solution, Task } from './task.js';
+import type { SolutionResult, TestResult, Verdict } from './verdict.js';
 
 /** The reference solution of one language, run twice against every test. */
 export type ReferenceRun = { language: Language; first: TestResult[]; second: TestResult[] };
+
+/**
+ * Runs each reference solution twice against every test (both runs at once, one language after
+ * the other) and returns the runs in the order of `references`.
+ */
+export async function checkReferences(references: readonly Solution[], evaluate: (reference: Solution) => Promise<Pick<SolutionResult, 'tests'>>): Promise<ReferenceRun[]> {
+  const runs: ReferenceRun[] = [];
+  for (const reference of references) {
+    const [first, second] = await Promise.all([evaluate(reference), evaluate(reference)]);
+    runs.push({ language: reference.language, first: first.tests, second: second.tests });
+  }
+  return runs;
+}
 
 export type CheckFinding =
   | { kind: 'fails'; language: Language; test: string; status: Verdict; result: TestResult }
@@ -22,6 +38,27 @@ export function checkFindings(runs: readonly ReferenceRun[]): CheckFinding[] {
         out.push({ kind: 'flaky', language: run.language, test: a.name, first: a.status, second: b?.status ?? 'crashed' });
     });
   return out;
+}
+
+/**
+ * Whether mutants of this reference mean anything: it passes every test, the same way on both
+ * runs. Against a failing or flaky reference, a "killed" mutant may only be the reference's fault.
+ */
+export function referenceHolds(run: ReferenceRun): boolean {
+  return checkFindings([run]).length === 0;
+}
+
+/**
+ * The reference's slowest test, the figure behind its mutants' time limit: per test the faster of
+ * its two runs (a worker's first test also pays for the worker's warm-up), then the slowest test.
+ */
+export function slowestTestMs(run: ReferenceRun): number {
+  return Math.max(0, ...run.first.map((a, i) => Math.min(a.durationMs, run.second[i]?.durationMs ?? a.durationMs)));
+}
+
+/** The per-test time limit for the mutants of a checked reference (see mutantTimeLimit). */
+export function mutantLimitMs(taskLimitMs: number, run: ReferenceRun): number {
+  return mutantTimeLimit(taskLimitMs, slowestTestMs(run));
 }
 
 export type ReadinessItem = 'schema' | 'reference' | 'checked' | 'referencePasses' | 'hiddenTest';

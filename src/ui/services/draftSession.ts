@@ -6,7 +6,7 @@ import { formReducer, type Draft, type FormAction } from '../../domain/draft.js'
 import { newEvaluation } from '../../domain/evaluation.js';
 import { generateMutants } from '../../domain/mutants.js';
 import { mutantTimeLimit, reportOf, runMutants, type MutantOutcome, type MutationReport } from '../../domain/mutationScore.js';
-import { checkFindings, type CheckFinding, type ReferenceRun } from '../../domain/readiness.js';
+import { checkFindings, checkReferences, mutantLimitMs, type CheckFinding, type ReferenceRun } from '../../domain/readiness.js';
 import { limitsOf, referenceSolutions, type Language, type Locale, type Task } from '../../domain/task.js';
 import { validateForm, type DraftValidation } from '../../formats/taskDraft.js';
 import type { Sandbox } from '../../sandbox/client.js';
@@ -103,7 +103,7 @@ export class DraftSession {
     return c.phase === 'done' && c.fingerprint === this.state.validation.runFingerprint && c.findings.length === 0;
   }
 
-  /** The reference solution of every language, twice against every test, as `veredicto check` does. */
+  /** The reference solution of every language, twice against every test: `veredicto check`'s code. */
   async runCheck(): Promise<CheckState> {
     const { task, runFingerprint: fingerprint } = this.state.validation;
     if (!task) return this.state.check;
@@ -119,13 +119,7 @@ export class DraftSession {
       if (!controller.signal.aborted) this.set({ check: { phase: 'running', fingerprint, done, total } });
     };
     try {
-      const runs: ReferenceRun[] = [];
-      for (const ref of refs) {
-        const [first, second] = await Promise.all(
-          [0, 1].map(() => this.sandbox().evaluate(task, ref, { signal: controller.signal, onTest: tick })),
-        );
-        runs.push({ language: ref.language, first: first!.tests, second: second!.tests });
-      }
+      const runs = await checkReferences(refs, (ref) => this.sandbox().evaluate(task, ref, { signal: controller.signal, onTest: tick }));
       const check: CheckState = { phase: 'done', fingerprint, runs, findings: checkFindings(runs) };
       this.finish('check', controller, { check });
       return check;
@@ -156,14 +150,13 @@ export class DraftSession {
       else return this.set({ mutation: { phase: 'cancelled' } }); // cancelled, or the draft changed meanwhile
     }
     const controller = this.restart('mutation');
-    const limits = mutantLimits(task, this.state.check);
-    const plans = refs.map((ref) => ({ ref, mutants: generateMutants(ref.code, ref.language, { max: MAX_MUTANTS }) }));
+    const plans = refs.map((ref) => ({ ref, limits: mutantLimits(task, this.state.check, ref.language), mutants: generateMutants(ref.code, ref.language, { max: MAX_MUTANTS }) }));
     const total = plans.reduce((n, p) => n + p.mutants.length, 0);
     let done = 0;
     this.set({ mutation: { phase: 'running', fingerprint, done, total } });
     try {
       const languages: LanguageMutation[] = [];
-      for (const { ref, mutants } of plans) {
+      for (const { ref, limits, mutants } of plans) {
         const report = await runMutants(
           ref,
           mutants,
@@ -227,10 +220,13 @@ export class DraftSession {
   }
 }
 
-/** A mutant that loops forever is stopped by the time limit: a short one, from the reference's check. */
-export function mutantLimits(task: Task, check: CheckState): { timeMs: number } {
-  const slowest = check.phase === 'done' ? Math.max(0, ...check.runs.flatMap((r) => [...r.first, ...r.second].map((t) => t.durationMs))) : 0;
-  return { timeMs: mutantTimeLimit(limitsOf(task).timeMs, slowest) };
+/**
+ * A mutant that loops forever is stopped by the time limit: a short one, from the check of the
+ * reference it was made from (the same figure as `veredicto check --mutants`).
+ */
+export function mutantLimits(task: Task, check: CheckState, language: Language): { timeMs: number } {
+  const run = check.phase === 'done' ? check.runs.find((r) => r.language === language) : undefined;
+  return { timeMs: run ? mutantLimitMs(limitsOf(task).timeMs, run) : mutantTimeLimit(limitsOf(task).timeMs) };
 }
 
 /** Every language's mutants as one report (score over the mutants that compiled). */
