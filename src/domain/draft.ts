@@ -2,7 +2,7 @@
 // lost while it is invalid), its conversion to task JSON with the problems the form itself can see,
 // and the named actions that change it. Pure data; the schema check lives in formats/taskDraft.ts.
 import { z } from 'zod';
-import { DIFFICULTIES, LANGUAGES, LOCALES, TASK_SCHEMA_VERSION, type Language, type Locale, type Task } from './task.js';
+import { DIFFICULTIES, LANGUAGES, LOCALES, storedTaskId, TASK_ORIGINS, TASK_SCHEMA_VERSION, type Language, type Locale, type Task, type TestKind } from './task.js';
 import type { Message } from './verdict.js';
 
 /** Upper bound on one text field of a draft (the task file itself is limited to 5 MB). */
@@ -37,7 +37,6 @@ export type TestForm = z.infer<typeof testForm>;
 export type CallTestForm = z.infer<typeof callTestForm>;
 export type StdioTestForm = z.infer<typeof stdioTestForm>;
 export type CodeTestForm = z.infer<typeof codeTestForm>;
-export type TestKind = TestForm['kind'];
 
 const solutionForm = z
   .object({ key, id: text(200), label: text(500), language: z.enum(LANGUAGES), code: text(), origin: text(500) })
@@ -80,9 +79,9 @@ export const taskFormSchema = z
 export type TaskForm = z.infer<typeof taskFormSchema>;
 
 /** Where a draft came from, when it was opened from an existing task. */
-const draftBase = z.object({ taskId: z.string().max(200), origin: z.enum(['bundled', 'imported', 'authored']) }).strict();
+const draftBase = z.object({ taskId: storedTaskId, origin: z.enum(TASK_ORIGINS) }).strict();
 /** A moment tied to the exact task JSON it applied to (see fingerprint). */
-const stamp = z.object({ taskId: z.string().max(200), at: z.string(), fingerprint: z.string().max(40) }).strict();
+const stamp = z.object({ taskId: storedTaskId, at: z.string(), fingerprint: z.string().max(40) }).strict();
 
 export const DRAFT_SCHEMA_VERSION = 1;
 export const draftSchema = z
@@ -553,8 +552,6 @@ export function formReducer(form: TaskForm, action: FormAction): TaskForm {
 
 // ---------------------------------------------------------------------------------------------
 // Ids
-
-export const TASK_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
 
 /** `base-2`, `base-3`… : the first that is free (and still a valid task id). */
 export function suggestId(base: string, taken: ReadonlySet<string>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationReducer, newEvaluation, seenResultOf, seenVerdict, type Evaluation, type EvaluationAction } from './evaluation.js';
+import { evaluationReducer, evaluationSchema, newEvaluation, seenResultOf, seenVerdict, type Evaluation, type EvaluationAction } from './evaluation.js';
 
 const T0 = '2026-03-01T12:00:00.000Z';
 const T1 = '2026-03-01T12:05:00.000Z';
@@ -66,5 +66,27 @@ describe('seenResultOf / seenVerdict', () => {
     expect(seenVerdict(e.judgement, 'a')).toBe('failed');
     expect(seenVerdict(e.judgement, 'b')).toBeUndefined();
     expect(seenVerdict(e.judgement, 'constructor')).toBeUndefined();
+  });
+});
+
+describe('one task id rule for stored data', () => {
+  it('an evaluation keeps any id a stored task can have, dataset ids included', () => {
+    // A dataset row keeps its own id; an id that storage accepts for the task must not make its
+    // evaluation unsavable (the evaluation schema allowed 100 characters, stored tasks 200).
+    for (const id of ['HumanEval/0', '11', 'd'.repeat(150), 'x'.repeat(200)])
+      expect(evaluationSchema.safeParse(newEvaluation(id, 'en', T0)).success, id).toBe(true);
+    expect(evaluationSchema.safeParse(newEvaluation('', 'en', T0)).success).toBe(false);
+    expect(evaluationSchema.safeParse(newEvaluation('x'.repeat(201), 'en', T0)).success).toBe(false);
+  });
+
+  it("own tests are the task's call and stdio tests with nothing but their data", () => {
+    const e = newEvaluation('t', 'en', T0);
+    const withTest = (test: unknown) => evaluationSchema.safeParse({ ...e, judgement: { ...e.judgement, ownTests: [test] } }).success;
+    expect(withTest({ name: 'n', kind: 'call', args: [1], expected: 2 })).toBe(true);
+    expect(withTest({ name: 'n', kind: 'stdio', stdin: '', expectedStdout: '' })).toBe(true);
+    expect(withTest({ name: 'n', kind: 'call', args: [1], expected: 2, hidden: true })).toBe(false);
+    expect(withTest({ name: 'n', kind: 'call', args: [1], expected: 2, tolerance: { abs: 1 } })).toBe(false);
+    expect(withTest({ name: 'n', kind: 'code', code: { python: 'assert True' } })).toBe(false);
+    expect(withTest({ name: '', kind: 'call', args: [], expected: 1 })).toBe(false);
   });
 });

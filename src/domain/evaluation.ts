@@ -4,7 +4,7 @@
 // State changes go through `evaluationReducer` (named actions), never through scattered setters.
 import { z } from 'zod';
 import { applyRankAction, sameRanks, type RankAction } from './ranking.js';
-import { LOCALES, type Locale, type TestCase } from './task.js';
+import { LOCALES, MAX_SCORE, MIN_SCORE, ownTestSchema, storedTaskId, type Locale, type OwnTest, type TestCase } from './task.js';
 import { VERDICTS, type SolutionResult, type Verdict } from './verdict.js';
 
 export const EVALUATION_SCHEMA_VERSION = 1;
@@ -15,30 +15,12 @@ export type TaskFlag = (typeof TASK_FLAGS)[number];
 export const SOLUTION_FLAGS = ['unsafe-code'] as const;
 export type SolutionFlag = (typeof SOLUTION_FLAGS)[number];
 
-export const MIN_SCORE = 1;
-export const MAX_SCORE = 5;
-
 /** Free text a trainer wrote, tagged with the language it is written in. */
 const written = z.object({ text: z.string().max(100_000), locale: z.enum(LOCALES) }).strict();
 export type Written = z.infer<typeof written>;
 
 const id = z.string().min(1).max(100);
 
-/** The trainer's own test cases: call or stdio, as in task files. */
-const ownTest = z.discriminatedUnion('kind', [
-  z
-    .object({
-      name: z.string().min(1).max(200),
-      kind: z.literal('call'),
-      args: z.array(z.unknown()),
-      expected: z.unknown(),
-    })
-    .strict(),
-  z
-    .object({ name: z.string().min(1).max(200), kind: z.literal('stdio'), stdin: z.string(), expectedStdout: z.string() })
-    .strict(),
-]);
-export type OwnTest = z.infer<typeof ownTest>;
 
 /** What a run showed for one solution: enough to back the judgement, without the full output. */
 const seenResult = z
@@ -62,7 +44,7 @@ const judgement = z
     justification: written,
     taskFlags: z.array(z.enum(TASK_FLAGS)),
     solutionFlags: z.record(id, z.array(z.enum(SOLUTION_FLAGS))),
-    ownTests: z.array(ownTest).max(200),
+    ownTests: z.array(ownTestSchema).max(200),
     results: z.record(id, seenResult),
   })
   .strict();
@@ -74,7 +56,7 @@ export type Revision = z.infer<typeof revision>;
 export const evaluationSchema = z
   .object({
     schemaVersion: z.literal(EVALUATION_SCHEMA_VERSION),
-    taskId: id,
+    taskId: storedTaskId,
     status: z.enum(['draft', 'submitted']),
     judgement,
     /** Milliseconds of active time on this task (paused while hidden or idle). */

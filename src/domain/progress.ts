@@ -2,13 +2,12 @@
 // screen shows. The record is validated here because storage reads it back; storage (not this file)
 // owns where it lives and the store's version.
 import { z } from 'zod';
-import { MAX_SCORE, MIN_SCORE } from './evaluation.js';
 import type { PracticeReport } from './practice.js';
-import type { Task } from './task.js';
+import { MAX_SCORE, MIN_SCORE, storedTaskId, type Task } from './task.js';
 
 export const practiceAttemptSchema = z
   .object({
-    taskId: z.string().min(1).max(100),
+    taskId: storedTaskId,
     at: z.iso.datetime({ offset: true }),
     tau: z.number().min(-1).max(1).optional(),
     rubricMad: z.number().min(0).max(MAX_SCORE - MIN_SCORE).optional(),

@@ -11,6 +11,32 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const TASK_SCHEMA_VERSION = 1;
 
+/** A task file's id (and so its file name): lower-case letters, digits and dashes. */
+export const TASK_ID = /^[a-z0-9][a-z0-9-]{0,79}$/;
+/**
+ * Any task's id as kept with data about it (evaluations, stored tasks, drafts, practice): a task
+ * file's, or the one a dataset gave its row ("HumanEval/0", MBPP's 11), kept as it came.
+ */
+export const storedTaskId = z.string().min(1).max(200);
+
+/** Where a task in the workbench comes from: shipped with the app, imported from a file, or written in the editor. */
+export const TASK_ORIGINS = ['bundled', 'imported', 'authored'] as const;
+export type TaskOrigin = (typeof TASK_ORIGINS)[number];
+/** The origins of the tasks kept in storage: bundled tasks ship with the app. */
+export const STORED_ORIGINS = ['imported', 'authored'] as const satisfies readonly TaskOrigin[];
+export type StoredOrigin = (typeof STORED_ORIGINS)[number];
+
+/** A rubric score: each criterion has one described level per score, 1 (worst) to 5 (best). */
+export const MIN_SCORE = 1;
+export const MAX_SCORE = 5;
+export const scoreSchema = z.number().int().min(MIN_SCORE).max(MAX_SCORE);
+/** Every score, worst first. */
+export const SCORES: readonly number[] = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => MIN_SCORE + i);
+
+/** The kinds of test, in the order the editor offers them. */
+export const TEST_KINDS = ['call', 'stdio', 'code'] as const;
+export type TestKind = (typeof TEST_KINDS)[number];
+
 export const DEFAULT_LIMITS = {
   timeMs: 5000,
   outputBytes: 64 * 1024,
@@ -69,6 +95,16 @@ const codeTest = z
   .strict();
 
 const test = z.discriminatedUnion('kind', [callTest, stdioTest, codeTest]);
+
+/**
+ * A trainer's own test, kept with the evaluation: a call or stdio test with nothing but its data
+ * (no hidden flag, entry point or tolerance: it runs visible, with the task's entry point).
+ */
+export const ownTestSchema = z.discriminatedUnion('kind', [
+  callTest.pick({ name: true, kind: true, args: true, expected: true }),
+  stdioTest.pick({ name: true, kind: true, stdin: true, expectedStdout: true }),
+]);
+export type OwnTest = z.infer<typeof ownTestSchema>;
 export type TestCase = z.infer<typeof test>;
 export type CallTest = z.infer<typeof callTest>;
 export type StdioTest = z.infer<typeof stdioTest>;
@@ -85,7 +121,6 @@ const solution = z
   .strict();
 export type Solution = z.infer<typeof solution>;
 
-const score = z.number().int().min(1).max(5);
 
 const bug = z
   .object({
@@ -106,7 +141,7 @@ const gold = z
   .object({
     // Best first; solutions in the same inner list are tied.
     ranking: z.array(z.array(z.string()).min(1)).min(1),
-    scores: z.record(z.string(), z.record(z.string(), score)).optional(),
+    scores: z.record(z.string(), z.record(z.string(), scoreSchema)).optional(),
     critiques: z.record(z.string(), localized).optional(),
     justification: localized.optional(),
     /**
@@ -124,7 +159,7 @@ const criterion = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
     name: localized,
-    levels: z.array(localized).length(5),
+    levels: z.array(localized).length(MAX_SCORE - MIN_SCORE + 1),
   })
   .strict();
 export type Criterion = z.infer<typeof criterion>;
@@ -140,7 +175,7 @@ const limits = z
 export const taskSchema = z
   .object({
     schemaVersion: z.literal(TASK_SCHEMA_VERSION),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/),
+    id: z.string().regex(TASK_ID),
     title: localized,
     prompt: localized,
     entryPoint: entryPoint.optional(),

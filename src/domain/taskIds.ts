@@ -1,10 +1,10 @@
 // Task ids that collide: an imported or saved task whose id is already used by a bundled task, a
 // task in the workbench, a draft, or another task of the same import. The author resolves each
 // collision (rename, replace or skip); this checks the choices and says what to do. Pure.
-import { TASK_ID } from './draft.js';
+import { TASK_ID, type TaskOrigin } from './task.js';
 
-/** Who already uses an id. Bundled tasks ship with the app and can never be replaced. */
-export type Holder = 'bundled' | 'imported' | 'authored' | 'draft';
+/** Who already uses an id: a task of some origin, or a draft. Bundled tasks can never be replaced. */
+export type Holder = TaskOrigin | 'draft';
 
 export type IdConflict = {
   /** Position of the task in the incoming list. */

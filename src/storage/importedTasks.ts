@@ -1,12 +1,11 @@
 // Tasks the trainer imported from a file or wrote in the app, kept so they survive a reload.
 // Bundled sample tasks are not stored here; they ship with the app.
 import { z } from 'zod';
-import { taskSchema, type Task } from '../domain/task.js';
+import { STORED_ORIGINS, storedTaskId, taskSchema, type StoredOrigin, type Task } from '../domain/task.js';
 import { STORAGE_KEYS } from './keys.js';
 import { defineRecord, deleteRecord, getAllRecords, putRecords, type Loaded, type SaveReceipt, type VeredictoDB } from './database.js';
 
-export type TaskOrigin = 'imported' | 'authored';
-export type StoredTask = { task: Task; origin: TaskOrigin; fileName?: string; importedAt: string };
+export type StoredTask = { task: Task; origin: StoredOrigin; fileName?: string; importedAt: string };
 
 // taskSchema is strict, but a Task converted from a dataset row also carries `metadata` and
 // `source`, and keeps the dataset's own id ("HumanEval/0", MBPP's 11); safeExtend keeps
@@ -14,11 +13,11 @@ export type StoredTask = { task: Task; origin: TaskOrigin; fileName?: string; im
 const storedTaskSchema = z
   .object({
     task: taskSchema.safeExtend({
-      id: z.string().min(1).max(200),
+      id: storedTaskId,
       metadata: z.record(z.string(), z.unknown()).optional(),
       source: z.object({ shape: z.string(), prompt: z.string() }).strict().optional(),
     }),
-    origin: z.enum(['imported', 'authored']),
+    origin: z.enum(STORED_ORIGINS),
     fileName: z.string().max(1000).optional(),
     importedAt: z.string(),
   })

@@ -5,7 +5,7 @@ import { NoticeBox, type Notice } from '../components/NoticeBox.js';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emptyForm, formFromTask, newDraft, type Draft } from '../../domain/draft.js';
-import { pickLocale, type Locale, type Task } from '../../domain/task.js';
+import { pickLocale, TASK_ORIGINS, type Locale, type Task } from '../../domain/task.js';
 import { findConflicts, planResolutions, type Holder, type IdConflict, type PlannedTask, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
 import { parseSource } from '../../formats/datasets.js';
 import { MAX_FILE_BYTES } from '../../formats/jsonText.js';
@@ -177,7 +177,7 @@ export function DraftList() {
             {t('list.openExisting')}
             <select value={existing} onChange={(e) => setExisting(e.target.value)}>
               <option value="">{t('list.chooseTask')}</option>
-              {(['bundled', 'imported', 'authored'] as const).map((origin) => {
+              {TASK_ORIGINS.map((origin) => {
                 const list = entries.filter((e) => e.origin === origin);
                 return list.length ? (
                   <optgroup key={origin} label={t(`origin.${origin}`)}>

@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { goldPath, type FormAction, type SolutionForm, type TaskForm } from '../../domain/draft.js';
 import { DEFAULT_CRITERIA } from '../../domain/rubric.js';
-import { LOCALES, pickLocale, type Locale, type Localized } from '../../domain/task.js';
+import { LOCALES, pickLocale, SCORES, type Locale, type Localized } from '../../domain/task.js';
 import { useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
@@ -126,12 +126,12 @@ function ScoreField({ index, criterion, label, value, onChange }: { index: numbe
       <label htmlFor={f.id}>{t('gold.scoreOf', { criterion: criterion.name, label })}</label>
       <select value={value} onChange={(e) => onChange(e.target.value)} {...f.props}>
         <option value="">{t('gold.noScore')}</option>
-        {[1, 2, 3, 4, 5].map((n) => (
+        {SCORES.map((n) => (
           <option key={n} value={String(n)}>
             {n}
           </option>
         ))}
-        {value !== '' && !['1', '2', '3', '4', '5'].includes(value) && <option value={value}>{value}</option>}
+        {value !== '' && !SCORES.map(String).includes(value) && <option value={value}>{value}</option>}
       </select>
       {f.notes}
     </div>

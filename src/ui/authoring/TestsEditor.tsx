@@ -3,7 +3,8 @@
 // as cards. Numbers are the tests' positions in the task, as in `tests[2]` of a problem.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallTestForm, CodeTestForm, FormAction, StdioTestForm, TaskForm, TestForm, TestKind } from '../../domain/draft.js';
+import type { CallTestForm, CodeTestForm, FormAction, StdioTestForm, TaskForm, TestForm } from '../../domain/draft.js';
+import type { TestKind } from '../../domain/task.js';
 import { LANGUAGES, type Locale } from '../../domain/task.js';
 import { CodeEditor } from '../editor/CodeEditor.js';
 import { fieldId, FieldErrors, useField, type FieldBinding } from './fields.js';

@@ -2,8 +2,8 @@
 // with the evaluation as evidence, run with the task's tests, and exported.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EvaluationAction, OwnTest } from '../../domain/evaluation.js';
-import type { Task } from '../../domain/task.js';
+import type { EvaluationAction } from '../../domain/evaluation.js';
+import type { OwnTest, Task } from '../../domain/task.js';
 
 type Props = { task: Task; tests: OwnTest[]; dispatch: (a: EvaluationAction) => void; disabled: boolean; onRun: () => void; running: boolean };
 

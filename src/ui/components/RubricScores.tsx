@@ -3,9 +3,8 @@
 // Default criteria are translations (judging namespace); a task's own criteria carry their text.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MAX_SCORE, MIN_SCORE } from '../../domain/evaluation.js';
 import type { RubricCriterion } from '../../domain/rubric.js';
-import { pickLocale, type Locale, type Solution } from '../../domain/task.js';
+import { MIN_SCORE, pickLocale, SCORES, type Locale, type Solution } from '../../domain/task.js';
 
 export type RubricScoresProps = {
   solution: Pick<Solution, 'id' | 'label'>;
@@ -19,7 +18,6 @@ export type RubricScoresProps = {
   invalid?: ReadonlySet<string>;
 };
 
-const LEVELS = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => MIN_SCORE + i);
 
 /** A text in some language: `lang` is set when it is not the page's (a task's own rubric may lack one). */
 type Text = { text: string; lang?: Locale };
@@ -106,7 +104,7 @@ function CriterionScore({
         {name.text}
       </legend>
       <div className="jp-levels" onMouseLeave={() => setHover(undefined)}>
-        {LEVELS.map((n) => {
+        {SCORES.map((n) => {
           const d = level(n);
           return (
             <label key={n} className="jp-level" title={d.text} onMouseEnter={() => setHover(n)}>

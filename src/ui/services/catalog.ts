@@ -2,13 +2,12 @@
 // plus the tasks the user imported, with each task's evaluation status. Importing is all or
 // nothing: a file with any problem saves nothing and every problem is reported.
 import type { EvaluationStatus } from '../../domain/evaluation.js';
-import type { Task } from '../../domain/task.js';
+import type { Task, TaskOrigin } from '../../domain/task.js';
 import { applySamples, isSamplesFile, parseSource } from '../../formats/datasets.js';
 import { MAX_FILE_BYTES } from '../../formats/jsonText.js';
 import type { Problem } from '../../formats/taskFile.js';
 
-export type Origin = 'bundled' | 'imported' | 'authored';
-export type CatalogEntry = { task: Task; origin: Origin; fileName?: string };
+export type CatalogEntry = { task: Task; origin: TaskOrigin; fileName?: string };
 export type CatalogState = {
   entries: CatalogEntry[];
   /** Problems in the bundled files themselves: shown, never fatal. */
@@ -78,7 +77,7 @@ export async function readImport(files: readonly File[], reserved: ReadonlySet<s
 
 /** Catalog entries in list order: bundled first by title, then imported by title. */
 export function sortEntries(entries: CatalogEntry[], title: (t: Task) => string): CatalogEntry[] {
-  const rank = (o: Origin) => (o === 'bundled' ? 0 : 1);
+  const rank = (o: TaskOrigin) => (o === 'bundled' ? 0 : 1);
   return [...entries].sort((a, b) => rank(a.origin) - rank(b.origin) || title(a.task).localeCompare(title(b.task)));
 }
 
