@@ -137,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`veredicto: ${t('error.noInput', { ns: 'cli' })}\n${t('error.seeHelp', { ns: 'cli' })}\n`);
         return 2;
       }
-      const inputs = readInputs(options.inputs, options.samples);
+      const inputs = await readInputs(options.inputs, options.samples);
       if (inputs.problems.length) {
         for (const p of inputs.problems) process.stderr.write(`${problemText(t, p)}\n`);
         if (options.command === 'run' || !inputs.tasks.length) {

@@ -8,11 +8,15 @@ import { formatPath, lineOfPath, MAX_DEPTH, MAX_FILE_BYTES, nestingDepth, syntax
 export type Problem = { file: string; line?: number; field?: string; message: Message };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
+/** The one "file too large" problem: every reader refuses a task file or dataset over MAX_FILE_BYTES with it. */
+export function fileTooLarge(file: string, bytes: number): Problem {
+  return { file, message: { key: 'file.tooLarge', params: { file, size: (bytes / 2 ** 20).toFixed(1), max: MAX_FILE_BYTES / 2 ** 20 } } };
+}
+
 /** Size and nesting limits, then JSON.parse; the common first step for every JSON input. */
 export function parseJsonGuarded(file: string, text: string, lineOffset = 0): Parsed<unknown> {
   const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_FILE_BYTES)
-    return fail({ file, message: { key: 'file.tooLarge', params: { file, size: (bytes / 2 ** 20).toFixed(1), max: MAX_FILE_BYTES / 2 ** 20 } } });
+  if (bytes > MAX_FILE_BYTES) return fail(fileTooLarge(file, bytes));
   if (nestingDepth(text) > MAX_DEPTH) return fail({ file, message: { key: 'file.tooDeep', params: { file, max: MAX_DEPTH } } });
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

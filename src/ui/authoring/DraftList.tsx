@@ -7,10 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { emptyForm, formFromTask, newDraft, type Draft } from '../../domain/draft.js';
 import { pickLocale, TASK_ORIGINS, type Locale, type Task } from '../../domain/task.js';
 import { findConflicts, planResolutions, type Holder, type IdConflict, type PlannedTask, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
-import { parseSource } from '../../formats/datasets.js';
-import { MAX_FILE_BYTES } from '../../formats/jsonText.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { tasksJsonlText, validateForm } from '../../formats/taskDraft.js';
+import { importTaskFiles } from '../../formats/taskSources.js';
 import { formatDate } from '../../i18n/format.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { draftPath, editTaskPath, followLink, navigate } from '../router.js';
@@ -72,18 +71,7 @@ export function DraftList() {
     setNotice(undefined);
     setPending(undefined);
     try {
-      const problems: Problem[] = [];
-      const tasks: Task[] = [];
-      for (const file of files) {
-        if (file.size > MAX_FILE_BYTES) {
-          problems.push({ file: file.name, message: { key: 'file.tooLarge', params: { file: file.name, size: (file.size / 2 ** 20).toFixed(1), max: MAX_FILE_BYTES / 2 ** 20 } } });
-          continue;
-        }
-        const r = parseSource(file.name, await file.text());
-        tasks.push(...r.tasks);
-        problems.push(...r.problems);
-      }
-      if (!tasks.length && !problems.length) problems.push({ file: '', message: { key: 'file.noTasks', params: { file: files.map((f) => f.name).join(', ') } } });
+      const { tasks, problems } = await importTaskFiles(files);
       setFileProblems(problems);
       if (problems.length) return; // all or nothing, as the task list imports
       const { drafts: current } = await store.list();

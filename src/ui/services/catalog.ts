@@ -3,9 +3,9 @@
 // nothing: a file with any problem saves nothing and every problem is reported.
 import type { EvaluationStatus } from '../../domain/evaluation.js';
 import type { Task, TaskOrigin } from '../../domain/task.js';
-import { applySamples, isSamplesFile, parseSource } from '../../formats/datasets.js';
-import { MAX_FILE_BYTES } from '../../formats/jsonText.js';
+import { parseSource } from '../../formats/datasets.js';
 import type { Problem } from '../../formats/taskFile.js';
+import { duplicateTasks, importTaskFiles } from '../../formats/taskSources.js';
 
 export type CatalogEntry = { task: Task; origin: TaskOrigin; fileName?: string };
 export type CatalogState = {
@@ -32,46 +32,15 @@ export function bundledTasks(): { entries: CatalogEntry[]; problems: Problem[] }
 export type ImportResult = { tasks: Task[]; problems: Problem[] };
 
 /**
- * Reads dropped or picked files: task files (.json), datasets (.jsonl) and samples files (.jsonl of
- * `{task_id, completion}`, applied to the other files' tasks). `existing` are the ids already in
- * the catalog that an import may not replace (the bundled ones).
+ * Reads dropped or picked files (importTaskFiles: task files, datasets, samples files). `reserved`
+ * are the ids already in the catalog that an import may not replace (the bundled ones). All or
+ * nothing: with any problem, no task.
  */
 export async function readImport(files: readonly File[], reserved: ReadonlySet<string>): Promise<ImportResult> {
-  const problems: Problem[] = [];
-  const sources: { name: string; text: string }[] = [];
-  for (const file of files) {
-    if (file.size > MAX_FILE_BYTES) {
-      const size = (file.size / 2 ** 20).toFixed(1);
-      problems.push({ file: file.name, message: { key: 'file.tooLarge', params: { file: file.name, size, max: MAX_FILE_BYTES / 2 ** 20 } } });
-      continue;
-    }
-    if (!/\.jsonl?$/i.test(file.name)) {
-      problems.push({ file: file.name, message: { key: 'file.unsupported', params: { file: file.name } } });
-      continue;
-    }
-    try {
-      sources.push({ name: file.name, text: await file.text() });
-    } catch (e) {
-      problems.push({ file: file.name, message: { key: 'file.unreadable', params: { file: file.name, detail: String(e) } } });
-    }
-  }
-  const tasks: Task[] = [];
-  const samples = sources.filter((s) => isSamplesFile(s.name, s.text));
-  for (const s of sources) {
-    if (samples.includes(s)) continue;
-    const r = parseSource(s.name, s.text);
-    tasks.push(...r.tasks);
-    problems.push(...r.problems);
-  }
-  for (const s of samples) problems.push(...applySamples(s.name, s.text, tasks));
-  const seen = new Set<string>();
-  for (const t of tasks) {
-    const where = files.map((f) => f.name).join(', ');
-    if (seen.has(t.id)) problems.push({ file: where, message: { key: 'file.duplicateTask', params: { file: where, id: t.id } } });
-    else if (reserved.has(t.id)) problems.push({ file: where, message: { key: 'file.bundledId', params: { id: t.id } } });
-    seen.add(t.id);
-  }
-  if (!tasks.length && !problems.length) problems.push({ file: '', message: { key: 'file.noTasks', params: { file: files.map((f) => f.name).join(', ') } } });
+  const { tasks, problems } = await importTaskFiles(files);
+  const where = files.map((f) => f.name).join(', ');
+  problems.push(...duplicateTasks(tasks, where));
+  for (const id of new Set(tasks.map((t) => t.id))) if (reserved.has(id)) problems.push({ file: where, message: { key: 'file.bundledId', params: { id } } });
   return problems.length ? { tasks: [], problems } : { tasks, problems };
 }
 
@@ -80,7 +49,6 @@ export function sortEntries(entries: CatalogEntry[], title: (t: Task) => string)
   const rank = (o: TaskOrigin) => (o === 'bundled' ? 0 : 1);
   return [...entries].sort((a, b) => rank(a.origin) - rank(b.origin) || title(a.task).localeCompare(title(b.task)));
 }
-
 
 /** The catalog as the screens observe it; imported tasks and statuses come from the database. */
 export class Catalog {
