@@ -24,12 +24,15 @@ export const STORAGE_KEYS = {
     uiPrefs: 'uiPrefs',
     lastExport: 'lastExport',
   },
-  /**
-   * localStorage keys: only for what must be known synchronously before IndexedDB opens.
-   * `locale` is the value src/ui/locale.ts uses today (it declares its own copy).
-   */
+  /** localStorage keys: only for what must be known synchronously before IndexedDB opens. */
   localStorage: {
+    /** The language the user chose (read before the first render). */
     locale: 'veredicto.locale',
+  },
+  /** sessionStorage keys: what lasts as long as the tab. */
+  sessionStorage: {
+    /** The task ids of the current practice session, in order. */
+    practiceQueue: 'veredicto.practiceQueue',
   },
 } as const;
 
