@@ -35,10 +35,10 @@ describe('Autosaver', () => {
     });
     saver.schedule(1);
     await saver.flush();
-    expect(saver.state).toMatchObject({ error: 'stale' });
+    expect(saver.snapshot).toMatchObject({ error: 'stale' });
     fail = false;
     await saver.discard();
-    expect(saver.state).toBe('saved');
+    expect(saver.snapshot).toBe('saved');
     await saver.flush();
     expect(writes).toEqual([]);
   });
@@ -50,7 +50,7 @@ describe('Autosaver', () => {
     saver.schedule(2);
     await vi.advanceTimersByTimeAsync(299);
     expect(writes).toEqual([]);
-    expect(saver.state).toBe('pending');
+    expect(saver.snapshot).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
     expect(writes).toEqual([{ value: 2, at: start + 500 }]);
     expect(states).toEqual(['pending', 'saving', 'saved']);
@@ -66,7 +66,7 @@ describe('Autosaver', () => {
     expect(writes[0]).toEqual({ value: 10, at: start + 1000 });
     await vi.advanceTimersByTimeAsync(1000);
     expect(writes.at(-1)).toEqual({ value: 12, at: start + 1100 + 300 });
-    expect(saver.state).toBe('saved');
+    expect(saver.snapshot).toBe('saved');
   });
 
   it('flush writes at once and resolves after the write; a second flush has nothing to do', async () => {
@@ -90,12 +90,12 @@ describe('Autosaver', () => {
     const first = saver.flush();
     await vi.advanceTimersByTimeAsync(0);
     saver.schedule(2);
-    expect(saver.state).toBe('saving');
+    expect(saver.snapshot).toBe('saving');
     const second = saver.flush();
     release();
     await Promise.all([first, second]);
     expect(order).toEqual([1, 2]);
-    expect(saver.state).toBe('saved');
+    expect(saver.snapshot).toBe('saved');
   });
 
   it('keeps the value after a failure and writes it on the next flush', async () => {
@@ -109,7 +109,7 @@ describe('Autosaver', () => {
     });
     saver.schedule(5);
     await vi.advanceTimersByTimeAsync(300);
-    expect(saver.state).toEqual({ error: 'other', message: 'disk on fire' });
+    expect(saver.snapshot).toEqual({ error: 'other', message: 'disk on fire' });
     expect(persist).not.toHaveBeenCalled();
 
     fail = false;

@@ -1,7 +1,7 @@
 // Saves a changing value (an evaluation being edited) without losing any of it: debounced while the
 // trainer types, capped so a long burst still reaches disk, flushed on demand (pagehide,
 // visibilitychange), one write at a time. A failed write keeps the value in memory until a later
-// schedule/flush succeeds. Knows nothing of React; a hook can wrap subscribe/state.
+// schedule/flush succeeds. Knows nothing of React; src/ui/hooks/useStore.ts reads subscribe/snapshot.
 import { isQuotaError, StorageError } from './database.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | { error: 'quota' | 'stale' | 'other'; message: string };
@@ -73,7 +73,7 @@ export class Autosaver<T> {
   }
 
   /** The current state; the same object until it changes (fit for useSyncExternalStore). */
-  get state(): SaveState {
+  get snapshot(): SaveState {
     return this.#state;
   }
 

@@ -1,6 +1,7 @@
 // The page frame: header (name, runtimes, data menu, language) and the screen for the route.
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from './hooks/useStore.js';
 import type { Language } from '../domain/task.js';
 import { DataMenu } from './components/DataMenu.js';
 import { ExportReminder } from './components/ExportReminder.js';
@@ -75,7 +76,7 @@ export function App() {
 function RuntimeStatus() {
   const { runtimes } = useServices();
   const { t } = useTranslation();
-  const state = useSyncExternalStore(runtimes.subscribe, () => runtimes.snapshot);
+  const state = useStore(runtimes);
   return (
     <div className="runtimes" aria-label={t('runtime.heading')} role="group">
       {(['python', 'javascript'] as Language[]).map((l) => {

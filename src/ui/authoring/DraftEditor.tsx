@@ -1,8 +1,9 @@
 // The task editor: every field of the task (in both languages), validated as the author types,
 // validated by execution on request, saved locally on every change; saved to the workbench when
 // the author says so (valid tasks only) and exported as a task file.
-import { useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { missingTranslations, type Draft } from '../../domain/draft.js';
 import { readiness } from '../../domain/readiness.js';
 import { pickLocale, type Locale, type Task } from '../../domain/task.js';
@@ -30,7 +31,7 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
   const services = useServices();
   const { t, i18n } = useTranslation('authoring');
   const locale = i18n.language as Locale;
-  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  const state = useStore(session);
   const { draft, validation } = state;
   const form = draft.form;
   const [notice, setNotice] = useState<Notice | undefined>();
@@ -223,10 +224,7 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
 /** Where the draft's local save stands (the autosaver's state). */
 function SaveIndicator({ saver }: { saver: Autosaver<Draft> }) {
   const { t } = useTranslation();
-  const state: SaveState = useSyncExternalStore(
-    (l) => saver.subscribe(l),
-    () => saver.state,
-  );
+  const state: SaveState = useStore(saver);
   if (typeof state === 'object')
     return (
       <span className="save error" role="alert">

@@ -2,8 +2,9 @@
 // (ids already taken are resolved one by one: rename, replace or skip), export a set of drafts as
 // one JSONL file, delete a draft.
 import { NoticeBox, type Notice } from '../components/NoticeBox.js';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { emptyForm, formFromTask, newDraft, type Draft } from '../../domain/draft.js';
 import { pickLocale, TASK_ORIGINS, type Locale, type Task } from '../../domain/task.js';
 import { findConflicts, planResolutions, type Holder, type IdConflict, type PlannedTask, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
@@ -29,7 +30,7 @@ export function DraftList() {
   const store = draftStore(services);
   const { t, i18n } = useTranslation('authoring');
   const locale = i18n.language as Locale;
-  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const catalog = useStore(services.catalog);
   const [drafts, setDrafts] = useState<Draft[] | undefined>();
   const [persistent, setPersistent] = useState(true);
   const [selected, setSelected] = useState<Set<string>>(new Set());

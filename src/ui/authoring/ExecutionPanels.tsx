@@ -1,8 +1,8 @@
 // Validation by execution, live in the sandboxes: the reference solution against every test
 // twice; mutants of the reference and the mutation score, surviving mutants shown as diffs; and
 // the candidate solutions with the results grid a trainer sees.
-import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { mutantDiff } from '../../domain/mutants.js';
 import type { CheckFinding } from '../../domain/readiness.js';
 import type { Language, Locale } from '../../domain/task.js';
@@ -247,7 +247,7 @@ export function CandidatesPanel({ session, state, locale }: Props) {
 
 function CandidateResults({ session, locale, stale }: { session: TaskSession; locale: Locale; stale: boolean }) {
   const { t } = useTranslation('authoring');
-  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  const state = useStore(session);
   return (
     <>
       {stale && <p className="note">{t('candidateRuns.stale')}</p>}

@@ -1,8 +1,9 @@
 // Where the task's work stands: saved, saving, or not saved — with what the trainer can do about it.
 // A full disk keeps the work in the tab and offers an export; a save from another tab on the same
 // evaluation is never overwritten silently: the trainer chooses which version to keep.
-import { useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import type { Locale } from '../../domain/task.js';
 import { exportEvaluations } from '../services/evaluationExport.js';
 import { useServices, type OpenedSession } from '../services/services.js';
@@ -10,10 +11,7 @@ import { useServices, type OpenedSession } from '../services/services.js';
 export function SaveStatus({ opened }: { opened: OpenedSession }) {
   const services = useServices();
   const { t, i18n } = useTranslation();
-  const state = useSyncExternalStore(
-    (l) => opened.saver.subscribe(l),
-    () => opened.saver.state,
-  );
+  const state = useStore(opened.saver);
   const [busy, setBusy] = useState(false);
   const act = (f: () => Promise<unknown>) => async () => {
     setBusy(true);

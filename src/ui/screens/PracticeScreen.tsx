@@ -1,7 +1,8 @@
 // Practice: pick tasks that have a gold answer by topic, difficulty, language or "ones I got
 // wrong", then work them exactly as in the workbench; the gold answer shows only after submitting.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { summarize, type PracticeAttempt } from '../../domain/progress.js';
 import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale } from '../../domain/task.js';
 import { listAttempts } from '../../storage/practice.js';
@@ -30,7 +31,7 @@ export function PracticeScreen() {
   const services = useServices();
   const { t, i18n } = useTranslation(['practice', 'common']);
   const locale = i18n.language as Locale;
-  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const catalog = useStore(services.catalog);
   const attempts = useAttempts();
   const [tag, setTag] = useState('');
   const [difficulty, setDifficulty] = useState('');

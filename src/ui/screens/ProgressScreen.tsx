@@ -1,7 +1,7 @@
 // Practice progress, stored in this browser: tasks done, agreement with the gold rankings over time
 // (a chart), the weakest topics, and the tasks to try again.
-import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { summarize } from '../../domain/progress.js';
 import { pickLocale, type Locale } from '../../domain/task.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
@@ -17,7 +17,7 @@ export function ProgressScreen() {
   const { t, i18n } = useTranslation('practice');
   const locale = i18n.language as Locale;
   const services = useServices();
-  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const catalog = useStore(services.catalog);
   const attempts = useAttempts();
   if (!attempts) return <main className="page wide" aria-busy="true" />;
   const s = summarize(attempts);

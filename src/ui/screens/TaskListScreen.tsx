@@ -1,7 +1,8 @@
 // The task list: bundled and imported tasks with their status, search and filters, and import of
 // task files and datasets by file picker or drag and drop (all or nothing, every problem shown).
-import { useMemo, useState, useSyncExternalStore, type DragEvent } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { saveImportedTasks } from '../../storage/importedTasks.js';
@@ -20,7 +21,7 @@ export function TaskListScreen() {
   const services = useServices();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const catalog = useStore(services.catalog);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [imported, setImported] = useState<string[]>([]);

@@ -1,7 +1,8 @@
 // One task: prompt, tests, solutions, runs, the trainer's own tests and the judgement. Keyboard
 // shortcuts (listed under `?`) cover a whole evaluation without the mouse.
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../hooks/useStore.js';
 import { ActiveTimer } from '../../domain/activeTimer.js';
 import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
 import { rubricOf } from '../../domain/rubric.js';
@@ -27,7 +28,7 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
   const services = useServices();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
-  const catalog = useSyncExternalStore(services.catalog.subscribe, () => services.catalog.snapshot);
+  const catalog = useStore(services.catalog);
   const known = catalog.entries.some((e) => e.task.id === taskId);
   const [opened, setOpened] = useState<OpenedSession | undefined>();
   const [loading, setLoading] = useState(true);
@@ -77,7 +78,7 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const task = session.task;
-  const state = useSyncExternalStore(session.subscribe, () => session.snapshot);
+  const state = useStore(session);
   const evaluation = state.evaluation;
   const criteria = useMemo(() => rubricOf(task), [task]);
   const [current, setCurrent] = useState(0);
@@ -360,7 +361,7 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
 function RuntimeNote({ languages }: { languages: string[] }) {
   const { runtimes } = useServices();
   const { t } = useTranslation();
-  const state = useSyncExternalStore(runtimes.subscribe, () => runtimes.snapshot);
+  const state = useStore(runtimes);
   const waiting = languages.filter((l) => state[l as 'python' | 'javascript'].phase !== 'ready');
   if (!waiting.length) return null;
   return (

@@ -6,6 +6,7 @@ import type { Task, TaskOrigin } from '../../domain/task.js';
 import { parseSource } from '../../formats/datasets.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { duplicateTasks, importTaskFiles } from '../../formats/taskSources.js';
+import { Store } from '../store.js';
 
 export type CatalogEntry = { task: Task; origin: TaskOrigin; fileName?: string };
 export type CatalogState = {
@@ -51,49 +52,32 @@ export function sortEntries(entries: CatalogEntry[], title: (t: Task) => string)
 }
 
 /** The catalog as the screens observe it; imported tasks and statuses come from the database. */
-export class Catalog {
-  private state: CatalogState;
-  private readonly listeners = new Set<() => void>();
-
+export class Catalog extends Store<CatalogState> {
   constructor() {
     const bundled = bundledTasks();
-    this.state = { entries: bundled.entries, bundledProblems: bundled.problems, statuses: {} };
+    super({ entries: bundled.entries, bundledProblems: bundled.problems, statuses: {} });
   }
-
-  get snapshot(): CatalogState {
-    return this.state;
-  }
-
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => void this.listeners.delete(l);
-  };
 
   find(taskId: string): CatalogEntry | undefined {
-    return this.state.entries.find((e) => e.task.id === taskId);
+    return this.snapshot.entries.find((e) => e.task.id === taskId);
   }
 
   reservedIds(): Set<string> {
-    return new Set(this.state.entries.filter((e) => e.origin === 'bundled').map((e) => e.task.id));
+    return new Set(this.snapshot.entries.filter((e) => e.origin === 'bundled').map((e) => e.task.id));
   }
 
   /** Adds or replaces non-bundled entries (an imported task imported again replaces the old one). */
   addEntries(added: CatalogEntry[]): void {
     const ids = new Set(added.map((e) => e.task.id));
-    this.set({ entries: [...this.state.entries.filter((e) => !ids.has(e.task.id)), ...added] });
+    this.set({ entries: [...this.snapshot.entries.filter((e) => !ids.has(e.task.id)), ...added] });
   }
 
   /** Takes an imported or authored task off the list (bundled ones ship with the app and stay). */
   removeEntry(taskId: string): void {
-    this.set({ entries: this.state.entries.filter((e) => e.origin === 'bundled' || e.task.id !== taskId) });
+    this.set({ entries: this.snapshot.entries.filter((e) => e.origin === 'bundled' || e.task.id !== taskId) });
   }
 
   setStatuses(statuses: Record<string, EvaluationStatus>): void {
-    this.set({ statuses: { ...this.state.statuses, ...statuses } });
-  }
-
-  private set(patch: Partial<CatalogState>): void {
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((l) => l());
+    this.set({ statuses: { ...this.snapshot.statuses, ...statuses } });
   }
 }

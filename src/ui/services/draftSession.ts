@@ -10,6 +10,7 @@ import { checkFindings, checkReferences, mutantLimitMs, type CheckFinding, type 
 import { limitsOf, referenceSolutions, type Language, type Locale, type Task } from '../../domain/task.js';
 import { validateForm, type DraftValidation } from '../../formats/taskDraft.js';
 import type { Sandbox } from '../../sandbox/client.js';
+import { Store } from '../store.js';
 import { TaskSession } from './taskSession.js';
 
 export type CheckState =
@@ -48,9 +49,7 @@ export type DraftPersist = { schedule(d: Draft): void; flush(): Promise<unknown>
 /** At most this many mutants per language: enough to find weak spots, quick enough to wait for. */
 export const MAX_MUTANTS = 40;
 
-export class DraftSession {
-  private state: DraftSessionState;
-  private readonly listeners = new Set<() => void>();
+export class DraftSession extends Store<DraftSessionState> {
   private readonly controllers: Partial<Record<'check' | 'mutation', AbortController>> = {};
   private mutationRuns = 0;
 
@@ -61,22 +60,13 @@ export class DraftSession {
     private readonly warmUp: (languages: Language[]) => void = () => undefined,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    this.state = { draft, validation: validateForm(draft.form), check: { phase: 'idle' }, mutation: { phase: 'idle' } };
+    super({ draft, validation: validateForm(draft.form), check: { phase: 'idle' }, mutation: { phase: 'idle' } });
   }
-
-  get snapshot(): DraftSessionState {
-    return this.state;
-  }
-
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => void this.listeners.delete(l);
-  };
 
   dispatch = (action: FormAction): void => {
-    const form = formReducer(this.state.draft.form, action);
-    if (form === this.state.draft.form) return;
-    const draft = { ...this.state.draft, form, updatedAt: this.now() };
+    const form = formReducer(this.snapshot.draft.form, action);
+    if (form === this.snapshot.draft.form) return;
+    const draft = { ...this.snapshot.draft, form, updatedAt: this.now() };
     this.set({ draft, validation: validateForm(form) });
     this.persist.schedule(draft);
   };
@@ -91,7 +81,7 @@ export class DraftSession {
 
   /** Records metadata (saved to the workbench, marked ready) and saves at once. */
   async update(patch: Partial<Pick<Draft, 'published' | 'ready' | 'base'>>): Promise<void> {
-    const draft = { ...this.state.draft, ...patch, updatedAt: this.now() };
+    const draft = { ...this.snapshot.draft, ...patch, updatedAt: this.now() };
     this.set({ draft });
     this.persist.schedule(draft);
     await this.persist.flush();
@@ -99,16 +89,16 @@ export class DraftSession {
 
   /** Whether the last check ran on the draft as it is now and found nothing. */
   checkedClean(): boolean {
-    const c = this.state.check;
-    return c.phase === 'done' && c.fingerprint === this.state.validation.runFingerprint && c.findings.length === 0;
+    const c = this.snapshot.check;
+    return c.phase === 'done' && c.fingerprint === this.snapshot.validation.runFingerprint && c.findings.length === 0;
   }
 
   /** The reference solution of every language, twice against every test: `veredicto check`'s code. */
   async runCheck(): Promise<CheckState> {
-    const { task, runFingerprint: fingerprint } = this.state.validation;
-    if (!task) return this.state.check;
+    const { task, runFingerprint: fingerprint } = this.snapshot.validation;
+    if (!task) return this.snapshot.check;
     const refs = referenceSolutions(task);
-    if (!refs.length) return this.state.check;
+    if (!refs.length) return this.snapshot.check;
     const controller = this.restart('check');
     this.warmUp(refs.map((r) => r.language));
     const total = refs.length * 2 * task.tests.length;
@@ -124,7 +114,7 @@ export class DraftSession {
       this.finish('check', controller, { check });
       return check;
     } catch (e) {
-      if (controller.signal.aborted) return this.state.check;
+      if (controller.signal.aborted) return this.snapshot.check;
       const check: CheckState = { phase: 'failed', fingerprint, detail: e instanceof Error ? e.message : String(e) };
       this.finish('check', controller, { check });
       return check;
@@ -137,7 +127,7 @@ export class DraftSession {
    * first when the draft changed since its last check.
    */
   async runMutants(): Promise<void> {
-    const { task, runFingerprint: fingerprint } = this.state.validation;
+    const { task, runFingerprint: fingerprint } = this.snapshot.validation;
     if (!task) return this.set({ mutation: { phase: 'blocked', reason: 'invalid' } });
     const refs = referenceSolutions(task);
     if (!refs.length) return this.set({ mutation: { phase: 'blocked', reason: 'noReference' } });
@@ -150,7 +140,7 @@ export class DraftSession {
       else return this.set({ mutation: { phase: 'cancelled' } }); // cancelled, or the draft changed meanwhile
     }
     const controller = this.restart('mutation');
-    const plans = refs.map((ref) => ({ ref, limits: mutantLimits(task, this.state.check, ref.language), mutants: generateMutants(ref.code, ref.language, { max: MAX_MUTANTS }) }));
+    const plans = refs.map((ref) => ({ ref, limits: mutantLimits(task, this.snapshot.check, ref.language), mutants: generateMutants(ref.code, ref.language, { max: MAX_MUTANTS }) }));
     const total = plans.reduce((n, p) => n + p.mutants.length, 0);
     let done = 0;
     this.set({ mutation: { phase: 'running', fingerprint, done, total } });
@@ -180,9 +170,9 @@ export class DraftSession {
 
   /** Runs every candidate solution in a fresh workbench session (nothing of it is saved). */
   runCandidates(locale: Locale): void {
-    const { task } = this.state.validation;
+    const { task } = this.snapshot.validation;
     if (!task || !task.solutions.length) return;
-    this.state.candidates?.cancel();
+    this.snapshot.candidates?.cancel();
     const session = new TaskSession(task, newEvaluation(task.id, locale, this.now()), this.sandbox, { schedule: () => undefined, flush: async () => undefined });
     this.warmUp([...new Set(task.solutions.map((s) => s.language))]);
     this.set({ candidates: session });
@@ -198,7 +188,7 @@ export class DraftSession {
       delete this.controllers[k];
       this.set(k === 'check' ? { check: { phase: 'cancelled' } } : { mutation: { phase: 'cancelled' } });
     }
-    if (!kind || kind === 'candidates') this.state.candidates?.cancel();
+    if (!kind || kind === 'candidates') this.snapshot.candidates?.cancel();
   }
 
   private restart(kind: 'check' | 'mutation'): AbortController {
@@ -214,10 +204,6 @@ export class DraftSession {
     this.set(patch);
   }
 
-  private set(patch: Partial<DraftSessionState>): void {
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((l) => l());
-  }
 }
 
 /**

@@ -4,33 +4,27 @@
 import type { Language } from '../../domain/task.js';
 import type { Sandbox } from '../../sandbox/client.js';
 import { browserSandbox } from '../../sandbox/browser/factory.js';
+import { Store } from '../store.js';
 
 export type RuntimeState = { phase: 'idle' } | { phase: 'starting' } | { phase: 'ready'; ms: number } | { phase: 'failed'; detail: string };
 export type RuntimesState = Record<Language, RuntimeState>;
 
-export class Runtimes {
-  private state: RuntimesState = { python: { phase: 'idle' }, javascript: { phase: 'idle' } };
-  private readonly listeners = new Set<() => void>();
+export class Runtimes extends Store<RuntimesState> {
   private readonly started = performance.now();
   readonly sandbox: Sandbox = browserSandbox({ forged: (detail) => console.warn(`Veredicto: ignored a worker message: ${detail}`) });
 
-  get snapshot(): RuntimesState {
-    return this.state;
+  constructor() {
+    super({ python: { phase: 'idle' }, javascript: { phase: 'idle' } });
   }
-
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => void this.listeners.delete(l);
-  };
 
   /** Starts one worker per language (JavaScript first: it is ready in milliseconds). */
   warmUp(languages: readonly Language[] = ['javascript', 'python']): void {
     for (const language of languages) {
-      if (this.state[language].phase !== 'idle' && this.state[language].phase !== 'failed') continue;
-      this.set(language, { phase: 'starting' });
+      if (this.snapshot[language].phase !== 'idle' && this.snapshot[language].phase !== 'failed') continue;
+      this.setPhase(language, { phase: 'starting' });
       this.sandbox.warmUp([language], 1).then(
-        () => this.set(language, { phase: 'ready', ms: performance.now() - this.started }),
-        (e: unknown) => this.set(language, { phase: 'failed', detail: e instanceof Error ? e.message : String(e) }),
+        () => this.setPhase(language, { phase: 'ready', ms: performance.now() - this.started }),
+        (e: unknown) => this.setPhase(language, { phase: 'failed', detail: e instanceof Error ? e.message : String(e) }),
       );
     }
   }
@@ -39,8 +33,7 @@ export class Runtimes {
     this.sandbox.close();
   }
 
-  private set(language: Language, s: RuntimeState): void {
-    this.state = { ...this.state, [language]: s };
-    this.listeners.forEach((l) => l());
+  private setPhase(language: Language, s: RuntimeState): void {
+    this.set({ [language]: s });
   }
 }

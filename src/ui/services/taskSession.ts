@@ -5,6 +5,7 @@ import { evaluationReducer, ownTestCases, seenResultOf, type Evaluation, type Ev
 import type { Solution, Task, TestCase } from '../../domain/task.js';
 import type { TestResult, Verdict } from '../../domain/verdict.js';
 import type { Sandbox } from '../../sandbox/client.js';
+import { Store } from '../store.js';
 
 export type Persist = { schedule(e: Evaluation): void; flush(): Promise<void> };
 
@@ -25,9 +26,7 @@ export type SessionState = {
   taskTests: number;
 };
 
-export class TaskSession {
-  private state: SessionState;
-  private readonly listeners = new Set<() => void>();
+export class TaskSession extends Store<SessionState> {
   private controller: AbortController | undefined;
 
   constructor(
@@ -37,21 +36,12 @@ export class TaskSession {
     private readonly persist: Persist,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    this.state = { evaluation, runs: {}, running: false, taskTests: task.tests.length };
+    super({ evaluation, runs: {}, running: false, taskTests: task.tests.length });
   }
-
-  get snapshot(): SessionState {
-    return this.state;
-  }
-
-  subscribe = (l: () => void) => {
-    this.listeners.add(l);
-    return () => void this.listeners.delete(l);
-  };
 
   dispatch = (action: EvaluationAction): void => {
-    const next = evaluationReducer(this.state.evaluation, action, this.now());
-    if (next === this.state.evaluation) return;
+    const next = evaluationReducer(this.snapshot.evaluation, action, this.now());
+    if (next === this.snapshot.evaluation) return;
     this.set({ evaluation: next });
     // Opening a task and reading it is not yet a draft; the first real change is.
     if (action.type !== 'activeTime' || next.updatedAt !== next.createdAt) this.persist.schedule(next);
@@ -64,7 +54,7 @@ export class TaskSession {
 
   /** The task's tests plus the trainer's own, as one list the sandbox runs. */
   testsToRun(): TestCase[] {
-    return [...this.task.tests, ...ownTestCases(this.state.evaluation)];
+    return [...this.task.tests, ...ownTestCases(this.snapshot.evaluation)];
   }
 
   /** Runs the given solutions (default: all) against every test; a new run cancels the last. */
@@ -75,7 +65,7 @@ export class TaskSession {
     const tests = this.testsToRun();
     const task: Task = { ...this.task, tests };
     const chosen = this.task.solutions.filter((s) => !solutionIds || solutionIds.includes(s.id));
-    const runs = { ...this.state.runs };
+    const runs = { ...this.snapshot.runs };
     for (const s of chosen) runs[s.id] = { tests: [], total: tests.length, state: 'queued' };
     this.set({ runs, running: true, taskTests: this.task.tests.length });
     await Promise.all(chosen.map((s) => this.runOne(task, s, controller.signal)));
@@ -89,7 +79,7 @@ export class TaskSession {
     if (!this.controller) return;
     this.controller.abort();
     this.controller = undefined;
-    const runs = { ...this.state.runs };
+    const runs = { ...this.snapshot.runs };
     for (const [id, r] of Object.entries(runs)) if (r.state === 'queued' || r.state === 'running') runs[id] = { ...r, state: 'cancelled' };
     this.set({ runs, running: false });
   }
@@ -97,12 +87,12 @@ export class TaskSession {
   private async runOne(task: Task, solution: Solution, signal: AbortSignal): Promise<void> {
     const update = (r: Partial<SolutionRun>) => {
       if (signal.aborted) return;
-      this.set({ runs: { ...this.state.runs, [solution.id]: { ...this.state.runs[solution.id]!, ...r } } });
+      this.set({ runs: { ...this.snapshot.runs, [solution.id]: { ...this.snapshot.runs[solution.id]!, ...r } } });
     };
     try {
       const result = await this.sandbox().evaluate(task, solution, {
         signal,
-        onTest: (_i, t) => update({ state: 'running', tests: [...this.state.runs[solution.id]!.tests, t] }),
+        onTest: (_i, t) => update({ state: 'running', tests: [...this.snapshot.runs[solution.id]!.tests, t] }),
       });
       update({ state: 'done', tests: result.tests, verdict: result.verdict });
       if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now()) });
@@ -113,8 +103,4 @@ export class TaskSession {
   }
 
 
-  private set(patch: Partial<SessionState>): void {
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((l) => l());
-  }
 }
