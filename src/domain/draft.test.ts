@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  draftStatus,
   emptyForm,
   fingerprint,
   formFromTask,
@@ -180,3 +181,25 @@ describe('ids', () => {
     expect(fingerprint({ a: 1 })).not.toBe(fingerprint({ a: 2 }));
   });
 });
+
+describe('draftStatus', () => {
+  const at = '2026-01-01T00:00:00.000Z';
+  const stamp = (taskId: string, fingerprint: string) => ({ taskId, at, fingerprint });
+
+  it('a draft never saved to the workbench is a draft only', () => {
+    expect(draftStatus({}, 'f1')).toBe('draft');
+    expect(draftStatus({ ready: stamp('t', 'f1') }, 'f1')).toBe('draft'); // marked ready, but not in the workbench
+  });
+
+  it('in the workbench as saved, or changed since', () => {
+    expect(draftStatus({ published: stamp('t', 'f1') }, 'f1')).toBe('published');
+    expect(draftStatus({ published: stamp('t', 'f1') }, 'f2')).toBe('changed');
+  });
+
+  it('ready while the form is what was marked ready, under the task id it was saved as', () => {
+    expect(draftStatus({ published: stamp('t', 'f1'), ready: stamp('t', 'f1') }, 'f1')).toBe('ready');
+    expect(draftStatus({ published: stamp('t', 'f1'), ready: stamp('t', 'f1') }, 'f2')).toBe('changed');
+    expect(draftStatus({ published: stamp('u', 'f1'), ready: stamp('t', 'f1') }, 'f1')).toBe('published');
+  });
+});
+

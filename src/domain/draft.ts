@@ -100,6 +100,19 @@ export const draftSchema = z
 export type Draft = z.infer<typeof draftSchema>;
 export type DraftBase = z.infer<typeof draftBase>;
 
+export type DraftStatus = 'draft' | 'published' | 'changed' | 'ready';
+
+/**
+ * Where a draft stands, for the drafts list and the editor: ready (as marked, and still the task
+ * saved to the workbench), in the workbench (as saved, or changed since), or a draft only.
+ * `fingerprint` is that of the form as it is now (validateForm).
+ */
+export function draftStatus(draft: Pick<Draft, 'ready' | 'published'>, fingerprint: string): DraftStatus {
+  if (draft.ready && draft.ready.fingerprint === fingerprint && draft.published?.taskId === draft.ready.taskId) return 'ready';
+  if (draft.published) return draft.published.fingerprint === fingerprint ? 'published' : 'changed';
+  return 'draft';
+}
+
 /** A problem found in a draft: where (a task field path such as `tests[2].args`) and what. */
 export type FieldProblem = { path: string; message: Message; ns: 'errors' | 'authoring' };
 

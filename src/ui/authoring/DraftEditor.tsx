@@ -4,12 +4,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
-import { missingTranslations, type Draft } from '../../domain/draft.js';
+import { draftStatus, missingTranslations, type Draft } from '../../domain/draft.js';
 import { readiness } from '../../domain/readiness.js';
 import { pickLocale, type Locale, type Task } from '../../domain/task.js';
 import { findConflicts, planResolutions, type Holder, type IdConflict, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
 import { taskFileText } from '../../formats/taskDraft.js';
-import type { Autosaver, SaveState } from '../../storage/autosave.js';
 import { followLink, taskPath } from '../router.js';
 import { useServices } from '../services/services.js';
 import { CandidatesPanel, CheckPanel, MutationPanel } from './ExecutionPanels.js';
@@ -18,16 +17,17 @@ import { FieldContext } from './fields.js';
 import { GoldEditor } from './GoldEditor.js';
 import { IdResolver } from './IdResolver.js';
 import { CandidatesEditor, ReferenceEditor } from './SolutionsEditor.js';
-import { draftStatus, StatusPanel } from './StatusPanel.js';
+import { StatusPanel } from './StatusPanel.js';
 import { BasicsSection, TextsSection } from './TaskFields.js';
 import { TestsEditor } from './TestsEditor.js';
-import { draftStore, publishTasks, removeTask, takenIds } from '../services/draftStore.js';
+import { draftStore, takenIds, type DraftSaver, type SaveState } from '../services/draftStore.js';
+import { publishTasks, removeTask } from '../services/workbenchTasks.js';
 import type { DraftSession } from '../services/draftSession.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 type Pending = { ready: boolean; task: Task; conflicts: IdConflict[]; taken: Map<string, Holder[]>; problems: ResolutionProblem[] };
 
-export function DraftEditor({ session, saver }: { session: DraftSession; saver: Autosaver<Draft> }) {
+export function DraftEditor({ session, saver }: { session: DraftSession; saver: DraftSaver }) {
   const services = useServices();
   const { t, i18n } = useTranslation('authoring');
   const locale = i18n.language as Locale;
@@ -222,7 +222,7 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
 }
 
 /** Where the draft's local save stands (the autosaver's state). */
-function SaveIndicator({ saver }: { saver: Autosaver<Draft> }) {
+function SaveIndicator({ saver }: { saver: DraftSaver }) {
   const { t } = useTranslation();
   const state: SaveState = useStore(saver);
   if (typeof state === 'object')

@@ -5,21 +5,20 @@ import { NoticeBox, type Notice } from '../components/NoticeBox.js';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
-import { emptyForm, formFromTask, newDraft, type Draft } from '../../domain/draft.js';
+import { draftStatus, emptyForm, newDraft, type Draft } from '../../domain/draft.js';
 import { pickLocale, TASK_ORIGINS, type Locale, type Task } from '../../domain/task.js';
-import { findConflicts, planResolutions, type Holder, type IdConflict, type PlannedTask, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
+import { planResolutions, type Holder, type IdConflict, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { tasksJsonlText, validateForm } from '../../formats/taskDraft.js';
-import { importTaskFiles } from '../../formats/taskSources.js';
 import { formatDate } from '../../i18n/format.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { draftPath, editTaskPath, followLink, navigate } from '../router.js';
 import { useServices } from '../services/services.js';
-import { draftStore, newDraftId, publishTasks, takenIds } from '../services/draftStore.js';
+import { importAsDrafts, startDraftImport } from '../services/draftImport.js';
+import { draftStore, newDraftId } from '../services/draftStore.js';
 import { download } from '../download.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { IdResolver } from './IdResolver.js';
-import { draftStatus } from './StatusPanel.js';
 
 type PendingImport = { tasks: Task[]; conflicts: IdConflict[]; taken: Map<string, Holder[]>; problems: ResolutionProblem[] };
 
@@ -72,43 +71,19 @@ export function DraftList() {
     setNotice(undefined);
     setPending(undefined);
     try {
-      const { tasks, problems } = await importTaskFiles(files);
-      setFileProblems(problems);
-      if (problems.length) return; // all or nothing, as the task list imports
-      const { drafts: current } = await store.list();
-      const taken = takenIds(services, current);
-      const conflicts = findConflicts(tasks.map((x) => x.id), taken);
-      if (conflicts.length) setPending({ tasks, conflicts, taken, problems: [] });
-      else await commit(tasks, tasks.map((x, index) => ({ index, id: x.id, replace: false })));
+      const r = await startDraftImport(services, files);
+      setFileProblems(r.kind === 'problems' ? r.problems : []);
+      if (r.kind === 'conflicts') setPending({ tasks: r.tasks, conflicts: r.conflicts, taken: r.taken, problems: [] });
+      else if (r.kind === 'done') await imported(r);
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('import.notSaved', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }
   };
 
-  /** Writes the imported tasks as drafts and to the workbench, as planned. */
-  const commit = async (tasks: Task[], plan: PlannedTask[]) => {
-    const { drafts: current } = await store.list();
-    const now = new Date().toISOString();
-    const written: Draft[] = [];
-    const published: Task[] = [];
-    for (const step of plan) {
-      const task = { ...tasks[step.index]!, id: step.id };
-      const form = formFromTask(task);
-      const fingerprint = validateForm(form).fingerprint;
-      const mark = { published: { taskId: task.id, at: now, fingerprint } };
-      const replaced = step.replace ? current.find((d) => d.form.id.trim() === task.id) : undefined;
-      written.push(replaced ? { ...replaced, form, updatedAt: now, ...mark } : { ...newDraft(newDraftId(), form, now), ...mark });
-      published.push(task);
-    }
-    try {
-      await store.saveMany(written);
-      await publishTasks(services, published);
-    } catch (e) {
-      setNotice({ kind: 'error', text: t('import.notSaved', { detail: e instanceof Error ? e.message : String(e) }) });
-      return;
-    }
-    const skipped = tasks.length - plan.length;
-    setNotice({ kind: 'ok', text: t('import.done', { count: plan.length }), ...(skipped ? { lines: [t('import.skipped', { count: skipped })] } : {}) });
+  const imported = async ({ written, skipped }: { written: number; skipped: number }) => {
+    setNotice({ kind: 'ok', text: t('import.done', { count: written }), ...(skipped ? { lines: [t('import.skipped', { count: skipped })] } : {}) });
     await reload();
   };
 
@@ -117,7 +92,11 @@ export function DraftList() {
     const plan = planResolutions(pending.tasks.map((x) => x.id), pending.conflicts, choices, pending.taken);
     if (!plan.ok) return setPending({ ...pending, problems: plan.problems });
     setPending(undefined);
-    await commit(pending.tasks, plan.plan);
+    try {
+      await imported(await importAsDrafts(services, pending.tasks, plan.plan));
+    } catch (e) {
+      setNotice({ kind: 'error', text: t('import.notSaved', { detail: e instanceof Error ? e.message : String(e) }) });
+    }
   };
 
   const exportSelected = () => {

@@ -3,19 +3,9 @@
 // to write. The actions (save, mark ready, export) sit at its top.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Draft } from '../../domain/draft.js';
 import type { ReadinessItem } from '../../domain/readiness.js';
 import type { DraftValidation } from '../../formats/taskDraft.js';
 import { focusField, problemText } from './fields.js';
-
-export type DraftStatus = 'draft' | 'published' | 'changed' | 'ready';
-
-/** Ready (as marked), in the workbench (as saved, or changed since), or a draft only. */
-export function draftStatus(draft: Draft, fingerprint: string): DraftStatus {
-  if (draft.ready && draft.ready.fingerprint === fingerprint && draft.published?.taskId === draft.ready.taskId) return 'ready';
-  if (draft.published) return draft.published.fingerprint === fingerprint ? 'published' : 'changed';
-  return 'draft';
-}
 
 type Props = {
   validation: DraftValidation;

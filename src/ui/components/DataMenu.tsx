@@ -6,9 +6,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
 import { fromEvaluationsJsonl } from '../../formats/evaluations.js';
-import { exportEvaluations, type ExportKind } from '../services/evaluationExport.js';
-import { listEvaluations, putEvaluations } from '../../storage/evaluations.js';
-import { useServices } from '../services/services.js';
+import { exportEvaluations, importEvaluations, type ExportKind } from '../services/evaluationFiles.js';
+import { hasStorage, useServices } from '../services/services.js';
 import { FilePicker } from './FilePicker.js';
 
 
@@ -24,8 +23,7 @@ export function DataMenu() {
   };
 
   const importFile = async (file: File) => {
-    const db = await services.db;
-    if (!db) return setNotice({ kind: 'error', text: t('data.noStorage') });
+    if (!(await hasStorage(services))) return setNotice({ kind: 'error', text: t('data.noStorage') });
     const parsed = fromEvaluationsJsonl(await file.text());
     if (parsed.problems.length)
       return setNotice({
@@ -33,17 +31,14 @@ export function DataMenu() {
         text: t('data.importFailed', { file: file.name, count: parsed.problems.length }),
         lines: parsed.problems.map((p) => (p.line > 0 ? `${t('problem.line', { line: p.line })}: ` : '') + t(p.key, { ns: 'judging', ...p.params })),
       });
-    await Promise.all([...services.open].map((o) => o.saver.flush()));
-    const existing = new Map((await listEvaluations(db)).value.map((e) => [e.taskId, e]));
-    const newer = parsed.evaluations.filter((e) => (existing.get(e.taskId)?.updatedAt ?? '') > e.updatedAt);
-    const take = parsed.evaluations.filter((e) => !newer.includes(e));
+    let stored: Awaited<ReturnType<typeof importEvaluations>>;
     try {
-      await putEvaluations(db, take);
+      stored = await importEvaluations(services, parsed.evaluations);
     } catch (e) {
       return setNotice({ kind: 'error', text: t('data.importNotSaved', { detail: e instanceof Error ? e.message : String(e) }) });
     }
-    services.catalog.setStatuses(Object.fromEntries(take.map((e) => [e.taskId, e.status])));
-    setNotice({ kind: 'ok', text: t('data.imported', { count: take.length }), ...(newer.length ? { lines: [t('data.keptNewer', { count: newer.length })] } : {}) });
+    if (stored === 'noStorage') return setNotice({ kind: 'error', text: t('data.noStorage') });
+    setNotice({ kind: 'ok', text: t('data.imported', { count: stored.imported }), ...(stored.keptNewer ? { lines: [t('data.keptNewer', { count: stored.keptNewer })] } : {}) });
   };
 
   return (

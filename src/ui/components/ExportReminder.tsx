@@ -3,19 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
-import { listEvaluations } from '../../storage/evaluations.js';
-import { getSetting, SETTINGS } from '../../storage/settings.js';
-import { exportEvaluations } from '../services/evaluationExport.js';
+import { exportEvaluations, unexportedCount } from '../services/evaluationFiles.js';
 import { useServices } from '../services/services.js';
-
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The evaluations changed since the last export, if the oldest of those changes is over a week old. */
-export function unexportedOverAWeek(updatedAt: readonly string[], lastExport: string, now: number): number {
-  const since = Date.parse(lastExport) || 0;
-  const pending = updatedAt.map((u) => Date.parse(u)).filter((u) => u > since);
-  return pending.length && Math.min(...pending) < now - WEEK_MS ? pending.length : 0;
-}
 
 export function ExportReminder() {
   const services = useServices();
@@ -23,11 +12,7 @@ export function ExportReminder() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    void services.db.then(async (db) => {
-      if (!db) return;
-      const [evaluations, last] = await Promise.all([listEvaluations(db), getSetting(db, SETTINGS.lastExport)]);
-      if (live) setCount(unexportedOverAWeek(evaluations.value.map((e) => e.updatedAt), last.value, Date.now()));
-    });
+    void unexportedCount(services, Date.now()).then((n) => live && setCount(n));
     return () => {
       live = false;
     };

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
 import type { Locale } from '../../domain/task.js';
-import { exportEvaluations } from '../services/evaluationExport.js';
-import { useServices, type OpenedSession } from '../services/services.js';
+import { exportEvaluations } from '../services/evaluationFiles.js';
+import type { OpenedSession } from '../services/openSession.js';
+import { useServices } from '../services/services.js';
 
 export function SaveStatus({ opened }: { opened: OpenedSession }) {
   const services = useServices();

@@ -3,15 +3,12 @@
 // A draft is saved locally on every change, like an evaluation: a reload loses nothing.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formFromTask, newDraft, type Draft } from '../../domain/draft.js';
-import { Autosaver } from '../../storage/autosave.js';
 import { DraftEditor } from '../authoring/DraftEditor.js';
 import { DraftList } from '../authoring/DraftList.js';
-import { DraftSession } from '../services/draftSession.js';
-import { draftStore, newDraftId } from '../services/draftStore.js';
+import { draftForTask, openDraft, type OpenedDraft } from '../services/draftStore.js';
 import { draftPath, followLink, navigate, type Route } from '../router.js';
 import { registerFlush } from '../services/pendingSaves.js';
-import { useServices, type Services } from '../services/services.js';
+import { useServices } from '../services/services.js';
 import '../authoring/authoring.css';
 
 type AuthorRoute = Extract<Route, { name: 'author' | 'authorDraft' | 'authorFrom' }>;
@@ -25,20 +22,6 @@ export function AuthorScreen({ route }: { route: AuthorRoute }) {
 /** One draft per task and page load, even when React runs an effect twice. */
 const opening = new Map<string, Promise<string | undefined>>();
 
-async function draftFor(services: Services, taskId: string): Promise<string | undefined> {
-  await services.db; // imported and authored tasks are in the catalog once the database is read
-  const entry = services.catalog.find(taskId);
-  if (!entry) return undefined;
-  const store = draftStore(services);
-  if (entry.origin === 'authored') {
-    const own = (await store.list()).drafts.find((d) => d.published?.taskId === taskId);
-    if (own) return own.id;
-  }
-  const draft = newDraft(newDraftId(), formFromTask(entry.task), new Date().toISOString(), { taskId, origin: entry.origin });
-  await store.save(draft);
-  return draft.id;
-}
-
 function DraftFromTask({ taskId }: { taskId: string }) {
   const services = useServices();
   const { t } = useTranslation('authoring');
@@ -47,7 +30,7 @@ function DraftFromTask({ taskId }: { taskId: string }) {
     let live = true;
     let p = opening.get(taskId);
     if (!p) {
-      p = draftFor(services, taskId).finally(() => setTimeout(() => opening.delete(taskId), 0));
+      p = draftForTask(services, taskId).finally(() => setTimeout(() => opening.delete(taskId), 0));
       opening.set(taskId, p);
     }
     void p.then((id) => {
@@ -75,26 +58,19 @@ function DraftFromTask({ taskId }: { taskId: string }) {
   );
 }
 
-type Opened = { session: DraftSession; saver: Autosaver<Draft> };
-
 function DraftLoader({ draftId }: { draftId: string }) {
   const services = useServices();
   const { t } = useTranslation('authoring');
-  const [opened, setOpened] = useState<Opened | 'missing' | undefined>();
+  const [opened, setOpened] = useState<OpenedDraft | 'missing' | undefined>();
 
   useEffect(() => {
     let live = true;
-    let current: Opened | undefined;
-    const store = draftStore(services);
-    void store.load(draftId).then(({ draft }) => {
+    let current: OpenedDraft | undefined;
+    void openDraft(services, draftId).then((o) => {
       if (!live) return;
-      if (!draft) return setOpened('missing');
-      const saver = new Autosaver<Draft>({ save: (d) => store.save(d) });
-      const session = new DraftSession(draft, () => services.runtimes.sandbox, { schedule: (d) => saver.schedule(d), flush: () => saver.flush() }, (languages) =>
-        services.runtimes.warmUp(languages),
-      );
-      current = { session, saver };
-      setOpened(current);
+      if (!o) return setOpened('missing');
+      current = o;
+      setOpened(o);
     });
     // The language switch waits for this before it reloads the page.
     const unregister = registerFlush(async () => current?.saver.flush());

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
 import { summarize, type PracticeAttempt } from '../../domain/progress.js';
 import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale } from '../../domain/task.js';
-import { listAttempts } from '../../storage/practice.js';
 import { FilterSelect } from '../components/FilterSelect.js';
+import { practiceAttempts } from '../services/practiceAttempts.js';
 import { startQueue } from '../services/practiceQueue.js';
 import { followLink, navigate, practicePath } from '../router.js';
 import { useServices } from '../services/services.js';
@@ -16,10 +16,7 @@ export function useAttempts(): PracticeAttempt[] | undefined {
   const [attempts, setAttempts] = useState<PracticeAttempt[] | undefined>();
   useEffect(() => {
     let live = true;
-    void services.db.then(async (db) => {
-      const list = db ? (await listAttempts(db)).value : [];
-      if (live) setAttempts(list);
-    });
+    void practiceAttempts(services).then((list) => live && setAttempts(list));
     return () => {
       live = false;
     };

@@ -5,9 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
 import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
-import { saveImportedTasks } from '../../storage/importedTasks.js';
-import { readImport, sortEntries, type CatalogEntry } from '../services/catalog.js';
-import { removeTask } from '../services/draftStore.js';
+import { sortEntries, type CatalogEntry } from '../services/catalog.js';
+import { importTasks, removeTask } from '../services/workbenchTasks.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { FilterSelect } from '../components/FilterSelect.js';
 import { ProblemList } from '../components/ProblemList.js';
@@ -40,24 +39,10 @@ export function TaskListScreen() {
     setBusy(true);
     setImported([]);
     try {
-      const result = await readImport(files, services.catalog.reservedIds());
-      if (result.problems.length) {
-        setProblems(result.problems);
-        return;
-      }
-      const importedAt = new Date().toISOString();
-      const fileName = files.map((f) => f.name).join(', ');
-      const records = result.tasks.map((task) => ({ task, origin: 'imported' as const, fileName, importedAt }));
-      const db = await services.db;
-      try {
-        if (db) await saveImportedTasks(db, records);
-      } catch (e) {
-        setProblems([{ file: fileName, message: { key: 'file.notSaved', params: { file: fileName, detail: e instanceof Error ? e.message : String(e) } } }]);
-        return;
-      }
-      services.catalog.addEntries(records.map((r) => ({ task: r.task, origin: r.origin, fileName })));
+      const result = await importTasks(services, files);
+      if ('problems' in result) return setProblems(result.problems);
       setProblems([]);
-      setImported(result.tasks.map((x) => x.id));
+      setImported(result.ids);
     } finally {
       setBusy(false);
     }

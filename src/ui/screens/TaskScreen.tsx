@@ -1,10 +1,8 @@
 // One task: prompt, tests, solutions, runs, the trainer's own tests and the judgement. Keyboard
 // shortcuts (listed under `?`) cover a whole evaluation without the mouse.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../hooks/useStore.js';
-import { ActiveTimer } from '../../domain/activeTimer.js';
-import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
+import type { SubmitProblem } from '../../domain/guardrails.js';
 import { rubricOf } from '../../domain/rubric.js';
 import { pickLocale, type Locale } from '../../domain/task.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
@@ -14,14 +12,16 @@ import { Markdown } from '../components/Markdown.js';
 import { OwnTests } from '../components/OwnTests.js';
 import { ResultsGrid } from '../components/ResultsGrid.js';
 import { SolutionsView, type ViewMode } from '../components/SolutionsView.js';
-import { editTaskPath, followLink } from '../router.js';
-import { openSession, useServices, type Mode, type OpenedSession } from '../services/services.js';
 import { PracticeFeedback } from '../components/PracticeFeedback.js';
 import { SaveStatus } from '../components/SaveStatus.js';
-import { attemptFromReport } from '../../domain/progress.js';
-import { practiceReport } from '../../domain/practice.js';
-import { saveAttempt } from '../../storage/practice.js';
+import { useActiveTime } from '../hooks/useActiveTime.js';
+import { useStore } from '../hooks/useStore.js';
+import { useTaskShortcuts } from '../hooks/useTaskShortcuts.js';
+import { editTaskPath, followLink } from '../router.js';
+import { openSession, type OpenedSession } from '../services/openSession.js';
 import { nextInQueue } from '../services/practiceQueue.js';
+import { useServices, type Mode } from '../services/services.js';
+import { SHORTCUTS } from '../taskShortcuts.js';
 import '../judgement.css';
 
 export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: Mode }) {
@@ -37,22 +37,17 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
     let live = true;
     let current: OpenedSession | undefined;
     setLoading(true);
-    void services.db.then(() =>
+    void services.ready.then(() =>
       openSession(services, taskId, locale, mode).then((o) => {
-        if (!live) return;
+        if (!live) return o?.close();
         current = o;
-        if (o) services.open.add(o);
         setOpened(o);
         setLoading(false);
       }),
     );
     return () => {
       live = false;
-      current?.session.cancel();
-      if (current) {
-        const closing = current;
-        void closing.saver.flush().then(() => services.open.delete(closing));
-      }
+      current?.close();
     };
     // The session outlives language switches; it is reopened only for another task.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -81,7 +76,6 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
   const state = useStore(session);
   const evaluation = state.evaluation;
   const criteria = useMemo(() => rubricOf(task), [task]);
-  const [current, setCurrent] = useState(0);
   const [layout, setLayout] = useState<ViewMode>('one');
   const [diff, setDiff] = useState<[string, string]>([task.solutions[0]?.id ?? '', task.solutions[1]?.id ?? '']);
   const [problems, setProblems] = useState<SubmitProblem[]>([]);
@@ -97,125 +91,25 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
     services.runtimes.warmUp([...new Set(task.solutions.map((s) => s.language))]);
   }, [services, task]);
 
-  // Active time: visible and not idle; flushed into the evaluation every few seconds.
-  useEffect(() => {
-    const timer = new ActiveTimer(performance.now(), document.visibilityState === 'visible');
-    const take = () => session.dispatch({ type: 'activeTime', ms: timer.take(performance.now()) });
-    const onActivity = () => timer.activity(performance.now());
-    const onVisibility = () => {
-      timer.visible(document.visibilityState === 'visible', performance.now());
-      if (document.visibilityState === 'hidden') {
-        take();
-        void saver.flush();
-      }
-    };
-    const onHide = () => {
-      take();
-      void saver.flush();
-    };
-    const events = ['keydown', 'pointerdown', 'scroll', 'wheel'] as const;
-    events.forEach((e) => window.addEventListener(e, onActivity, { passive: true, capture: true }));
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', onHide);
-    const interval = setInterval(take, 5000);
-    return () => {
-      take();
-      clearInterval(interval);
-      events.forEach((e) => window.removeEventListener(e, onActivity, { capture: true }));
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', onHide);
-    };
-  }, [session, saver]);
+  useActiveTime(session, saver);
 
   const runAll = useCallback(() => void session.run(), [session]);
   const submit = useCallback(() => {
-    const found = checkSubmit(task, session.snapshot.evaluation, criteria.map((c) => c.id));
+    const found = opened.submit(criteria.map((c) => c.id));
     setProblems(found);
-    if (found.length) return;
-    session.dispatch({ type: 'submit' });
-    setSubmittedNote(true);
-    void saver.flush();
-    if (mode === 'practice') {
-      const report = practiceReport(task, session.snapshot.evaluation, criteria.map((c) => c.id));
-      if (report) void services.db.then((db) => db && saveAttempt(db, attemptFromReport(task, report, new Date().toISOString())));
-    }
-  }, [session, saver, task, criteria, mode, services]);
+    if (!found.length) setSubmittedNote(true);
+  }, [opened, criteria]);
 
-  const focusSolution = useCallback(
-    (i: number) => {
-      const n = task.solutions.length;
-      const next = ((i % n) + n) % n;
-      setCurrent(next);
-      // The card, not its rank box: focus stays where single-key shortcuts still work.
-      const card = document.getElementById(`jp-card-${task.solutions[next]!.id}`);
-      if (card) {
-        card.tabIndex = -1;
-        card.focus();
-      }
-    },
-    [task],
-  );
+  const solutionIds = useMemo(() => task.solutions.map((s) => s.id), [task]);
+  const { current, setCurrent } = useTaskShortcuts(solutionIds, { readOnly, running: state.running }, {
+    runAll,
+    submit,
+    cancel: () => session.cancel(),
+    help: () => setHelpOpen(true),
+    rank: (solutionId, rank) => session.dispatch({ type: 'rank', solutionId, rank }),
+  });
 
-  const currentRef = useRef(current);
-  currentRef.current = current;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing = !!target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || !!target.closest('.monaco-editor'));
-      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-        e.preventDefault();
-        if (e.shiftKey) runAll();
-        else submit();
-        return;
-      }
-      if (typing && e.key === 'Escape' && !target.closest('.monaco-editor')) {
-        // Esc leaves a text box for the solution's card, so shortcuts work again.
-        const card = target.closest<HTMLElement>('.jp-card');
-        target.blur();
-        if (card) {
-          card.tabIndex = -1;
-          card.focus();
-        }
-        return;
-      }
-      // A key a control already handled (a ranking chip's digit) is not a shortcut as well.
-      if (e.defaultPrevented || typing || e.ctrlKey || e.metaKey || e.altKey || document.querySelector('dialog[open]')) return;
-      const solution = task.solutions[currentRef.current];
-      if (e.key === '?') setHelpOpen(true);
-      else if (e.key === 'r') runAll();
-      else if (e.key === 'Escape' && session.snapshot.running) session.cancel();
-      else if (e.key === 'n' || e.key === ']') focusSolution(currentRef.current + 1);
-      else if (e.key === 'p' || e.key === '[') focusSolution(currentRef.current - 1);
-      else if (e.key === 'c' && solution) document.getElementById(`critique-${solution.id}`)?.focus();
-      else if (/^[1-9]$/.test(e.key) && solution && !readOnly && Number(e.key) <= task.solutions.length)
-        session.dispatch({ type: 'rank', solutionId: solution.id, rank: Number(e.key) });
-      else return;
-      e.preventDefault();
-    };
-    // The current solution follows focus, so shortcuts act on the card the trainer is in.
-    const onFocus = (e: FocusEvent) => {
-      const card = (e.target as HTMLElement | null)?.closest?.('.jp-card');
-      const i = card ? task.solutions.findIndex((s) => card.id === `jp-card-${s.id}`) : -1;
-      if (i >= 0) setCurrent(i);
-    };
-    window.addEventListener('keydown', onKey);
-    document.addEventListener('focusin', onFocus);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      document.removeEventListener('focusin', onFocus);
-    };
-  }, [task, session, runAll, submit, focusSolution, readOnly]);
-
-  const shortcuts = [
-    { keys: 'R · Ctrl+Shift+Enter', action: t('shortcuts.runAll', { ns: 'judgement' }) },
-    { keys: 'Esc', action: t('shortcuts.cancel', { ns: 'judgement' }) },
-    { keys: 'N · ]', action: t('shortcuts.nextSolution', { ns: 'judgement' }) },
-    { keys: 'P · [', action: t('shortcuts.previousSolution', { ns: 'judgement' }) },
-    { keys: '1 – 9', action: t('shortcuts.setRank', { ns: 'judgement' }) },
-    { keys: 'C', action: t('shortcuts.critique', { ns: 'judgement' }) },
-    { keys: 'Ctrl+Enter', action: t('shortcuts.submit', { ns: 'judgement' }) },
-    { keys: '?', action: t('shortcuts.help', { ns: 'judgement' }) },
-  ];
+  const shortcuts = SHORTCUTS.map((s) => ({ keys: s.keys, action: t(s.action, { ns: 'judgement' }) }));
 
   const visible = task.tests.filter((x) => !x.hidden);
   const hiddenCount = task.tests.length - visible.length;

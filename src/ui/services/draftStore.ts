@@ -1,13 +1,17 @@
-// Where the editor keeps drafts (IndexedDB, or this tab's memory when the browser refuses it) and
-// how a finished task reaches the workbench: saved with the imported tasks as origin 'authored'
-// and added to the catalog, so the task list and practice show it at once.
-import type { Draft } from '../../domain/draft.js';
-import type { Task } from '../../domain/task.js';
+// Where the editor keeps drafts (IndexedDB, or this tab's memory when the browser refuses it):
+// listing, loading and saving them, opening one with its autosaver, a draft of an existing task,
+// and the ids in use. How a finished task reaches the workbench is workbenchTasks.ts.
+import { formFromTask, newDraft, type Draft } from '../../domain/draft.js';
 import type { Holder } from '../../domain/taskIds.js';
 import type { StorageProblem, VeredictoDB } from '../../storage/database.js';
 import { deleteDraft, listDrafts, loadDraft, saveDraft, saveDrafts } from '../../storage/drafts.js';
-import { deleteImportedTask, saveImportedTasks } from '../../storage/importedTasks.js';
+import { Autosaver, type SaveState } from '../../storage/autosave.js';
+import { DraftSession } from './draftSession.js';
 import type { Services } from './services.js';
+
+export type { SaveState };
+export type DraftSaver = Autosaver<Draft>;
+export type OpenedDraft = { session: DraftSession; saver: DraftSaver };
 
 export class DraftStore {
   /** Used only when IndexedDB is unavailable: drafts then last as long as the tab. */
@@ -88,27 +92,32 @@ export function takenIds(services: Services, drafts: readonly Draft[], exceptDra
   return taken;
 }
 
-/** Saves valid tasks to the workbench (all or nothing) and lists them at once. */
-export async function publishTasks(services: Services, tasks: readonly Task[]): Promise<void> {
-  const importedAt = new Date().toISOString();
-  const records = tasks.map((task) => ({ task, origin: 'authored' as const, importedAt }));
-  const db = await services.db;
-  if (db) await saveImportedTasks(db, records);
-  services.catalog.addEntries(records.map((r) => ({ task: r.task, origin: r.origin })));
+/** Opens a stored draft in the editor: its session, with every change saved by its autosaver. */
+export async function openDraft(services: Services, draftId: string): Promise<OpenedDraft | undefined> {
+  const store = draftStore(services);
+  const { draft } = await store.load(draftId);
+  if (!draft) return undefined;
+  const saver = new Autosaver<Draft>({ save: (d) => store.save(d) });
+  const session = new DraftSession(draft, () => services.runtimes.sandbox, { schedule: (d) => saver.schedule(d), flush: () => saver.flush() }, (languages) =>
+    services.runtimes.warmUp(languages),
+  );
+  return { session, saver };
 }
 
 /**
- * Takes an imported or authored task out of the workbench (its evaluation, if any, is kept). Drafts
- * it was published from go back to being drafts only, unless the caller is the draft itself
- * (saving under a new id), which stamps its own new state.
+ * The draft to edit an existing task in: the author's own draft of a task they wrote, else a new
+ * draft of it. Undefined when the catalog does not have the task.
  */
-export async function removeTask(services: Services, taskId: string, { fromDraft = false } = {}): Promise<void> {
-  const db = await services.db;
-  if (db) await deleteImportedTask(db, taskId);
-  services.catalog.removeEntry(taskId);
-  if (fromDraft) return;
+export async function draftForTask(services: Services, taskId: string): Promise<string | undefined> {
+  await services.ready; // imported and authored tasks are in the catalog once the database is read
+  const entry = services.catalog.find(taskId);
+  if (!entry) return undefined;
   const store = draftStore(services);
-  const { drafts } = await store.list();
-  const unpublished = drafts.filter((d) => d.published?.taskId === taskId).map(({ published: _, ...d }) => d);
-  if (unpublished.length) await store.saveMany(unpublished);
+  if (entry.origin === 'authored') {
+    const own = (await store.list()).drafts.find((d) => d.published?.taskId === taskId);
+    if (own) return own.id;
+  }
+  const draft = newDraft(newDraftId(), formFromTask(entry.task), new Date().toISOString(), { taskId, origin: entry.origin });
+  await store.save(draft);
+  return draft.id;
 }

@@ -1,26 +1,28 @@
 // What the screens share: the runtimes, the task catalog and the database, created once per page
-// and handed down through React context. Opening a task makes a TaskSession wired to an autosaver.
+// and handed down through React context (opening a task is openSession.ts).
+// src/ui/services/ is the UI's only way to storage and the sandbox: components and screens call
+// these modules (test/architecture.test.ts holds the line), never src/storage or src/sandbox.
 import { createContext, useContext } from 'react';
-import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
-import type { Locale } from '../../domain/task.js';
+import type { Evaluation } from '../../domain/evaluation.js';
 import { openDatabase, type StorageProblem, type VeredictoDB } from '../../storage/database.js';
-import { listEvaluations, loadEvaluation, saveEvaluation } from '../../storage/evaluations.js';
+import { listEvaluations } from '../../storage/evaluations.js';
 import { listImportedTasks } from '../../storage/importedTasks.js';
-import { loadPracticeEvaluation, savePracticeEvaluation } from '../../storage/practice.js';
-import { Autosaver } from '../../storage/autosave.js';
 import { Catalog } from './catalog.js';
-import { download } from '../download.js';
 import { Runtimes } from './runtimes.js';
-import { TaskSession } from './taskSession.js';
 
 export type Services = {
   runtimes: Runtimes;
   catalog: Catalog;
-  /** Resolves to undefined when IndexedDB cannot be opened: work then stays in this tab only. */
+  /**
+   * Resolves to undefined when IndexedDB cannot be opened: work then stays in this tab only. For
+   * the modules in src/ui/services/ only; components and screens wait for `ready`.
+   */
   db: Promise<VeredictoDB | undefined>;
+  /** The stored tasks and evaluation statuses are in the catalog (or storage is unavailable). */
+  ready: Promise<void>;
   storageProblems: StorageProblem[];
   /** Open tasks: flushed before an export, and their unsaved work included in it (full disk). */
-  open: Set<OpenedSession>;
+  open: Set<OpenWork>;
 };
 
 export function createServices(): Services {
@@ -40,63 +42,23 @@ export function createServices(): Services {
       return undefined;
     },
   );
-  return { runtimes, catalog, db, storageProblems, open: new Set() };
+  return { runtimes, catalog, db, ready: db.then(() => undefined), storageProblems, open: new Set() };
+}
+
+/** Whether this browser keeps what is saved (IndexedDB opened); false: work lasts as long as the tab. */
+export async function hasStorage(services: Services): Promise<boolean> {
+  return (await services.db) !== undefined;
 }
 
 /** Where a task's evaluation lives: the training data, or practice (kept apart, never exported). */
 export type Mode = 'work' | 'practice';
 
-export type OpenedSession = {
+/** An open task's work as the exports see it (openSession.ts opens them). */
+export type OpenWork = {
   mode: Mode;
-  session: TaskSession;
-  saver: Autosaver<Evaluation>;
-  problems: StorageProblem[];
-  /**
-   * After another tab saved the same evaluation (save state `stale`): keep this tab's version
-   * (written over the other) or take the other tab's (this tab's is downloaded first, so the user
-   * still has it).
-   */
-  resolveStale(choice: 'mine' | 'theirs'): Promise<void>;
+  session: { readonly snapshot: { evaluation: Evaluation } };
+  saver: { flush(): Promise<unknown> };
 };
-
-/** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
-export async function openSession(services: Services, taskId: string, locale: Locale, mode: Mode = 'work'): Promise<OpenedSession | undefined> {
-  const entry = services.catalog.find(taskId);
-  if (!entry) return undefined;
-  const db = await services.db;
-  const load = mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
-  const save = mode === 'work' ? saveEvaluation : savePracticeEvaluation;
-  const loaded = db ? await load(db, taskId) : { value: undefined, problems: [], seq: 0 };
-  const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
-  // The save this tab last read or wrote: a save by another tab in between is detected, not lost.
-  let seq = loaded.seq;
-  const saver = new Autosaver<Evaluation>({
-    save: async (e) => {
-      if (!db) throw new Error('IndexedDB is not available in this browser');
-      seq = (await save(db, e, seq)).seq;
-      if (mode === 'work') services.catalog.setStatuses({ [e.taskId]: e.status });
-    },
-  });
-  const session = new TaskSession(entry.task, evaluation, () => services.runtimes.sandbox, {
-    schedule: (e) => saver.schedule(e),
-    flush: async () => void (await saver.flush()),
-  });
-  const resolveStale = async (choice: 'mine' | 'theirs') => {
-    if (!db) return;
-    const current = await load(db, taskId);
-    if (choice === 'theirs' && current.value) {
-      download(`veredicto-${taskId}-this-tab.json`, JSON.stringify(session.snapshot.evaluation, null, 2), 'application/json');
-      seq = current.seq;
-      await saver.discard();
-      session.replace(current.value);
-      return;
-    }
-    seq = current.seq;
-    saver.schedule(session.snapshot.evaluation);
-    await saver.flush();
-  };
-  return { mode, session, saver, problems: loaded.problems, resolveStale };
-}
 
 export const ServicesContext = createContext<Services | undefined>(undefined);
 

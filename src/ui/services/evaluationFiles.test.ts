@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unexportedOverAWeek } from './components/ExportReminder.js';
+import { unexportedOverAWeek } from './evaluationFiles.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.parse('2026-11-23T12:00:00Z');

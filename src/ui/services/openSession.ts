@@ -1,0 +1,93 @@
+// Opening a task: its evaluation loaded from storage (work or practice) or started, a TaskSession
+// wired to an autosaver, and what the task screen does with it (submit, another tab's save).
+import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
+import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
+import type { Locale } from '../../domain/task.js';
+import { Autosaver } from '../../storage/autosave.js';
+import type { StorageProblem } from '../../storage/database.js';
+import { loadEvaluation, saveEvaluation } from '../../storage/evaluations.js';
+import { loadPracticeEvaluation, savePracticeEvaluation } from '../../storage/practice.js';
+import { download } from '../download.js';
+import { recordAttempt } from './practiceAttempts.js';
+import type { Mode, Services } from './services.js';
+import { TaskSession } from './taskSession.js';
+
+export type OpenedSession = {
+  mode: Mode;
+  session: TaskSession;
+  saver: Autosaver<Evaluation>;
+  problems: StorageProblem[];
+  /**
+   * After another tab saved the same evaluation (save state `stale`): keep this tab's version
+   * (written over the other) or take the other tab's (this tab's is downloaded first, so the user
+   * still has it).
+   */
+  resolveStale(choice: 'mine' | 'theirs'): Promise<void>;
+  /**
+   * Checks that the evaluation is complete (checkSubmit) and, when it is, submits it, saves it at
+   * once and, in practice, records the attempt against the gold answer. Returns what is missing.
+   */
+  submit(criteria: readonly string[]): SubmitProblem[];
+  /** Stops its runs and saves what is pending; it then leaves `services.open`. */
+  close(): void;
+};
+
+/** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
+export async function openSession(services: Services, taskId: string, locale: Locale, mode: Mode = 'work'): Promise<OpenedSession | undefined> {
+  const entry = services.catalog.find(taskId);
+  if (!entry) return undefined;
+  const db = await services.db;
+  const load = mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
+  const save = mode === 'work' ? saveEvaluation : savePracticeEvaluation;
+  const loaded = db ? await load(db, taskId) : { value: undefined, problems: [], seq: 0 };
+  const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
+  // The save this tab last read or wrote: a save by another tab in between is detected, not lost.
+  let seq = loaded.seq;
+  const saver = new Autosaver<Evaluation>({
+    save: async (e) => {
+      if (!db) throw new Error('IndexedDB is not available in this browser');
+      seq = (await save(db, e, seq)).seq;
+      if (mode === 'work') services.catalog.setStatuses({ [e.taskId]: e.status });
+    },
+  });
+  const session = new TaskSession(entry.task, evaluation, () => services.runtimes.sandbox, {
+    schedule: (e) => saver.schedule(e),
+    flush: async () => void (await saver.flush()),
+  });
+  const resolveStale = async (choice: 'mine' | 'theirs') => {
+    if (!db) return;
+    const current = await load(db, taskId);
+    if (choice === 'theirs' && current.value) {
+      download(`veredicto-${taskId}-this-tab.json`, JSON.stringify(session.snapshot.evaluation, null, 2), 'application/json');
+      seq = current.seq;
+      await saver.discard();
+      session.replace(current.value);
+      return;
+    }
+    seq = current.seq;
+    saver.schedule(session.snapshot.evaluation);
+    await saver.flush();
+  };
+  const submit = (criteria: readonly string[]): SubmitProblem[] => {
+    const problems = checkSubmit(entry.task, session.snapshot.evaluation, criteria);
+    if (problems.length) return problems;
+    session.dispatch({ type: 'submit' });
+    void saver.flush();
+    if (mode === 'practice') void recordAttempt(services, entry.task, session.snapshot.evaluation, criteria, new Date().toISOString());
+    return [];
+  };
+  const opened: OpenedSession = {
+    mode,
+    session,
+    saver,
+    problems: loaded.problems,
+    resolveStale,
+    submit,
+    close: () => {
+      session.cancel();
+      void saver.flush().then(() => services.open.delete(opened));
+    },
+  };
+  services.open.add(opened);
+  return opened;
+}
