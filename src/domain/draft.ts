@@ -1,7 +1,7 @@
 // A task being written: the author's form (every field as typed, JSON still as text, so nothing is
 // lost while it is invalid), its conversion to task JSON with the problems the form itself can see,
 // and the named actions that change it. Pure data; the schema check lives in formats/taskDraft.ts.
-import { z } from 'zod';
+import { z } from './zod.js';
 import { DIFFICULTIES, LANGUAGES, LOCALES, storedTaskId, TASK_ORIGINS, TASK_SCHEMA_VERSION, type Language, type Locale, type Task, type TestKind } from './task.js';
 import type { Message } from './verdict.js';
 

@@ -2,7 +2,7 @@
 // trainer's own tests and the results they saw. Versioned and validated: this is training data, read
 // back from storage and from imported files, so nothing is trusted without the schema.
 // State changes go through `evaluationReducer` (named actions), never through scattered setters.
-import { z } from 'zod';
+import { z } from './zod.js';
 import { applyRankAction, sameRanks, type RankAction } from './ranking.js';
 import { LOCALES, MAX_SCORE, MIN_SCORE, ownTestSchema, storedTaskId, type Locale, type OwnTest, type TestCase } from './task.js';
 import { VERDICTS, type SolutionResult, type Verdict } from './verdict.js';

@@ -1,7 +1,7 @@
 // A trainer's practice history: one record per submitted practice task, and the summary the progress
 // screen shows. The record is validated here because storage reads it back; storage (not this file)
 // owns where it lives and the store's version.
-import { z } from 'zod';
+import { z } from './zod.js';
 import type { PracticeReport } from './practice.js';
 import { MAX_SCORE, MIN_SCORE, storedTaskId, type Task } from './task.js';
 

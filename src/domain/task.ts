@@ -1,6 +1,6 @@
 // The task model (format version 1) and its schema: what a task file may hold, checked field by
 // field. Pure data: no I/O here; reading files and reporting problems lives in src/formats.
-import { z } from 'zod';
+import { z } from './zod.js';
 
 export const LOCALES = ['en', 'es-CL'] as const;
 export type Locale = (typeof LOCALES)[number];

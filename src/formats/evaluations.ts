@@ -2,7 +2,7 @@
 // exactly, preference pairs ({prompt, chosen, rejected}, as TRL reads them) and a CSV for
 // spreadsheets. Import is all or nothing: the whole file is checked before anything is returned.
 // Problem keys live in the judging namespace (`import.*`). No I/O: callers pass text.
-import { z } from 'zod';
+import { z } from '../domain/zod.js';
 import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
 import { compactRanks, preferencePairs } from '../domain/ranking.js';
 import { rubricOf } from '../domain/rubric.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../domain/zod.js';
 import { STORAGE_KEYS } from './keys.js';
 import {
   DB_VERSION,

@@ -2,7 +2,7 @@
 // generic read/write paths that migrate and validate records. What a record holds is defined by its
 // kind (evaluations.ts, importedTasks.ts, settings.ts). Nothing here deletes a record it cannot read.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { z } from 'zod';
+import { z } from '../domain/zod.js';
 import { STORAGE_KEYS, type StoreName } from './keys.js';
 
 const S = STORAGE_KEYS.stores;

@@ -1,6 +1,6 @@
 // Tasks the trainer imported from a file or wrote in the app, kept so they survive a reload.
 // Bundled sample tasks are not stored here; they ship with the app.
-import { z } from 'zod';
+import { z } from '../domain/zod.js';
 import { STORED_ORIGINS, storedTaskId, taskSchema, type StoredOrigin, type Task } from '../domain/task.js';
 import { STORAGE_KEYS } from './keys.js';
 import { defineRecord, deleteRecord, getAllRecords, putRecords, type Loaded, type SaveReceipt, type VeredictoDB } from './database.js';

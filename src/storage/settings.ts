@@ -1,6 +1,6 @@
 // Small values the app remembers between visits (last route, UI preferences). Each setting has its
 // own schema and fallback, so a bad or missing value yields the fallback plus a report, never a crash.
-import { z } from 'zod';
+import { z } from '../domain/zod.js';
 import { STORAGE_KEYS, type SettingKey } from './keys.js';
 import { defineRecord, getRecord, putRecords, type Loaded, type Migration, type RecordKind, type SaveReceipt, type VeredictoDB } from './database.js';
 

@@ -1,6 +1,5 @@
 // Browser entry: starts the runtimes in the background (unless `?preload=0`), then renders the
 // app in the chosen language. Nothing here is fetched from outside the app's origin.
-import './zodConfig.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
