@@ -20,9 +20,13 @@ const step = (label, cmd, args) => {
   return r;
 };
 
-const tsc = step('type check', bin('tsc'), ['-p', '.', '--noEmit']);
-if (tsc.status === 0) passed++;
-else failed++;
+// The whole project with the DOM library, then the environment-neutral core without it
+// (tsconfig.core.json): domain, formats and the sandbox harness must not lean on the browser.
+for (const [label, project] of [['type check', '.'], ['type check without the DOM (domain, formats, sandbox/harness)', 'tsconfig.core.json']]) {
+  const tsc = step(label, bin('tsc'), ['-p', project, '--noEmit']);
+  if (tsc.status === 0) passed++;
+  else failed++;
+}
 
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'veredicto-test-')), 'vitest.json');
 const vitest = step('unit and integration tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
