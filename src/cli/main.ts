@@ -3,7 +3,7 @@
 import { setMaxListeners } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { i18n } from 'i18next';
+import type { CustomTypeOptions, i18n, ParseKeys } from 'i18next';
 import { generateMutants, mutantDiff, unifiedDiff, type Mutant } from '../domain/mutants.js';
 import { runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutationScore.js';
 import { checkFindings, checkReferences, mutantLimitMs, referenceHolds, type CheckFinding, type ReferenceRun } from '../domain/readiness.js';
@@ -15,7 +15,10 @@ import { formatMs, formatNumber } from '../i18n/format.js';
 import { ensureSnapshot, nodeSandbox } from '../sandbox/node/spawn.js';
 import { ROOT } from '../sandbox/node/paths.js';
 import type { Sandbox } from '../sandbox/client.js';
+import { failureMessage, SandboxError, sandboxFailure } from '../sandbox/sandboxError.js';
 import { readInputs } from './inputs.js';
+
+type CliStrings = CustomTypeOptions['resources']['cli'];
 
 type Options = {
   command: string;
@@ -31,7 +34,7 @@ type Options = {
 };
 
 class UsageError extends Error {
-  constructor(readonly key: string, readonly params: Record<string, string> = {}) {
+  constructor(readonly key: ParseKeys<'cli'> & `error.${string}`, readonly params: Record<string, string> = {}) {
     super(key);
   }
 }
@@ -152,8 +155,10 @@ export async function main(argv: string[]): Promise<number> {
           ? await run(inputs.tasks, sandbox, options, t, locale)
           : await check(inputs.tasks, inputs.problems, inputs.files, sandbox, options, t, locale);
       } catch (e) {
-        if (!(e instanceof StartupError)) throw e;
-        process.stderr.write(`veredicto: ${render(t, { key: 'sandbox.startFailed', params: { language: t(`language.${e.language}`), detail: e.message } })}\n`);
+        if (!(e instanceof SandboxError)) throw e;
+        // The sentence in the user's language; what the runtime said, for diagnosis, on its own line.
+        const detail = e.detail.split('\n').find((l) => l.trim()) ?? '';
+        process.stderr.write(`veredicto: ${render(t, failureMessage(sandboxFailure(e), (l) => t(`language.${l}`)))}\n${detail ? `  ${detail.trim()}\n` : ''}`);
         return 3;
       } finally {
         sandbox.close();
@@ -166,9 +171,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function help(t: i18n['t']): string {
-  const k = (key: string) => t(`help.${key}`, { ns: 'cli' });
+  const k = (key: keyof CliStrings['help']) => t(`help.${key}`, { ns: 'cli' });
   return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, `  ${k('help')}`, '', k('options'),
-    ...['samples', 'json', 'lang', 'timeout', 'workers', 'mutants', 'minMutationScore'].map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
+    ...(['samples', 'json', 'lang', 'timeout', 'workers', 'mutants', 'minMutationScore'] as const).map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
 }
 
 export function problemText(t: i18n['t'], p: Problem): string {
@@ -183,24 +188,18 @@ function makeSnapshot(): void {
     ensureSnapshot();
   } catch (e) {
     const detail = String((e as Error)?.message ?? e).split('\n').find((l) => /Error:/.test(l)) ?? String(e);
-    throw new StartupError('python', detail.trim());
+    throw new SandboxError('startFailed', 'python', detail.trim());
   }
 }
 
 const languagesOf = (tasks: Task[]) => new Set<Language>(tasks.flatMap((t) => t.solutions.map((s) => s.language)));
 
-/** A runtime that cannot start at all: a broken install, not a verdict. */
-class StartupError extends Error {
-  constructor(readonly language: Language, message: string) {
-    super(message);
-  }
-}
-
 async function warmUp(sandbox: Sandbox, languages: Iterable<Language>): Promise<void> {
   await Promise.all(
     [...new Set(languages)].map((language) =>
+      // A runtime that cannot start at all is a broken install, not a verdict.
       sandbox.warmUp([language]).catch((e: unknown) => {
-        throw new StartupError(language, String((e as Error)?.message ?? e).split('\n')[0]!);
+        throw e instanceof SandboxError ? e : new SandboxError('startFailed', language, String((e as Error)?.message ?? e));
       }),
     ),
   );
@@ -381,7 +380,7 @@ function mutationJson(run: MutationRun) {
 const DIFF_LINES = 6;
 
 function mutationText(runs: MutationRun[], t: i18n['t'], locale: Locale): string {
-  const k = (key: string, params: Record<string, unknown> = {}) => t(`mutants.${key}`, { ns: 'cli', ...params });
+  const k = (key: Exclude<keyof CliStrings['mutants'], 'operator'> | `operator.${keyof CliStrings['mutants']['operator']}`, params: Record<string, unknown> = {}) => t(`mutants.${key}`, { ns: 'cli', ...params });
   const lines = [k('heading')];
   for (const run of runs) {
     const who = { task: run.task.id, language: t(`language.${run.reference.language}`) };

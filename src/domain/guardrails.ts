@@ -6,7 +6,8 @@ import type { Solution, Task } from './task.js';
 
 export type SubmitField = 'rank' | 'score' | 'critique' | 'reason';
 export type SubmitProblem = {
-  key: string;
+  /** In the judging namespace; the type checker holds these against the English locale. */
+  key: 'guardrail.unranked' | 'guardrail.unscored' | 'guardrail.noCritique' | 'guardrail.needsReason';
   params?: Record<string, string | number>;
   solutionId?: string;
   field: SubmitField;

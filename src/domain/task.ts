@@ -26,12 +26,13 @@ export type TaskOrigin = (typeof TASK_ORIGINS)[number];
 export const STORED_ORIGINS = ['imported', 'authored'] as const satisfies readonly TaskOrigin[];
 export type StoredOrigin = (typeof STORED_ORIGINS)[number];
 
-/** A rubric score: each criterion has one described level per score, 1 (worst) to 5 (best). */
-export const MIN_SCORE = 1;
-export const MAX_SCORE = 5;
+/** The rubric scores, worst first: each criterion has one described level per score. */
+export const SCORES = [1, 2, 3, 4, 5] as const;
+export type Score = (typeof SCORES)[number];
+export const MIN_SCORE = SCORES[0];
+export const MAX_SCORE = SCORES[SCORES.length - 1]!;
 export const scoreSchema = z.number().int().min(MIN_SCORE).max(MAX_SCORE);
-/** Every score, worst first. */
-export const SCORES: readonly number[] = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => MIN_SCORE + i);
+export const isScore = (n: number): n is Score => (SCORES as readonly number[]).includes(n);
 
 /** The kinds of test, in the order the editor offers them. */
 export const TEST_KINDS = ['call', 'stdio', 'code'] as const;

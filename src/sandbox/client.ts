@@ -5,6 +5,7 @@ import { testVerdict, type RawResult } from '../domain/testVerdict.js';
 import { entryPointFor, limitsOf, type Language, type Limits, type Solution, type Task, type TestCase } from '../domain/task.js';
 import { solutionVerdict, type SolutionResult, type TestResult } from '../domain/verdict.js';
 import { isWorkerMessage, type FromWorker, type Job, type SandboxTest, type ToWorker } from './protocol.js';
+import { SandboxError } from './sandboxError.js';
 
 /** A running worker as the client sees it: a Node child process or a browser Web Worker. */
 export interface WorkerHandle {
@@ -275,11 +276,11 @@ export class Sandbox {
           this.release();
         } else if (m.type === 'startup-failed') {
           this.retire(slot);
-          rejectReady(new Error(m.message));
+          rejectReady(new SandboxError('startFailed', language, m.message));
         } else this.route(slot, m);
       },
       exit: (detail) => {
-        if (slot.state === 'starting') rejectReady(new Error(detail || 'runtime exited while starting'));
+        if (slot.state === 'starting') rejectReady(new SandboxError('exited', language, detail));
         if (slot.runs.length) this.lose(slot, 'crashed', detail);
         else slot.state = 'dead';
       },
@@ -325,7 +326,7 @@ export class Sandbox {
   private async find(language: Language, signal?: AbortSignal): Promise<Slot> {
     let woken = false;
     for (;;) {
-      if (this.closed) throw new Error('sandbox closed');
+      if (this.closed) throw new SandboxError('closed');
       signal?.throwIfAborted();
       if (this.running < this.size) {
         const idle = this.slots.find((s) => s.language === language && s.state === 'idle');

@@ -9,6 +9,7 @@ import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { followLink, useRoute } from './router.js';
 import { TaskListScreen } from './screens/TaskListScreen.js';
 import { useServices } from './services/services.js';
+import { failureText } from './services/sandboxFailures.js';
 
 // The task screen brings Markdown, drag and drop and the editors: not needed for the list.
 const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));
@@ -34,14 +35,14 @@ export function App() {
         <nav className="main-nav" aria-label={t('nav.main')}>
           {(
             [
-              ['/', 'nav.tasks', route.name === 'list' || route.name === 'task'],
-              ['/practice', 'nav.practice', route.name === 'practice' || route.name === 'practiceTask'],
-              ['/progress', 'nav.progress', route.name === 'progress'],
-              ['/author', 'nav.author', route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom', 'authoring'],
+              ['/', t('nav.tasks'), route.name === 'list' || route.name === 'task'],
+              ['/practice', t('nav.practice'), route.name === 'practice' || route.name === 'practiceTask'],
+              ['/progress', t('nav.progress'), route.name === 'progress'],
+              ['/author', t('nav.author', { ns: 'authoring' }), route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom'],
             ] as const
-          ).map(([href, key, current, ns]) => (
+          ).map(([href, label, current]) => (
             <a key={href} href={href} onClick={followLink} aria-current={current ? 'page' : undefined}>
-              {t(key, ns ? { ns } : {})}
+              {label}
             </a>
           ))}
         </nav>
@@ -85,12 +86,12 @@ function RuntimeStatus() {
           s.phase === 'ready'
             ? t('runtime.readyShort', { language: t(`language.${l}`) })
             : s.phase === 'failed'
-              ? t('runtime.failed', { language: t(`language.${l}`), detail: s.detail })
+              ? t('runtime.failed', { language: t(`language.${l}`) })
               : s.phase === 'starting'
                 ? t('runtime.startingShort', { language: t(`language.${l}`) })
                 : t('runtime.idle', { language: t(`language.${l}`) });
         return (
-          <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={text}>
+          <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={s.phase === 'failed' ? failureText(t, s.failure) : text}>
             <span className="dot" aria-hidden="true" />
             {text}
           </span>

@@ -47,14 +47,17 @@ export function shortcutFor(k: KeyPress, c: ShortcutContext): Shortcut | undefin
   return undefined;
 }
 
-/** The shortcuts as the help dialog lists them: keys, and the judgement namespace's key for what they do. */
-export const SHORTCUTS = [
-  { keys: 'R · Ctrl+Shift+Enter', action: 'shortcuts.runAll' },
-  { keys: 'Esc', action: 'shortcuts.cancel' },
-  { keys: 'N · ]', action: 'shortcuts.nextSolution' },
-  { keys: 'P · [', action: 'shortcuts.previousSolution' },
-  { keys: '1 – 9', action: 'shortcuts.setRank' },
-  { keys: 'C', action: 'shortcuts.critique' },
-  { keys: 'Ctrl+Enter', action: 'shortcuts.submit' },
-  { keys: '?', action: 'shortcuts.help' },
-] as const;
+/** What a shortcut does, as the help dialog names it (`shortcuts.<action>` in judgement.json). */
+export type ShortcutAction = 'runAll' | 'cancel' | 'nextSolution' | 'previousSolution' | 'setRank' | 'critique' | 'submit' | 'help';
+
+/** The shortcuts as the help dialog lists them. */
+export const SHORTCUTS: readonly { keys: string; action: ShortcutAction }[] = [
+  { keys: 'R · Ctrl+Shift+Enter', action: 'runAll' },
+  { keys: 'Esc', action: 'cancel' },
+  { keys: 'N · ]', action: 'nextSolution' },
+  { keys: 'P · [', action: 'previousSolution' },
+  { keys: '1 – 9', action: 'setRank' },
+  { keys: 'C', action: 'critique' },
+  { keys: 'Ctrl+Enter', action: 'submit' },
+  { keys: '?', action: 'help' },
+];

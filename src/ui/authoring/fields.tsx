@@ -3,7 +3,7 @@
 // problem list can jump to. The problems come from one context, computed once per change.
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { i18n } from 'i18next';
+import { render, type AnyT } from '../../i18n/i18n.js';
 import type { FieldProblem } from '../../domain/draft.js';
 import { problemsAt } from '../../formats/taskDraft.js';
 
@@ -14,8 +14,8 @@ export const FieldContext = createContext<FieldInfo>({ problems: [], missing: ne
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-+$/, '')}`;
 
 /** A problem as a sentence in the page's language. */
-export function problemText(t: i18n['t'], p: FieldProblem): string {
-  const text = t(p.message.key, { ns: p.ns, ...p.message.params }) as string;
+export function problemText(t: AnyT, p: FieldProblem): string {
+  const text = render(t, p.message, p.ns);
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }
 
@@ -70,7 +70,7 @@ export function FieldErrors({ id, problems, prefix }: { id: string; problems: re
     <span id={id} className="field-errors">
       {problems.map((p, i) => (
         <span key={i} className="field-error">
-          {prefix ? `${prefix}: ${t(p.message.key, { ns: p.ns, ...p.message.params })}` : problemText(t, p)}
+          {prefix ? `${prefix}: ${render(t, p.message, p.ns)}` : problemText(t, p)}
         </span>
       ))}
     </span>

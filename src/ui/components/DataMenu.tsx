@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
 import { fromEvaluationsJsonl } from '../../formats/evaluations.js';
+import { render } from '../../i18n/i18n.js';
 import { exportEvaluations, importEvaluations, type ExportKind } from '../services/evaluationFiles.js';
 import { hasStorage, useServices } from '../services/services.js';
 import { FilePicker } from './FilePicker.js';
@@ -29,7 +30,7 @@ export function DataMenu() {
       return setNotice({
         kind: 'error',
         text: t('data.importFailed', { file: file.name, count: parsed.problems.length }),
-        lines: parsed.problems.map((p) => (p.line > 0 ? `${t('problem.line', { line: p.line })}: ` : '') + t(p.key, { ns: 'judging', ...p.params })),
+        lines: parsed.problems.map((p) => (p.line > 0 ? `${t('problem.line', { line: p.line })}: ` : '') + render(t, p, 'judging')),
       });
     let stored: Awaited<ReturnType<typeof importEvaluations>>;
     try {

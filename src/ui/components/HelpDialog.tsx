@@ -2,25 +2,13 @@
 // focus returns to whatever opened it. The caller owns `open`; this only mirrors it.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** The actions with a label in judgement.json (`shortcuts.<action>`). */
-export const SHORTCUT_ACTIONS = [
-  'runAll',
-  'nextSolution',
-  'previousSolution',
-  'setRank',
-  'critique',
-  'submit',
-  'help',
-  'cancel',
-] as const;
-export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
+import type { ShortcutAction } from '../taskShortcuts.js';
 
 export type Shortcut = {
   /** As shown, e.g. "Ctrl+Enter" or "?"; "+" between keys shows them as separate keys. */
   keys: string;
-  /** One of SHORTCUT_ACTIONS (translated here) or text already translated. */
-  action: string;
+  /** What it does: its label is `shortcuts.<action>` in judgement.json. */
+  action: ShortcutAction;
 };
 
 export type HelpDialogProps = {
@@ -45,9 +33,6 @@ export function HelpDialog({ open, onClose, shortcuts }: HelpDialogProps) {
     } else if (!open && dialog.open) dialog.close();
   }, [open]);
 
-  const actionText = (action: string) =>
-    (SHORTCUT_ACTIONS as readonly string[]).includes(action) ? t(`shortcuts.${action}`) : action;
-
   return (
     <dialog
       ref={ref}
@@ -70,7 +55,7 @@ export function HelpDialog({ open, onClose, shortcuts }: HelpDialogProps) {
           </button>
         </header>
         {shortcuts.length > 0 && (
-          <ShortcutTable caption={t('shortcuts.general')} rows={shortcuts.map((s) => ({ keys: s.keys, action: actionText(s.action) }))} />
+          <ShortcutTable caption={t('shortcuts.general')} rows={shortcuts.map((s) => ({ keys: s.keys, action: t(`shortcuts.${s.action}`) }))} />
         )}
         <ShortcutTable
           caption={t('shortcuts.board.heading')}

@@ -110,7 +110,7 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
     const label = labelOf(id);
     const g = gs.findIndex((group) => group.includes(id));
     const alone = g >= 0 && gs[g]!.length === 1;
-    const say = (key: string) => setMessage(t(key, { label }));
+    const say = (key: 'board.place.first' | 'board.place.last' | 'board.place.unranked' | 'board.place.noneAbove') => setMessage(t(key, { label }));
     const before = (group: number) => commit({ type: 'rankBefore', solutionId: id, group }, true);
     if (e.key === 'ArrowUp') {
       if (g < 0) before(gs.length);

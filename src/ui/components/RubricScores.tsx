@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RubricCriterion } from '../../domain/rubric.js';
-import { MIN_SCORE, pickLocale, SCORES, type Locale, type Solution } from '../../domain/task.js';
+import { isScore, MIN_SCORE, pickLocale, SCORES, type Locale, type Score, type Solution } from '../../domain/task.js';
 
 export type RubricScoresProps = {
   solution: Pick<Solution, 'id' | 'label'>;
@@ -23,7 +23,7 @@ export type RubricScoresProps = {
 type Text = { text: string; lang?: Locale };
 
 /** The name and level descriptions of a criterion, in the UI locale when there is one. */
-export function useCriterionText(locale: Locale): (c: RubricCriterion) => { name: Text; level: (score: number) => Text } {
+export function useCriterionText(locale: Locale): (c: RubricCriterion) => { name: Text; level: (score: Score) => Text } {
   const { t } = useTranslation(['judgement', 'judging']);
   return (c) => {
     const { custom } = c;
@@ -84,7 +84,7 @@ function CriterionScore({
   solutionId: string;
   criterion: string;
   name: Text;
-  level: (score: number) => Text;
+  level: (score: Score) => Text;
   score: number | undefined;
   onScore: (score: number | undefined) => void;
   disabled: boolean;
@@ -93,11 +93,11 @@ function CriterionScore({
 }) {
   const { t } = useTranslation('judgement');
   // The level under the pointer, previewed on the description line.
-  const [hover, setHover] = useState<number | undefined>();
+  const [hover, setHover] = useState<Score | undefined>();
   const base = `score-${solutionId}-${criterion}`;
   const descriptionId = `${base}-description`;
   const shown = hover ?? score;
-  const description = shown === undefined ? undefined : level(shown);
+  const description = shown === undefined || !isScore(shown) ? undefined : level(shown);
   return (
     <fieldset className="jp-criterion" data-invalid={invalid || undefined} disabled={disabled}>
       <legend className="jp-criterion-name" lang={name.lang}>

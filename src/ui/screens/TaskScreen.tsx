@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmitProblem } from '../../domain/guardrails.js';
 import { rubricOf } from '../../domain/rubric.js';
-import { pickLocale, type Locale } from '../../domain/task.js';
+import { pickLocale, type Language, type Locale } from '../../domain/task.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { HelpDialog } from '../components/HelpDialog.js';
 import { JudgementPanel } from '../components/JudgementPanel.js';
@@ -108,8 +108,6 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
     help: () => setHelpOpen(true),
     rank: (solutionId, rank) => session.dispatch({ type: 'rank', solutionId, rank }),
   });
-
-  const shortcuts = SHORTCUTS.map((s) => ({ keys: s.keys, action: t(s.action, { ns: 'judgement' }) }));
 
   const visible = task.tests.filter((x) => !x.hidden);
   const hiddenCount = task.tests.length - visible.length;
@@ -247,16 +245,16 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
           />
         </aside>
       </div>
-      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={shortcuts} />
+      <HelpDialog open={helpOpen} onClose={() => setHelpOpen(false)} shortcuts={SHORTCUTS} />
     </main>
   );
 }
 
-function RuntimeNote({ languages }: { languages: string[] }) {
+function RuntimeNote({ languages }: { languages: Language[] }) {
   const { runtimes } = useServices();
   const { t } = useTranslation();
   const state = useStore(runtimes);
-  const waiting = languages.filter((l) => state[l as 'python' | 'javascript'].phase !== 'ready');
+  const waiting = languages.filter((l) => state[l].phase !== 'ready');
   if (!waiting.length) return null;
   return (
     <span className="muted">

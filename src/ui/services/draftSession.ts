@@ -10,6 +10,7 @@ import { checkFindings, checkReferences, mutantLimitMs, type CheckFinding, type 
 import { limitsOf, referenceSolutions, type Language, type Locale, type Task } from '../../domain/task.js';
 import { validateForm, type DraftValidation } from '../../formats/taskDraft.js';
 import type { Sandbox } from '../../sandbox/client.js';
+import { SandboxError, sandboxFailure, type SandboxFailure } from '../../sandbox/sandboxError.js';
 import { Store } from '../store.js';
 import { TaskSession } from './taskSession.js';
 
@@ -17,7 +18,7 @@ export type CheckState =
   | { phase: 'idle' }
   | { phase: 'running'; fingerprint: string; done: number; total: number }
   | { phase: 'done'; fingerprint: string; runs: ReferenceRun[]; findings: CheckFinding[] }
-  | { phase: 'failed'; fingerprint: string; detail: string }
+  | { phase: 'failed'; fingerprint: string; failure: SandboxFailure }
   | { phase: 'cancelled' };
 
 /** One language's mutants, with the reference code they were made from (for their diffs). */
@@ -32,7 +33,7 @@ export type MutationState =
   | { phase: 'done'; fingerprint: string; languages: LanguageMutation[]; run: number }
   /** Mutants say nothing while the reference itself fails. */
   | { phase: 'blocked'; reason: 'invalid' | 'noReference' | 'referenceFails' }
-  | { phase: 'failed'; detail: string }
+  | { phase: 'failed'; failure: SandboxFailure }
   | { phase: 'cancelled' };
 
 export type DraftSessionState = {
@@ -115,7 +116,8 @@ export class DraftSession extends Store<DraftSessionState> {
       return check;
     } catch (e) {
       if (controller.signal.aborted) return this.snapshot.check;
-      const check: CheckState = { phase: 'failed', fingerprint, detail: e instanceof Error ? e.message : String(e) };
+      if (!(e instanceof SandboxError)) console.error('Veredicto: the reference check failed', e);
+      const check: CheckState = { phase: 'failed', fingerprint, failure: sandboxFailure(e) };
       this.finish('check', controller, { check });
       return check;
     }
@@ -164,7 +166,8 @@ export class DraftSession extends Store<DraftSessionState> {
       this.finish('mutation', controller, { mutation: { phase: 'done', fingerprint, languages, run: ++this.mutationRuns } });
     } catch (e) {
       if (controller.signal.aborted) return;
-      this.finish('mutation', controller, { mutation: { phase: 'failed', detail: e instanceof Error ? e.message : String(e) } });
+      if (!(e instanceof SandboxError)) console.error('Veredicto: the mutants could not be run', e);
+      this.finish('mutation', controller, { mutation: { phase: 'failed', failure: sandboxFailure(e) } });
     }
   }
 

@@ -3,10 +3,11 @@
 // and an observable state per language for the header and for the bench.
 import type { Language } from '../../domain/task.js';
 import type { Sandbox } from '../../sandbox/client.js';
+import { sandboxFailure, type SandboxFailure } from '../../sandbox/sandboxError.js';
 import { browserSandbox } from '../../sandbox/browser/factory.js';
 import { Store } from '../store.js';
 
-export type RuntimeState = { phase: 'idle' } | { phase: 'starting' } | { phase: 'ready'; ms: number } | { phase: 'failed'; detail: string };
+export type RuntimeState = { phase: 'idle' } | { phase: 'starting' } | { phase: 'ready'; ms: number } | { phase: 'failed'; failure: SandboxFailure };
 export type RuntimesState = Record<Language, RuntimeState>;
 
 export class Runtimes extends Store<RuntimesState> {
@@ -24,7 +25,10 @@ export class Runtimes extends Store<RuntimesState> {
       this.setPhase(language, { phase: 'starting' });
       this.sandbox.warmUp([language], 1).then(
         () => this.setPhase(language, { phase: 'ready', ms: performance.now() - this.started }),
-        (e: unknown) => this.setPhase(language, { phase: 'failed', detail: e instanceof Error ? e.message : String(e) }),
+        (e: unknown) => {
+          console.error(`Veredicto: the ${language} runtime did not start`, e);
+          this.setPhase(language, { phase: 'failed', failure: sandboxFailure(e) });
+        },
       );
     }
   }

@@ -5,6 +5,7 @@ import { evaluationReducer, ownTestCases, seenResultOf, type Evaluation, type Ev
 import type { Solution, Task, TestCase } from '../../domain/task.js';
 import type { TestResult, Verdict } from '../../domain/verdict.js';
 import type { Sandbox } from '../../sandbox/client.js';
+import { SandboxError, sandboxFailure, type SandboxFailure } from '../../sandbox/sandboxError.js';
 import { Store } from '../store.js';
 
 export type Persist = { schedule(e: Evaluation): void; flush(): Promise<void> };
@@ -15,7 +16,8 @@ export type SolutionRun = {
   total: number;
   state: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
   verdict?: Verdict;
-  detail?: string;
+  /** Why the sandbox could not run it (state 'failed'); rendered by failureText. */
+  failure?: SandboxFailure;
 };
 
 export type SessionState = {
@@ -98,7 +100,8 @@ export class TaskSession extends Store<SessionState> {
       if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now()) });
     } catch (e) {
       if (signal.aborted) return;
-      update({ state: 'failed', detail: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof SandboxError)) console.error('Veredicto: a run failed', e);
+      update({ state: 'failed', failure: sandboxFailure(e) });
     }
   }
 
