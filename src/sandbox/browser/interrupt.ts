@@ -18,7 +18,7 @@ export const SLOT = {
 export const CONTROL_BYTES = 3 * Int32Array.BYTES_PER_ELEMENT;
 const SIGINT = 2;
 
-/** A lost write of SIGINT is possible (NOTES.md): the host repeats the request this often until the test ends. */
+/** A lost write of SIGINT is possible (docs/RUNTIME-NOTES.md): the host repeats the request this often until the test ends. */
 export const REPEAT_MS = 25;
 
 /**

@@ -11,7 +11,7 @@ import { RUNTIME_FILES, runtimeFileUrl } from './runtimeFiles.js';
 import { takeBoot } from './workerBoot.js';
 import { workerPort } from './workerPort.js';
 
-/** QuickJS stack limit: a Chromium worker's real stack only leaves about 160 KB safe (NOTES.md). */
+/** QuickJS stack limit: a Chromium worker's real stack only leaves about 160 KB safe (docs/RUNTIME-NOTES.md). */
 const STACK_BYTES = 128 * 1024;
 
 /**

@@ -1,7 +1,7 @@
 // Closes what a runtime worker leaves open before untrusted code arrives: network, storage and nested
 // workers are removed from the worker's global object and its prototypes (the start-up `fetch` of
 // workerBoot.ts included). Defence in depth: Pyodide's `js` bridge reaches this realm's globals (see
-// NOTES.md) and `import()` cannot be removed, so what holds is the frame around the worker — an
+// docs/RUNTIME-NOTES.md) and `import()` cannot be removed, so what holds is the frame around the worker — an
 // opaque origin with no storage of the app, and a policy with no network (vite.config.ts). Must run
 // after the runtime has loaded.
 const CLOSED = [

@@ -2,7 +2,7 @@
 // and emits the page with its own Content-Security-Policy, which allows this one script by its hash:
 // any change here changes the hash with it. Imports nothing and runs nothing in the app.
 //
-// Why two frames (see NOTES.md, "Containing sandboxed code in the browser"): the runtime workers must
+// Why two frames (see docs/RUNTIME-NOTES.md, "Containing code in the browser"): the runtime workers must
 // start in a frame with an opaque origin (sandbox="allow-scripts": no IndexedDB, localStorage, caches
 // or BroadcastChannel of the app) that is cross-origin isolated again (allow="cross-origin-isolated",
 // for Pyodide's SharedArrayBuffer interrupt). A sandboxed frame loaded from a URL is not served by the
