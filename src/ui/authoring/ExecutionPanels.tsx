@@ -13,6 +13,7 @@ import type { TaskSession } from '../services/taskSession.js';
 import type { MutantOutcome } from '../../domain/mutationScore.js';
 import { overallReport, type DraftSession, type DraftSessionState } from '../services/draftSession.js';
 import { failureText } from '../services/sandboxFailures.js';
+import { AuthorSection } from './fields.js';
 
 type Props = { session: DraftSession; state: DraftSessionState; locale: Locale };
 
@@ -23,9 +24,7 @@ export function CheckPanel({ session, state }: Props) {
   const blocked = !validation.task ? t('check.needsValid') : !hasReference ? t('check.needsReference') : undefined;
   const stale = check.phase === 'done' && check.fingerprint !== validation.runFingerprint;
   return (
-    <section className="card author-section" aria-labelledby="check-heading" id="check">
-      <h2 id="check-heading">{t('check.heading')}</h2>
-      <p className="hint">{t('check.hint')}</p>
+    <AuthorSection id="check" heading={t('check.heading')} hint={t('check.hint')}>
       <div className="row">
         <button type="button" className="primary" disabled={!!blocked || check.phase === 'running'} onClick={() => void session.runCheck()} aria-describedby={blocked ? 'check-blocked' : undefined}>
           {t('check.run')}
@@ -90,7 +89,7 @@ export function CheckPanel({ session, state }: Props) {
           </table>
         </div>
       )}
-    </section>
+    </AuthorSection>
   );
 }
 
@@ -119,9 +118,7 @@ export function MutationPanel({ session, state, locale }: Props) {
   const languageOf = (o: MutantOutcome) => report?.byMutant.get(o)?.report.language ?? 'python';
   const stale = mutation.phase === 'done' && mutation.fingerprint !== validation.runFingerprint;
   return (
-    <section className="card author-section" aria-labelledby="mutants-heading" id="mutants">
-      <h2 id="mutants-heading">{t('mutants.heading')}</h2>
-      <p className="hint">{t('mutants.hint')}</p>
+    <AuthorSection id="mutants" heading={t('mutants.heading')} hint={t('mutants.hint')}>
       <div className="row">
         <button type="button" className="primary" disabled={!canRun || mutation.phase === 'running' || mutation.phase === 'checking' || state.check.phase === 'running'} onClick={() => void session.runMutants()} aria-describedby={canRun ? undefined : 'mutants-blocked'}>
           {t('mutants.run')}
@@ -184,7 +181,7 @@ export function MutationPanel({ session, state, locale }: Props) {
           )}
         </>
       )}
-    </section>
+    </AuthorSection>
   );
 }
 
@@ -228,9 +225,7 @@ export function CandidatesPanel({ session, state, locale }: Props) {
   const task = state.validation.task;
   const blocked = !task ? t('check.needsValid') : task.solutions.length === 0 ? t('candidates.none') : undefined;
   return (
-    <section className="card author-section" aria-labelledby="candidate-runs-heading" id="candidate-runs">
-      <h2 id="candidate-runs-heading">{t('candidateRuns.heading')}</h2>
-      <p className="hint">{t('candidateRuns.hint')}</p>
+    <AuthorSection id="candidate-runs" heading={t('candidateRuns.heading')} hint={t('candidateRuns.hint')}>
       <div className="row">
         <button type="button" className="primary" disabled={!!blocked} onClick={() => session.runCandidates(locale)} aria-describedby={blocked ? 'candidates-blocked' : undefined}>
           {t('candidateRuns.run')}
@@ -242,7 +237,7 @@ export function CandidatesPanel({ session, state, locale }: Props) {
         )}
       </div>
       {state.candidates && <CandidateResults session={state.candidates} locale={locale} stale={state.candidates.task !== task} />}
-    </section>
+    </AuthorSection>
   );
 }
 

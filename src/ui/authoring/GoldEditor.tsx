@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { goldPath, type FormAction, type SolutionForm, type TaskForm } from '../../domain/draft.js';
 import { DEFAULT_CRITERIA } from '../../domain/rubric.js';
 import { LOCALES, pickLocale, SCORES, type Locale, type Localized } from '../../domain/task.js';
-import { useField } from './fields.js';
+import { AuthorSection, useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
 type Criterion = { id: string; name: string };
@@ -35,9 +35,7 @@ export function GoldEditor({ form, dispatch, locale }: Props) {
   const bugs = useField('gold.bugs', { nested: true, hint: 'bugs-hint' });
   const rubric = useField('rubric', { nested: true, hint: 'rubric-hint' });
   return (
-    <section className="card author-section" aria-labelledby="gold-heading" id="gold">
-      <h2 id="gold-heading">{t('gold.heading')}</h2>
-      <p className="hint">{t('gold.hint')}</p>
+    <AuthorSection id="gold" heading={t('gold.heading')} hint={t('gold.hint')}>
       <label className="inline">
         <input type="checkbox" checked={gold.enabled} onChange={(e) => dispatch({ type: 'setGoldEnabled', value: e.target.checked })} />
         {t('gold.enable')}
@@ -79,7 +77,7 @@ export function GoldEditor({ form, dispatch, locale }: Props) {
           {rubric.notes}
         </div>
       </details>
-    </section>
+    </AuthorSection>
   );
 }
 

@@ -5,7 +5,7 @@ import { nextSolutionId, type FormAction, type SolutionForm, type TaskForm } fro
 import { LANGUAGES, type Language, type Locale } from '../../domain/task.js';
 import { CodeEditor } from '../editor/CodeEditor.js';
 import { newRowKey } from '../services/draftStore.js';
-import { useField } from './fields.js';
+import { AuthorSection, useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
 
@@ -16,9 +16,7 @@ export function ReferenceEditor({ form, dispatch, locale }: Props) {
   const section = useField('referenceSolution');
   const bindings = { python: useField('referenceSolution.python'), javascript: useField('referenceSolution.javascript') };
   return (
-    <section className="card author-section" aria-labelledby="reference-heading" id="reference">
-      <h2 id="reference-heading">{t('reference.heading')}</h2>
-      <p className="hint">{t('reference.hint')}</p>
+    <AuthorSection id="reference" heading={t('reference.heading')} hint={t('reference.hint')}>
       {section.notes}
       {LANGUAGES.map((l) => {
         const code = form.reference[l];
@@ -57,7 +55,7 @@ export function ReferenceEditor({ form, dispatch, locale }: Props) {
           </div>
         );
       })}
-    </section>
+    </AuthorSection>
   );
 }
 
@@ -69,9 +67,7 @@ export function CandidatesEditor({ form, dispatch, locale }: Props) {
     dispatch({ type: 'addSolution', key: newRowKey(), language, id, label: id.toUpperCase() });
   };
   return (
-    <section className="card author-section" aria-labelledby="candidates-heading" id="candidates">
-      <h2 id="candidates-heading">{t('candidates.heading')}</h2>
-      <p className="hint">{t('candidates.hint')}</p>
+    <AuthorSection id="candidates" heading={t('candidates.heading')} hint={t('candidates.hint')}>
       {section.notes}
       {form.solutions.map((s, i) => (
         <CandidateCard key={s.key} solution={s} index={i} dispatch={dispatch} locale={locale} />
@@ -83,7 +79,7 @@ export function CandidatesEditor({ form, dispatch, locale }: Props) {
           </button>
         ))}
       </div>
-    </section>
+    </AuthorSection>
   );
 }
 

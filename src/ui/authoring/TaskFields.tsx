@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormAction, TaskForm } from '../../domain/draft.js';
 import { DEFAULT_LIMITS, DIFFICULTIES, LANGUAGES, LOCALES, type Locale } from '../../domain/task.js';
 import { Markdown } from '../components/Markdown.js';
-import { FieldErrors, useField } from './fields.js';
+import { AuthorSection, FieldErrors, useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
 
@@ -15,8 +15,7 @@ export function BasicsSection({ form, dispatch }: Props) {
   const tags = useField('tags', { nested: true, hint: 'tags-hint' });
   const difficulty = useField('difficulty');
   return (
-    <section className="card author-section" aria-labelledby="basics-heading" id="basics">
-      <h2 id="basics-heading">{t('basics.heading')}</h2>
+    <AuthorSection id="basics" heading={t('basics.heading')}>
       <div className="field-grid">
         <div className="field">
           <label htmlFor={id.id}>{t('basics.id')}</label>
@@ -49,7 +48,7 @@ export function BasicsSection({ form, dispatch }: Props) {
       </div>
       <EntryPointFields form={form} dispatch={dispatch} />
       <LimitsFields form={form} dispatch={dispatch} />
-    </section>
+    </AuthorSection>
   );
 }
 
@@ -128,9 +127,7 @@ export function TextsSection({ form, dispatch, locale }: Props) {
   const title = useField('title');
   const prompt = useField('prompt');
   return (
-    <section className="card author-section" aria-labelledby="texts-heading" id="texts">
-      <h2 id="texts-heading">{t('texts.heading')}</h2>
-      <p className="hint">{t('texts.hint')}</p>
+    <AuthorSection id="texts" heading={t('texts.heading')} hint={t('texts.hint')}>
       {title.invalid && <FieldErrors id={`${title.id}-error`} problems={title.problems} prefix={t('texts.titleField')} />}
       {prompt.invalid && <FieldErrors id={`${prompt.id}-error`} problems={prompt.problems} prefix={t('texts.promptField')} />}
       <div className="locale-columns">
@@ -138,7 +135,7 @@ export function TextsSection({ form, dispatch, locale }: Props) {
           <LocaleColumn key={l} form={form} dispatch={dispatch} locale={l} titleError={title.describedBy} promptError={prompt.describedBy} />
         ))}
       </div>
-    </section>
+    </AuthorSection>
   );
 }
 

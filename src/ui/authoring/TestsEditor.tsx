@@ -133,13 +133,18 @@ function RowProblems({ cells }: { cells: { label: string; binding: FieldBinding 
   );
 }
 
-function CallRow({ test, index, count, dispatch }: RowProps<CallTestForm>) {
-  const { t } = useTranslation('authoring');
+/** The fields every test has, whatever its kind: the row itself (its problems), its name, hidden. */
+function useTestFields(index: number) {
   const at = `tests[${index}]`;
-  const n = index + 1;
   const row = useField(at);
   const name = useField(`${at}.name`, { ...(row.problems.length ? { hint: `${row.id}-error` } : {}) });
   const hidden = useField(`${at}.hidden`);
+  return { at, n: index + 1, row, name, hidden };
+}
+
+function CallRow({ test, index, count, dispatch }: RowProps<CallTestForm>) {
+  const { t } = useTranslation('authoring');
+  const { at, n, row, name, hidden } = useTestFields(index);
   const args = useField(`${at}.args`);
   const expected = useField(`${at}.expected`);
   const rel = useField(`${at}.tolerance.rel`);
@@ -213,11 +218,7 @@ function CallRow({ test, index, count, dispatch }: RowProps<CallTestForm>) {
 
 function CardFrame({ index, count, test, dispatch, kindLabel, children }: RowProps<TestForm> & { kindLabel: string; children: ReactNode }) {
   const { t } = useTranslation('authoring');
-  const at = `tests[${index}]`;
-  const n = index + 1;
-  const row = useField(at);
-  const name = useField(`${at}.name`, { ...(row.problems.length ? { hint: `${row.id}-error` } : {}) });
-  const hidden = useField(`${at}.hidden`);
+  const { n, row, name, hidden } = useTestFields(index);
   const headingId = `test-card-${test.key}`;
   return (
     <div className="test-card" role="group" aria-labelledby={headingId} data-test-row={n}>

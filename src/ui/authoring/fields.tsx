@@ -90,3 +90,14 @@ export function focusField(path: string): void {
   el.scrollIntoView({ block: 'center' });
   el.focus();
 }
+
+/** One section of the editor: a card with its heading (named for the section's landmark) and hint. */
+export function AuthorSection({ id, heading, hint, children }: { id: string; heading: string; hint?: string; children: ReactNode }) {
+  return (
+    <section className="card author-section" aria-labelledby={`${id}-heading`} id={id}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      {hint !== undefined && <p className="hint">{hint}</p>}
+      {children}
+    </section>
+  );
+}

@@ -236,7 +236,7 @@ export function RankingBoard({ solutions, ranks, dispatch, verdicts = {}, disabl
           ) : null}
         </DragOverlay>
       </DndContext>
-      <div className="jp-sr-only" role="status" aria-live="polite">
+      <div className="visually-hidden" role="status" aria-live="polite">
         {message}
       </div>
     </section>
@@ -308,7 +308,7 @@ function GroupRow({ index, tied, disabled, children }: { index: number; tied: bo
   return (
     <div ref={setNodeRef} role="listitem" className="jp-group" data-over={isOver && active ? 'true' : undefined} data-tied={tied || undefined}>
       <span className="jp-position">
-        <span className="jp-sr-only">{t('board.position', { position: index + 1 })}</span>
+        <span className="visually-hidden">{t('board.position', { position: index + 1 })}</span>
         <span aria-hidden="true">{index + 1}</span>
       </span>
       <div className="jp-chips">{children}</div>

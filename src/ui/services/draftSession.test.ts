@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { taskSchema } from '../../domain/task.js';
 import type { TestResult } from '../../domain/verdict.js';
 import { mutantLimits, type CheckState } from './draftSession.js';
 
 const timed = (name: string, durationMs: number): TestResult => ({ name, hidden: false, status: 'passed', stdout: '', stderr: '', truncated: false, durationMs });
-const task = taskSchema.parse({
-  schemaVersion: 1,
-  id: 'x',
-  title: { en: 'X' },
-  prompt: { en: 'X' },
-  entryPoint: 'f',
-  tests: [{ name: 'a', kind: 'call', args: [], expected: 1 }],
-  solutions: [],
-  referenceSolution: { python: 'def f():\n    return 1\n', javascript: 'const f = () => 1;' },
-});
+/** What the limits depend on: the task's own time limit (none here: the default 5 s). */
+const task = { limits: undefined };
 
 describe('mutantLimits', () => {
   it("uses the same figure as veredicto check: the reference's own runs, the faster of each pair", () => {

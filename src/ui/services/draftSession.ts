@@ -213,7 +213,7 @@ export class DraftSession extends Store<DraftSessionState> {
  * A mutant that loops forever is stopped by the time limit: a short one, from the check of the
  * reference it was made from (the same figure as `veredicto check --mutants`).
  */
-export function mutantLimits(task: Task, check: CheckState, language: Language): { timeMs: number } {
+export function mutantLimits(task: Pick<Task, 'limits'>, check: CheckState, language: Language): { timeMs: number } {
   const run = check.phase === 'done' ? check.runs.find((r) => r.language === language) : undefined;
   return { timeMs: run ? mutantLimitMs(limitsOf(task).timeMs, run) : mutantTimeLimit(limitsOf(task).timeMs) };
 }
