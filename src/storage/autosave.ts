@@ -2,7 +2,7 @@
 // trainer types, capped so a long burst still reaches disk, flushed on demand (pagehide,
 // visibilitychange), one write at a time. A failed write keeps the value in memory until a later
 // schedule/flush succeeds. Knows nothing of React; src/ui/hooks/useStore.ts reads subscribe/snapshot.
-import { isQuotaError, StorageError } from './database.js';
+import { storageFailure } from './database.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | { error: 'quota' | 'stale' | 'other'; message: string };
 
@@ -153,7 +153,8 @@ export class Autosaver<T> {
         this.#unsaved = { value };
         this.#firstUnsavedAt = since;
       }
-      const kind = isQuotaError(e) ? 'quota' : e instanceof StorageError && e.code === 'stale' ? 'stale' : 'other';
+      const failure = storageFailure(e);
+      const kind = failure === 'quota' || failure === 'stale' ? failure : 'other';
       this.#set({ error: kind, message: e instanceof Error ? e.message : String(e) });
     } finally {
       this.#running = undefined;

@@ -128,8 +128,11 @@ export type SaveReceipt = { seq: number; savedAt: string };
 export class StorageError extends Error {
   override name = 'StorageError';
   constructor(
-    /** invalid: the value fails its schema; stale: another tab saved this key since we read it. */
-    readonly code: 'invalid' | 'stale',
+    /**
+     * invalid: the value fails its schema; stale: another tab saved this key since we read it;
+     * unavailable: this browser gives the page no IndexedDB.
+     */
+    readonly code: 'invalid' | 'stale' | 'unavailable',
     message: string,
   ) {
     super(message);
@@ -254,3 +257,12 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   if (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
   return [e.cause, e.error, e.target?.error].some((inner) => inner !== error && isQuotaError(inner, depth + 1));
 }
+
+/** Why a write failed, as the user is told it (keys `storage.<failure>` in the errors namespace). */
+export type StorageFailure = 'quota' | 'stale' | 'invalid' | 'unavailable' | 'other';
+
+export function storageFailure(error: unknown): StorageFailure {
+  if (isQuotaError(error)) return 'quota';
+  return error instanceof StorageError ? error.code : 'other';
+}
+

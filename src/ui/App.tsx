@@ -9,7 +9,7 @@ import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { followLink, useRoute } from './router.js';
 import { TaskListScreen } from './screens/TaskListScreen.js';
 import { useServices } from './services/services.js';
-import { failureText } from './services/sandboxFailures.js';
+import { sandboxFailureText } from './services/failureText.js';
 
 // The task screen brings Markdown, drag and drop and the editors: not needed for the list.
 const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));
@@ -91,7 +91,7 @@ function RuntimeStatus() {
                 ? t('runtime.startingShort', { language: t(`language.${l}`) })
                 : t('runtime.idle', { language: t(`language.${l}`) });
         return (
-          <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={s.phase === 'failed' ? failureText(t, s.failure) : text}>
+          <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={s.phase === 'failed' ? sandboxFailureText(t, s.failure) : text}>
             <span className="dot" aria-hidden="true" />
             {text}
           </span>

@@ -23,6 +23,7 @@ import { TestsEditor } from './TestsEditor.js';
 import { draftStore, takenIds, type DraftSaver, type SaveState } from '../services/draftStore.js';
 import { publishTasks, removeTask } from '../services/workbenchTasks.js';
 import type { DraftSession } from '../services/draftSession.js';
+import { storageFailureText } from '../services/failureText.js';
 
 type Notice = { kind: 'ok' | 'error'; text: string };
 type Pending = { ready: boolean; task: Task; conflicts: IdConflict[]; taken: Map<string, Holder[]>; problems: ResolutionProblem[] };
@@ -81,7 +82,7 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
       // Saved under a new id: the task it was saved as before leaves the list (its evaluation stays).
       if (previous && previous !== task.id && services.catalog.find(previous)?.origin === 'authored') await removeTask(services, previous, { fromDraft: true });
     } catch (e) {
-      setNotice({ kind: 'error', text: t('save.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+      setNotice({ kind: 'error', text: t('save.failed', { detail: storageFailureText(t, e) }) });
       return;
     }
     // After a rename the form already holds the new id; stamp what the form now describes.

@@ -19,6 +19,7 @@ import { draftStore, newDraftId } from '../services/draftStore.js';
 import { download } from '../download.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { IdResolver } from './IdResolver.js';
+import { storageFailureText } from '../services/failureText.js';
 
 type PendingImport = { tasks: Task[]; conflicts: IdConflict[]; taken: Map<string, Holder[]>; problems: ResolutionProblem[] };
 
@@ -76,7 +77,7 @@ export function DraftList() {
       if (r.kind === 'conflicts') setPending({ tasks: r.tasks, conflicts: r.conflicts, taken: r.taken, problems: [] });
       else if (r.kind === 'done') await imported(r);
     } catch (e) {
-      setNotice({ kind: 'error', text: t('import.notSaved', { detail: e instanceof Error ? e.message : String(e) }) });
+      setNotice({ kind: 'error', text: t('import.notSaved', { detail: storageFailureText(t, e) }) });
     } finally {
       setBusy(false);
     }
@@ -95,7 +96,7 @@ export function DraftList() {
     try {
       await imported(await importAsDrafts(services, pending.tasks, plan.plan));
     } catch (e) {
-      setNotice({ kind: 'error', text: t('import.notSaved', { detail: e instanceof Error ? e.message : String(e) }) });
+      setNotice({ kind: 'error', text: t('import.notSaved', { detail: storageFailureText(t, e) }) });
     }
   };
 

@@ -12,7 +12,7 @@ import { ResultsGrid } from '../components/ResultsGrid.js';
 import type { TaskSession } from '../services/taskSession.js';
 import type { MutantOutcome } from '../../domain/mutationScore.js';
 import { overallReport, type DraftSession, type DraftSessionState } from '../services/draftSession.js';
-import { failureText } from '../services/sandboxFailures.js';
+import { sandboxFailureText } from '../services/failureText.js';
 import { AuthorSection } from './fields.js';
 
 type Props = { session: DraftSession; state: DraftSessionState; locale: Locale };
@@ -43,7 +43,7 @@ export function CheckPanel({ session, state }: Props) {
       <div role="status" className="run-status" data-check={check.phase === 'done' ? (check.findings.length ? 'problems' : 'clean') : check.phase}>
         {check.phase === 'running' && t('check.running', { done: check.done, total: check.total })}
         {check.phase === 'cancelled' && t('run.cancelled')}
-        {check.phase === 'failed' && t('run.failed', { detail: failureText(t, check.failure) })}
+        {check.phase === 'failed' && t('run.failed', { detail: sandboxFailureText(t, check.failure) })}
         {check.phase === 'done' && (check.findings.length === 0 ? t('check.clean') : t('check.problems', { count: check.findings.length }))}
         {stale && <span className="note">{t('check.stale')}</span>}
       </div>
@@ -139,7 +139,7 @@ export function MutationPanel({ session, state, locale }: Props) {
         {mutation.phase === 'running' && t('mutants.running', { done: mutation.done, total: mutation.total })}
         {mutation.phase === 'blocked' && t(`mutants.blocked.${mutation.reason}`)}
         {mutation.phase === 'cancelled' && t('run.cancelled')}
-        {mutation.phase === 'failed' && t('run.failed', { detail: failureText(t, mutation.failure) })}
+        {mutation.phase === 'failed' && t('run.failed', { detail: sandboxFailureText(t, mutation.failure) })}
         {report && report.total === 0 && t('mutants.none')}
         {stale && <span className="note">{t('mutants.stale')}</span>}
       </div>

@@ -10,6 +10,7 @@ import { render } from '../../i18n/i18n.js';
 import { exportEvaluations, importEvaluations, type ExportKind } from '../services/evaluationFiles.js';
 import { hasStorage, useServices } from '../services/services.js';
 import { FilePicker } from './FilePicker.js';
+import { storageFailureText } from '../services/failureText.js';
 
 
 export function DataMenu() {
@@ -36,7 +37,7 @@ export function DataMenu() {
     try {
       stored = await importEvaluations(services, parsed.evaluations);
     } catch (e) {
-      return setNotice({ kind: 'error', text: t('data.importNotSaved', { detail: e instanceof Error ? e.message : String(e) }) });
+      return setNotice({ kind: 'error', text: t('data.importNotSaved', { detail: storageFailureText(t, e) }) });
     }
     if (stored === 'noStorage') return setNotice({ kind: 'error', text: t('data.noStorage') });
     setNotice({ kind: 'ok', text: t('data.imported', { count: stored.imported }), ...(stored.keptNewer ? { lines: [t('data.keptNewer', { count: stored.keptNewer })] } : {}) });

@@ -8,7 +8,7 @@ import type { TestResult } from '../../domain/verdict.js';
 import { formatMs } from '../../i18n/format.js';
 import { render } from '../../i18n/i18n.js';
 import type { SessionState } from '../services/taskSession.js';
-import { failureText } from '../services/sandboxFailures.js';
+import { sandboxFailureText } from '../services/failureText.js';
 
 type Props = {
   task: Task;
@@ -67,7 +67,7 @@ export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
                             : run?.state === 'cancelled'
                               ? t('results.cancelled')
                               : run?.state === 'failed'
-                                ? t('results.runFailed', { detail: run.failure ? failureText(t, run.failure) : '' })
+                                ? t('results.runFailed', { detail: run.failure ? sandboxFailureText(t, run.failure) : '' })
                                 : t('results.notRun')}
                       </span>
                       <button type="button" className="small" onClick={() => onRun(s.id)} disabled={state.running} aria-label={t('results.runOne', { label: s.label })}>

@@ -12,6 +12,7 @@ import { FilterSelect } from '../components/FilterSelect.js';
 import { ProblemList } from '../components/ProblemList.js';
 import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
 import { useServices } from '../services/services.js';
+import { storageFailureText } from '../services/failureText.js';
 
 type Filters = { query: string; language: string; difficulty: string; status: string; tag: string };
 const NO_FILTERS: Filters = { query: '', language: '', difficulty: '', status: '', tag: '' };
@@ -41,6 +42,8 @@ export function TaskListScreen() {
     try {
       const result = await importTasks(services, files);
       if ('problems' in result) return setProblems(result.problems);
+      if ('notSaved' in result)
+        return setProblems([{ file: result.fileName, message: { key: 'file.notSaved', params: { file: result.fileName, detail: storageFailureText(t, result.notSaved) } } }]);
       setProblems([]);
       setImported(result.ids);
     } finally {
@@ -54,7 +57,7 @@ export function TaskListScreen() {
       await removeTask(services, taskId);
       setRemoval({ ok: true, text: t('list.removed', { title: name }) });
     } catch (e) {
-      setRemoval({ ok: false, text: t('list.removeFailed', { title: name, detail: e instanceof Error ? e.message : String(e) }) });
+      setRemoval({ ok: false, text: t('list.removeFailed', { title: name, detail: storageFailureText(t, e) }) });
     }
   };
 

@@ -4,7 +4,7 @@ import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
 import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
 import type { Locale } from '../../domain/task.js';
 import { Autosaver } from '../../storage/autosave.js';
-import type { StorageProblem } from '../../storage/database.js';
+import { StorageError, type StorageProblem } from '../../storage/database.js';
 import { loadEvaluation, saveEvaluation } from '../../storage/evaluations.js';
 import { loadPracticeEvaluation, savePracticeEvaluation } from '../../storage/practice.js';
 import { download } from '../download.js';
@@ -45,7 +45,7 @@ export async function openSession(services: Services, taskId: string, locale: Lo
   let seq = loaded.seq;
   const saver = new Autosaver<Evaluation>({
     save: async (e) => {
-      if (!db) throw new Error('IndexedDB is not available in this browser');
+      if (!db) throw new StorageError('unavailable', 'IndexedDB is not available in this browser');
       seq = (await save(db, e, seq)).seq;
       if (mode === 'work') services.catalog.setStatuses({ [e.taskId]: e.status });
     },

@@ -16,7 +16,7 @@ export type SolutionRun = {
   total: number;
   state: 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
   verdict?: Verdict;
-  /** Why the sandbox could not run it (state 'failed'); rendered by failureText. */
+  /** Why the sandbox could not run it (state 'failed'); rendered by sandboxFailureText. */
   failure?: SandboxFailure;
 };
 

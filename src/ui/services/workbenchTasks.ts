@@ -10,9 +10,9 @@ import type { Services } from './services.js';
 
 /**
  * Imports picked or dropped files into the workbench, all or nothing (see readImport). Resolves to
- * the ids imported, or to every problem found, storage refusing the write included.
+ * the ids imported, to every problem found in the files, or to the error storage refused the write with.
  */
-export async function importTasks(services: Services, files: readonly File[]): Promise<{ ids: string[] } | { problems: Problem[] }> {
+export async function importTasks(services: Services, files: readonly File[]): Promise<{ ids: string[] } | { problems: Problem[] } | { notSaved: unknown; fileName: string }> {
   const result = await readImport(files, services.catalog.reservedIds());
   if (result.problems.length) return { problems: result.problems };
   const importedAt = new Date().toISOString();
@@ -22,7 +22,7 @@ export async function importTasks(services: Services, files: readonly File[]): P
   try {
     if (db) await saveImportedTasks(db, records);
   } catch (e) {
-    return { problems: [{ file: fileName, message: { key: 'file.notSaved', params: { file: fileName, detail: e instanceof Error ? e.message : String(e) } } }] };
+    return { notSaved: e, fileName };
   }
   services.catalog.addEntries(records.map((r) => ({ task: r.task, origin: r.origin, fileName })));
   return { ids: result.tasks.map((x) => x.id) };

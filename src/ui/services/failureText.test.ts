@@ -1,5 +1,5 @@
-// A run the sandbox could not carry out reads in the trainer's language: the session keeps the
-// error's code, not its English message, and the page renders the code through i18n.
+// A run the sandbox could not carry out, or a save storage refused, reads in the trainer's language:
+// the error's code is kept, not its English message, and the page renders the code through i18n.
 import { describe, expect, it } from 'vitest';
 import { newEvaluation } from '../../domain/evaluation.js';
 import type { Task } from '../../domain/task.js';
@@ -7,7 +7,8 @@ import { createI18n } from '../../i18n/i18n.js';
 import type { Sandbox } from '../../sandbox/client.js';
 import { SandboxError, sandboxFailure } from '../../sandbox/sandboxError.js';
 import { RESOURCES } from '../resources.js';
-import { failureText } from './sandboxFailures.js';
+import { StorageError } from '../../storage/database.js';
+import { sandboxFailureText, storageFailureText } from './failureText.js';
 import { TaskSession } from './taskSession.js';
 
 const task: Task = {
@@ -26,9 +27,9 @@ describe('sandbox failures', () => {
     expect(run.failure).toEqual({ code: 'startFailed', language: 'python' });
     const es = await createI18n(RESOURCES, 'es-CL');
     const en = await createI18n(RESOURCES, 'en');
-    expect(failureText(es.t, run.failure!)).toBe('el entorno aislado de Python no pudo iniciar');
-    expect(failureText(en.t, run.failure!)).toBe('the Python sandbox could not start');
-    expect(es.t('results.runFailed', { detail: failureText(es.t, run.failure!) })).not.toMatch(/ENOENT|Error/);
+    expect(sandboxFailureText(es.t, run.failure!)).toBe('el entorno aislado de Python no pudo iniciar');
+    expect(sandboxFailureText(en.t, run.failure!)).toBe('the Python sandbox could not start');
+    expect(es.t('results.runFailed', { detail: sandboxFailureText(es.t, run.failure!) })).not.toMatch(/ENOENT|Error/);
   });
 
   it('every code has a sentence in both locales; anything else is an unexpected failure', async () => {
@@ -36,9 +37,22 @@ describe('sandbox failures', () => {
     expect(sandboxFailure(new Error('boom'))).toEqual({ code: 'unexpected' });
     expect(sandboxFailure(new SandboxError('closed'))).toEqual({ code: 'closed' });
     for (const f of [{ code: 'closed' as const }, { code: 'startFailed' as const, language: 'javascript' as const }, { code: 'exited' as const, language: 'python' as const }, { code: 'unexpected' as const }]) {
-      const text = failureText(es.t, f);
+      const text = sandboxFailureText(es.t, f);
       expect(text, f.code).not.toContain('sandbox.');
-      expect(text).not.toBe(failureText((await createI18n(RESOURCES, 'en')).t, f));
+      expect(text).not.toBe(sandboxFailureText((await createI18n(RESOURCES, 'en')).t, f));
     }
   });
 });
+
+describe('storage failures', () => {
+  it('a refused save reads as a whole sentence in the trainer\'s language', async () => {
+    const es = await createI18n(RESOURCES, 'es-CL');
+    const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(storageFailureText(es.t, quota)).toBe('el almacenamiento de este navegador para la aplicación está lleno');
+    expect(storageFailureText(es.t, new StorageError('stale', 'evaluations t1: saved elsewhere (save 3, expected 2)'))).toBe('otra pestaña lo guardó antes');
+    const sentence = es.t('data.importNotSaved', { detail: storageFailureText(es.t, new StorageError('unavailable', 'IndexedDB is not available in this browser')) });
+    expect(sentence).toContain('IndexedDB no está disponible');
+    expect(sentence).not.toMatch(/is not available|quota|saved elsewhere/);
+  });
+});
+
