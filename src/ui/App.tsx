@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from './hooks/useStore.js';
-import type { Language } from '../domain/task.js';
+import { LANGUAGES } from '../domain/task.js';
 import { DataMenu } from './components/DataMenu.js';
 import { ExportReminder } from './components/ExportReminder.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
@@ -80,7 +80,7 @@ function RuntimeStatus() {
   const state = useStore(runtimes);
   return (
     <div className="runtimes" aria-label={t('runtime.heading')} role="group">
-      {(['python', 'javascript'] as Language[]).map((l) => {
+      {LANGUAGES.map((l) => {
         const s = state[l];
         const text =
           s.phase === 'ready'

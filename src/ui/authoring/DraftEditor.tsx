@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
-import { draftStatus, missingTranslations, type Draft } from '../../domain/draft.js';
+import { draftStatus, missingTranslations } from '../../domain/draft.js';
 import { readiness } from '../../domain/readiness.js';
 import { pickLocale, type Locale, type Task } from '../../domain/task.js';
 import { findConflicts, planResolutions, type Holder, type IdConflict, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
