@@ -5,15 +5,26 @@ import { assert, assertEqual } from './fixtures/expect.js';
 import { openSession } from './fixtures/session.js';
 import { TIMEOUT } from './fixtures/workbench.js';
 
+/** A fresh session on the median task (four solutions), once its page is ready for keys. */
+async function openMedian(browser, baseURL) {
+  const s = await openSession(browser, baseURL);
+  try {
+    await s.workbench.open('/tasks/median');
+    await s.workbench.runAllButton.waitFor({ timeout: TIMEOUT });
+    return s;
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+}
+
 export const tests = [
   {
     name: 'a full evaluation with the keyboard only',
     async run({ browser, baseURL }) {
-      const s = await openSession(browser, baseURL);
+      const s = await openMedian(browser, baseURL);
       const { page, workbench: w } = s;
       try {
-        await w.open('/tasks/median');
-        await w.runAllButton.waitFor({ timeout: TIMEOUT });
         await w.runtimeReady('python');
         await w.runtimeReady('javascript');
         await page.locator('body').focus();
@@ -78,11 +89,9 @@ export const tests = [
     // focused chip ranks that chip's solution only, not also the solution whose card is current.
     name: 'a digit on a focused ranking chip ranks only that solution',
     async run({ browser, baseURL }) {
-      const s = await openSession(browser, baseURL);
-      const { page, workbench: w } = s;
+      const s = await openMedian(browser, baseURL);
+      const { page } = s;
       try {
-        await w.open('/tasks/median');
-        await w.runAllButton.waitFor({ timeout: TIMEOUT });
         const ids = await page.locator('.jp-card').evaluateAll((els) => els.map((e) => e.id.replace(/^jp-card-/, '')));
         assert(ids.length >= 3, 'three solutions or more');
         const [first, second, third] = ids;
