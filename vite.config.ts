@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 // Vite serves and builds the browser app; Vitest reads its `test` block. Pages are cross-origin
 // isolated (COOP/COEP) so runtime workers can use SharedArrayBuffer for interrupts, and every response
-// carries a Content-Security-Policy (securityHeaders below).
+// carries a Content-Security-Policy: the headers are defined in src/server/securityHeaders.ts, which
+// the team server sends too.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,62 +10,12 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { INNER_SCRIPT, SANDBOX_PATH, sandboxHtml } from './src/sandbox/browser/sandboxDocument.js';
+import { SANDBOX_PATH, sandboxHtml } from './src/sandbox/browser/sandboxDocument.js';
+import { appPolicy, ISOLATION_HEADERS, sandboxPolicy } from './src/server/securityHeaders.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-// Same-origin files need no CORP header under COEP require-corp; the header is sent anyway so a
-// file fetched from an opaque-origin frame later states its policy. Applies to public/ files too.
-const isolation = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-/**
- * The app's policy, on every response but the sandbox page (a worker script takes its policy from its
- * own response, so Monaco's editor worker runs under this one too). Scripts, workers and connections
- * only from the app's origin; WebAssembly compiled, never eval; inline styles for Monaco and React's
- * style attributes; the app may frame only its own sandbox page and may not be framed.
- * Dev adds the nonce Vite puts on the inline scripts it injects (the React refresh preamble).
- */
-function appPolicy(devNonce?: string): string {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval'${devNonce ? ` 'nonce-${devNonce}'` : ''}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "worker-src 'self'",
-    "frame-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/**
- * The sandbox page's policy (src/sandbox/browser/sandboxDocument.ts), which its opaque-origin inner
- * frame and that frame's runtime workers inherit: the one inner script pinned by its hash, workers and
- * modules only from blob: URLs the frame made from the files the app handed over, WebAssembly, and
- * no network at all (no connect-src, no other frame, no form, no base). Only the app may frame it.
- * On the dev server the runtimes' entry modules are imported from the app's origin, hence 'self'.
- */
-function sandboxPolicy(dev = false): string {
-  const hash = crypto.createHash('sha256').update(INNER_SCRIPT, 'utf8').digest('base64');
-  return [
-    "default-src 'none'",
-    `script-src 'sha256-${hash}'${dev ? " 'self'" : ''} blob: 'wasm-unsafe-eval'`,
-    'worker-src blob:',
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'self'",
-  ].join('; ');
-}
+const isolation = ISOLATION_HEADERS;
 
 /** The dev server's default CORS origins (Vite's own), plus `null`: the sandbox frame's opaque origin. */
 const DEV_CORS_ORIGINS = [/^https?:\/\/(?:(?:[^:]+\.)?localhost|127\.0\.0\.1|\[::1\])(?::\d+)?$/, 'null'];
@@ -162,8 +113,10 @@ function offlineApp(): Plugin[] {
       // pyodide.asm.wasm is 9.6 MB; Monaco's TypeScript worker, if ever bundled, 6.8 MB.
       maximumFileSizeToCacheInBytes: 24 * 1024 * 1024,
       navigateFallback: 'index.html',
-      // A navigation into the app's file folders is not a route: a missing file stays a 404.
-      navigateFallbackDenylist: [/^\/(assets|pyodide)\//],
+      // A navigation into the app's file folders is not a route: a missing file stays a 404. The
+      // team server's API (/api/) is never answered from the cache: nothing under it is precached
+      // and a navigation to it (an export link) goes to the server.
+      navigateFallbackDenylist: [/^\/(assets|pyodide|api)\//],
       cleanupOutdatedCaches: true,
       clientsClaim: true, // the first visit is controlled at once, so it already works offline
       skipWaiting: false,

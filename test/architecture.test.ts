@@ -16,7 +16,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   sandbox: ['domain'],
   storage: ['domain'],
   i18n: ['domain'],
-  cli: ['domain', 'formats', 'sandbox', 'i18n'],
+  db: ['domain'],
+  server: ['domain', 'formats', 'sandbox', 'db'],
+  cli: ['domain', 'formats', 'sandbox', 'i18n', 'db', 'server'],
   ui: ['domain', 'formats', 'i18n', 'storage', 'sandbox'],
 };
 /** The UI's seams: the only part of src/ui that may import storage or the sandbox. */

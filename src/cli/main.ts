@@ -17,6 +17,7 @@ import { ROOT } from '../sandbox/node/paths.js';
 import type { Sandbox } from '../sandbox/client.js';
 import { failureMessage, SandboxError, sandboxFailure } from '../sandbox/sandboxError.js';
 import { readInputs } from './inputs.js';
+import { TEAM_COMMANDS, teamCommand } from './team.js';
 
 type CliStrings = CustomTypeOptions['resources']['cli'];
 
@@ -120,6 +121,7 @@ async function loadI18n(locale: Locale): Promise<i18n> {
 export async function main(argv: string[]): Promise<number> {
   const i18n = await loadI18n(langFromArgv(argv) ?? systemLocale());
   const t = i18n.t.bind(i18n);
+  if ((TEAM_COMMANDS as readonly string[]).includes(argv.find((a) => !a.startsWith('--')) ?? '')) return teamCommand(argv.filter((a, i) => !(a === '--lang' || a.startsWith('--lang=') || argv[i - 1] === '--lang')), t, problemText);
   let options: Options;
   try {
     options = parseArgs(argv);
@@ -172,7 +174,8 @@ export async function main(argv: string[]): Promise<number> {
 
 function help(t: i18n['t']): string {
   const k = (key: keyof CliStrings['help']) => t(`help.${key}`, { ns: 'cli' });
-  return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, `  ${k('help')}`, '', k('options'),
+  const team = (key: 'serve' | 'worker' | 'addUser' | 'createProject' | 'backup' | 'restore') => `  ${t(`help.${key}`, { ns: 'team' })}`;
+  return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, ...(['serve', 'worker', 'addUser', 'createProject', 'backup', 'restore'] as const).map(team), `  ${k('help')}`, '', k('options'),
     ...(['samples', 'json', 'lang', 'timeout', 'workers', 'mutants', 'minMutationScore'] as const).map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
 }
 

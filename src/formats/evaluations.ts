@@ -146,18 +146,34 @@ export function toPreferencePairsJsonl(evaluations: readonly Evaluation[], tasks
 
 /** RFC 4180 CSV, one row per (evaluation, solution), UTF-8 with a BOM so Excel reads accents. */
 export function toCsv(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale): string {
+  const criteria = csvCriteria(evaluations, tasksById);
+  return `\uFEFF${csvHeader(criteria)}${csvRows(evaluations, tasksById, locale, criteria)}`;
+}
+
+/** The rubric criteria a CSV of these evaluations has a column for: the tasks' and any scored. */
+export function csvCriteria(evaluations: readonly Evaluation[], tasksById: TasksById): string[] {
   const criteria = new Set<string>();
   for (const e of evaluations) {
     const task = taskOf(tasksById, e.taskId);
     if (task) for (const c of rubricOf(task)) criteria.add(c.id);
     for (const scores of Object.values(e.judgement.scores)) for (const c of Object.keys(scores)) criteria.add(c);
   }
+  return [...criteria];
+}
+
+/** The CSV's first line (without the BOM), for a file written in parts (a streamed export). */
+export function csvHeader(criteria: readonly string[]): string {
   const header = [
     ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict'],
-    ...[...criteria].map((c) => `score_${c}`),
+    ...criteria.map((c) => `score_${c}`),
     ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'active_minutes', 'submitted_at'],
   ];
-  const rows: (string | number)[][] = [header];
+  return `${header.map(csvCell).join(',')}\r\n`;
+}
+
+/** The CSV lines of these evaluations, with a column for each of `criteria` (see csvCriteria). */
+export function csvRows(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale, criteria: readonly string[]): string {
+  const rows: (string | number)[][] = [];
   for (const e of evaluations) {
     const j = e.judgement;
     const task = taskOf(tasksById, e.taskId);
@@ -175,7 +191,7 @@ export function toCsv(evaluations: readonly Evaluation[], tasksById: TasksById, 
         s.language,
         own(ranks, s.id) ?? '',
         own(j.results, s.id)?.verdict ?? '',
-        ...[...criteria].map((c) => own(own(j.scores, s.id) ?? {}, c) ?? ''),
+        ...criteria.map((c) => own(own(j.scores, s.id) ?? {}, c) ?? ''),
         critique?.text ?? '',
         critique?.locale ?? '',
         String((own(j.solutionFlags, s.id) ?? []).includes('unsafe-code')),
@@ -186,7 +202,7 @@ export function toCsv(evaluations: readonly Evaluation[], tasksById: TasksById, 
       ]);
     }
   }
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
 /** A cell as RFC 4180 writes it; text that a spreadsheet would run as a formula gets a leading quote. */

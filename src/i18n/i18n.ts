@@ -4,7 +4,7 @@ import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
 import type { Locale } from '../domain/task.js';
 import type { Message } from '../domain/verdict.js';
 
-export const NAMESPACES = ['common', 'errors', 'cli', 'judging', 'judgement', 'editor', 'practice', 'authoring'] as const;
+export const NAMESPACES = ['common', 'errors', 'cli', 'judging', 'judgement', 'editor', 'practice', 'authoring', 'team'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 export async function createI18n(resources: Resource, locale: Locale): Promise<i18n> {

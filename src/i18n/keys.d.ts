@@ -10,6 +10,7 @@ import type errors from '../../locales/en/errors.json';
 import type judgement from '../../locales/en/judgement.json';
 import type judging from '../../locales/en/judging.json';
 import type practice from '../../locales/en/practice.json';
+import type team from '../../locales/en/team.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -23,6 +24,7 @@ declare module 'i18next' {
       judgement: typeof judgement;
       judging: typeof judging;
       practice: typeof practice;
+      team: typeof team;
     };
   }
 }

@@ -22,7 +22,7 @@ const envelopeSchema = z.object({
 /** A record that failed to read, set aside when something was about to overwrite it. */
 export type Quarantined = { store: StoreName; key: string; record: unknown; reason: string; quarantinedAt: string };
 
-type RecordStore = typeof S.evaluations | typeof S.tasks | typeof S.settings | typeof S.practice | typeof S.attempts | typeof S.drafts;
+type RecordStore = typeof S.evaluations | typeof S.tasks | typeof S.settings | typeof S.practice | typeof S.attempts | typeof S.drafts | typeof S.teamWork | typeof S.teamQueues | typeof S.outbox;
 
 export interface VeredictoSchema extends DBSchema {
   // Values are `unknown` on purpose: what comes back from disk is checked, never assumed.
@@ -33,6 +33,9 @@ export interface VeredictoSchema extends DBSchema {
   [S.practice]: { key: string; value: unknown };
   [S.attempts]: { key: string; value: unknown };
   [S.drafts]: { key: string; value: unknown };
+  [S.teamWork]: { key: string; value: unknown };
+  [S.teamQueues]: { key: string; value: unknown };
+  [S.outbox]: { key: string; value: unknown };
 }
 export type VeredictoDB = IDBPDatabase<VeredictoSchema>;
 
@@ -61,6 +64,13 @@ const UPGRADES: readonly Upgrade[] = [
   // 2 → 3. Authoring: drafts of tasks, kept apart from the tasks the workbench lists.
   (db) => {
     db.createObjectStore(S.drafts);
+  },
+  // 3 → 4. Team mode: leased tasks' evaluations, cached queues and the upload outbox, apart from
+  // local work (a team task may have the id of a local one).
+  (db) => {
+    db.createObjectStore(S.teamWork);
+    db.createObjectStore(S.teamQueues);
+    db.createObjectStore(S.outbox);
   },
 ];
 export const DB_VERSION = UPGRADES.length;

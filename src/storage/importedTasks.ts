@@ -10,13 +10,14 @@ export type StoredTask = { task: Task; origin: StoredOrigin; fileName?: string; 
 // taskSchema is strict, but a Task converted from a dataset row also carries `metadata` and
 // `source`, and keeps the dataset's own id ("HumanEval/0", MBPP's 11); safeExtend keeps
 // taskSchema's other checks (duplicate ids, entry points, gold).
+export const anyTaskSchema = taskSchema.safeExtend({
+  id: storedTaskId,
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  source: z.object({ shape: z.string(), prompt: z.string() }).strict().optional(),
+});
 const storedTaskSchema = z
   .object({
-    task: taskSchema.safeExtend({
-      id: storedTaskId,
-      metadata: z.record(z.string(), z.unknown()).optional(),
-      source: z.object({ shape: z.string(), prompt: z.string() }).strict().optional(),
-    }),
+    task: anyTaskSchema,
     origin: z.enum(STORED_ORIGINS),
     fileName: z.string().max(1000).optional(),
     importedAt: z.string(),

@@ -17,6 +17,12 @@ export const STORAGE_KEYS = {
     attempts: 'attempts',
     /** Tasks being written in the app, saved as the author types (DB v3). */
     drafts: 'drafts',
+    /** Team mode: evaluations of leased tasks, keyed `<project>/<assignment>` (DB v4). */
+    teamWork: 'teamWork',
+    /** Team mode: each project's last known queue (leases with their tasks), for offline use (DB v4). */
+    teamQueues: 'teamQueues',
+    /** Team mode: submitted evaluations waiting for the server's acknowledgement, by upload id (DB v4). */
+    outbox: 'outbox',
   },
   /** Keys inside the `settings` store. */
   settings: {
@@ -28,11 +34,15 @@ export const STORAGE_KEYS = {
   localStorage: {
     /** The language the user chose (read before the first render). */
     locale: 'veredicto.locale',
+    /** Team mode: the member last signed in, so the queue opens offline too. */
+    team: 'veredicto.team',
   },
   /** sessionStorage keys: what lasts as long as the tab. */
   sessionStorage: {
     /** The task ids of the current practice session, in order. */
     practiceQueue: 'veredicto.practiceQueue',
+    /** Team mode: the server's app this tab last reloaded for (a stale page reloads once, no loop). */
+    reloadedFor: 'veredicto.reloadedFor',
   },
 } as const;
 

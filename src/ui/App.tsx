@@ -6,7 +6,8 @@ import { LANGUAGES } from '../domain/task.js';
 import { DataMenu } from './components/DataMenu.js';
 import { ExportReminder } from './components/ExportReminder.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
-import { followLink, useRoute } from './router.js';
+import { followLink, navigate, useRoute } from './router.js';
+import { OutboxStatus } from './team/OutboxStatus.js';
 import { TaskListScreen } from './screens/TaskListScreen.js';
 import { useServices } from './services/services.js';
 import { sandboxFailureText } from './services/failureText.js';
@@ -16,10 +17,23 @@ const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ d
 const PracticeScreen = lazy(() => import('./screens/PracticeScreen.js').then((m) => ({ default: m.PracticeScreen })));
 const ProgressScreen = lazy(() => import('./screens/ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
 const AuthorScreen = lazy(() => import('./screens/AuthorScreen.js').then((m) => ({ default: m.AuthorScreen })));
+const TeamRoutes = lazy(() => import('./team/TeamRoutes.js').then((m) => ({ default: m.TeamRoutes })));
+
+/** The team start page is shown once, on the first load at `/`, not every time the list is opened. */
+let startedAtTeam = false;
 
 export function App() {
   const { t } = useTranslation();
   const route = useRoute();
+  const { team } = useServices();
+  const teamState = useStore(team);
+  const teamMode = teamState.status !== 'local' && teamState.status !== 'checking';
+  // Opened from a team server, the start page is the team's (the local list stays one click away).
+  useEffect(() => {
+    if (teamState.status === 'checking' || startedAtTeam) return;
+    startedAtTeam = true;
+    if (teamMode && route.name === 'list' && location.pathname === '/') navigate('/team', { replace: true });
+  }, [teamState.status, teamMode, route.name]);
   useEffect(() => {
     document.title = route.name === 'task' ? `${route.taskId} · Veredicto` : 'Veredicto';
   }, [route]);
@@ -35,6 +49,7 @@ export function App() {
         <nav className="main-nav" aria-label={t('nav.main')}>
           {(
             [
+              ...(teamMode ? ([['/team', t('ui.nav', { ns: 'team' }), route.name.startsWith('team')]] as const) : []),
               ['/', t('nav.tasks'), route.name === 'list' || route.name === 'task'],
               ['/practice', t('nav.practice'), route.name === 'practice' || route.name === 'practiceTask'],
               ['/progress', t('nav.progress'), route.name === 'progress'],
@@ -47,6 +62,7 @@ export function App() {
           ))}
         </nav>
         <RuntimeStatus />
+        {teamMode && <OutboxStatus />}
         <DataMenu />
         <LanguageSwitcher />
       </header>
@@ -59,6 +75,7 @@ export function App() {
           {route.name === 'practice' && <PracticeScreen />}
           {route.name === 'progress' && <ProgressScreen />}
           {(route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom') && <AuthorScreen route={route} />}
+          {(route.name === 'team' || route.name === 'teamProject' || route.name === 'teamTask' || route.name === 'join') && <TeamRoutes route={route} />}
         </Suspense>
         {route.name === 'missing' && (
           <main className="page">

@@ -17,8 +17,10 @@ import esPractice from '../../locales/es-CL/practice.json' with { type: 'json' }
 import esJudging from '../../locales/es-CL/judging.json' with { type: 'json' };
 import enAuthoring from '../../locales/en/authoring.json' with { type: 'json' };
 import esAuthoring from '../../locales/es-CL/authoring.json' with { type: 'json' };
+import enTeam from '../../locales/en/team.json' with { type: 'json' };
+import esTeam from '../../locales/es-CL/team.json' with { type: 'json' };
 
 export const RESOURCES: Resource = {
-  en: { cli: enCli, common: enCommon, editor: enEditor, errors: enErrors, judgement: enJudgement, judging: enJudging, practice: enPractice, authoring: enAuthoring },
-  'es-CL': { cli: esCli, common: esCommon, editor: esEditor, errors: esErrors, judgement: esJudgement, judging: esJudging, practice: esPractice, authoring: esAuthoring },
+  en: { cli: enCli, common: enCommon, editor: enEditor, errors: enErrors, judgement: enJudgement, judging: enJudging, practice: enPractice, authoring: enAuthoring, team: enTeam },
+  'es-CL': { cli: esCli, common: esCommon, editor: esEditor, errors: esErrors, judgement: esJudgement, judging: esJudging, practice: esPractice, authoring: esAuthoring, team: esTeam },
 };

@@ -12,6 +12,10 @@ export type Route =
   | { name: 'author' }
   | { name: 'authorDraft'; draftId: string }
   | { name: 'authorFrom'; taskId: string }
+  | { name: 'team' }
+  | { name: 'teamProject'; projectId: string }
+  | { name: 'teamTask'; projectId: string; assignmentId: string }
+  | { name: 'join'; token: string }
   | { name: 'missing'; path: string };
 
 export function parseRoute(pathname: string): Route {
@@ -28,6 +32,14 @@ export function parseRoute(pathname: string): Route {
       /* a malformed escape is a missing page, not a crash */
     }
   }
+  const team = /^\/team(?:\/([^/]+)(?:\/([^/]+))?)?\/?$/.exec(pathname);
+  if (team) {
+    const [, projectId, assignmentId] = team;
+    if (!projectId) return { name: 'team' };
+    return assignmentId ? { name: 'teamTask', projectId, assignmentId } : { name: 'teamProject', projectId };
+  }
+  const join = /^\/join\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (join) return { name: 'join', token: join[1]! };
   const m = /^\/(tasks|practice)\/([^/]+)\/?$/.exec(pathname);
   if (m) {
     try {
@@ -46,6 +58,10 @@ export const practicePath = (taskId: string) => `/practice/${encodeURIComponent(
 export const draftPath = (draftId: string) => `/author/${encodeURIComponent(draftId)}`;
 /** Opens an existing task in the editor as a new draft (or the author's own draft of it). */
 export const editTaskPath = (taskId: string) => `/author/from/${encodeURIComponent(taskId)}`;
+
+/** Team mode: a project's queue (or, for leads, its progress) and a leased task in it. */
+export const teamProjectPath = (projectId: string) => `/team/${encodeURIComponent(projectId)}`;
+export const teamTaskPath = (projectId: string, assignmentId: string) => `/team/${encodeURIComponent(projectId)}/${encodeURIComponent(assignmentId)}`;
 
 const listeners = new Set<() => void>();
 window.addEventListener('popstate', () => listeners.forEach((l) => l()));

@@ -17,19 +17,21 @@ import { SaveStatus } from '../components/SaveStatus.js';
 import { useActiveTime } from '../hooks/useActiveTime.js';
 import { useStore } from '../hooks/useStore.js';
 import { useTaskShortcuts } from '../hooks/useTaskShortcuts.js';
-import { editTaskPath, followLink } from '../router.js';
+import { editTaskPath, followLink, teamProjectPath } from '../router.js';
 import { openSession, type OpenedSession } from '../services/openSession.js';
 import { nextInQueue } from '../services/practiceQueue.js';
 import { useServices, type Mode } from '../services/services.js';
+import type { TeamRef } from '../services/team.js';
+import { TeamGuidelines } from '../team/TeamGuidelines.js';
 import { SHORTCUTS } from '../taskShortcuts.js';
 import '../judgement.css';
 
-export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: Mode }) {
+export function TaskScreen({ taskId, mode = 'work', team }: { taskId: string; mode?: Mode; team?: TeamRef }) {
   const services = useServices();
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale;
   const catalog = useStore(services.catalog);
-  const known = catalog.entries.some((e) => e.task.id === taskId);
+  const known = Boolean(team) || catalog.entries.some((e) => e.task.id === taskId);
   const [opened, setOpened] = useState<OpenedSession | undefined>();
   const [loading, setLoading] = useState(true);
 
@@ -38,7 +40,7 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
     let current: OpenedSession | undefined;
     setLoading(true);
     void services.ready.then(() =>
-      openSession(services, taskId, locale, mode).then((o) => {
+      openSession(services, taskId, locale, mode, team).then((o) => {
         if (!live) return o?.close();
         current = o;
         setOpened(o);
@@ -64,10 +66,10 @@ export function TaskScreen({ taskId, mode = 'work' }: { taskId: string; mode?: M
         {loading && known ? <p>{t('task.loading')}</p> : <p role="alert">{t('task.notFound', { id: taskId })}</p>}
       </main>
     );
-  return <TaskWorkspace key={`${mode}:${taskId}`} opened={opened} mode={mode} />;
+  return <TaskWorkspace key={`${mode}:${taskId}`} opened={opened} mode={mode} {...(team ? { team } : {})} />;
 }
 
-function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) {
+function TaskWorkspace({ opened, mode, team }: { opened: OpenedSession; mode: Mode; team?: TeamRef }) {
   const { session, saver } = opened;
   const services = useServices();
   const { t, i18n } = useTranslation();
@@ -116,7 +118,11 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
   return (
     <main className="page wide task-page">
       <nav className="crumbs">
-        {mode === 'practice' ? (
+        {team ? (
+          <a href={teamProjectPath(team.projectId)} onClick={followLink}>
+            ← {t('ui.queue.back', { ns: 'team' })}
+          </a>
+        ) : mode === 'practice' ? (
           <a href="/practice" onClick={followLink}>
             ← {t('practice.home', { ns: 'practice' })}
           </a>
@@ -222,6 +228,7 @@ function TaskWorkspace({ opened, mode }: { opened: OpenedSession; mode: Mode }) 
         </div>
 
         <aside className="task-side" aria-label={t('judgement.heading')}>
+          {team && <TeamGuidelines projectId={team.projectId} />}
           {submittedNote && readOnly && (
             <p className="note ok" role="status">
               {t('task.submitted', { date: formatDate(locale, new Date(evaluation.submittedAt ?? Date.now())) })}

@@ -12,10 +12,12 @@ import { openSession } from './openSession.js';
 import { practiceAttempts } from './practiceAttempts.js';
 import type { Runtimes } from './runtimes.js';
 import type { Services } from './services.js';
+import type { Team } from './team.js';
 
 function services(): Services {
   const db = freshDatabase();
-  return { runtimes: {} as Runtimes, catalog: new Catalog(), db, ready: db.then(() => undefined), storageProblems: [], open: new Set() };
+  // Team mode is never reached here: no task is a team lease.
+  return { runtimes: {} as Runtimes, catalog: new Catalog(), db, ready: db.then(() => undefined), storageProblems: [], open: new Set(), team: {} as Team };
 }
 
 /** A bundled task with a gold answer, and everything a submit needs for it. */

@@ -1,4 +1,4 @@
-// Opening a task: its evaluation loaded from storage (work or practice) or started, a TaskSession
+// Opening a task: its evaluation loaded from storage (work, practice or a team lease) or started, a TaskSession
 // wired to an autosaver, and what the task screen does with it (submit, another tab's save).
 import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
 import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
@@ -7,6 +7,9 @@ import { Autosaver } from '../../storage/autosave.js';
 import { StorageError, type StorageProblem } from '../../storage/database.js';
 import { loadEvaluation, saveEvaluation } from '../../storage/evaluations.js';
 import { loadPracticeEvaluation, savePracticeEvaluation } from '../../storage/practice.js';
+import { loadTeamEvaluation, saveTeamEvaluation, teamKey } from '../../storage/teamWork.js';
+import type { VeredictoDB } from '../../storage/database.js';
+import type { TeamRef } from './team.js';
 import { download } from '../download.js';
 import { recordAttempt } from './practiceAttempts.js';
 import type { Mode, Services } from './services.js';
@@ -33,12 +36,14 @@ export type OpenedSession = {
 };
 
 /** Loads (or starts) the evaluation of a task and wires every change to the autosaver. */
-export async function openSession(services: Services, taskId: string, locale: Locale, mode: Mode = 'work'): Promise<OpenedSession | undefined> {
-  const entry = services.catalog.find(taskId);
+export async function openSession(services: Services, taskId: string, locale: Locale, mode: Mode = 'work', team?: TeamRef): Promise<OpenedSession | undefined> {
+  // A team lease brings its own task, and its evaluation is kept apart from local work.
+  const entry = team ? { task: team.task } : services.catalog.find(taskId);
   if (!entry) return undefined;
   const db = await services.db;
-  const load = mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
-  const save = mode === 'work' ? saveEvaluation : savePracticeEvaluation;
+  const key = team ? teamKey(team.projectId, team.assignmentId) : taskId;
+  const load = team ? (d: VeredictoDB) => loadTeamEvaluation(d, key) : mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
+  const save = team ? (d: VeredictoDB, e: Evaluation, seq?: number) => saveTeamEvaluation(d, key, e, seq) : mode === 'work' ? saveEvaluation : savePracticeEvaluation;
   const loaded = db ? await load(db, taskId) : { value: undefined, problems: [], seq: 0 };
   const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
   // The save this tab last read or wrote: a save by another tab in between is detected, not lost.
@@ -72,7 +77,9 @@ export async function openSession(services: Services, taskId: string, locale: Lo
     const problems = checkSubmit(entry.task, session.snapshot.evaluation, criteria);
     if (problems.length) return problems;
     session.dispatch({ type: 'submit' });
-    void saver.flush();
+    const saved = saver.flush();
+    // Into the outbox once saved here: the upload can then never lose what the trainer submitted.
+    if (team) void saved.then(() => services.team.submitted(team.projectId, team.assignmentId, session.snapshot.evaluation, locale, team.guidelineVersion));
     if (mode === 'practice') void recordAttempt(services, entry.task, session.snapshot.evaluation, criteria, new Date().toISOString());
     return [];
   };

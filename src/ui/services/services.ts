@@ -9,6 +9,7 @@ import { listEvaluations } from '../../storage/evaluations.js';
 import { listImportedTasks } from '../../storage/importedTasks.js';
 import { Catalog } from './catalog.js';
 import { Runtimes } from './runtimes.js';
+import { Team } from './team.js';
 
 export type Services = {
   runtimes: Runtimes;
@@ -23,6 +24,8 @@ export type Services = {
   storageProblems: StorageProblem[];
   /** Open tasks: flushed before an export, and their unsaved work included in it (full disk). */
   open: Set<OpenWork>;
+  /** Team mode (a page `veredicto serve` served), or `local` for the workbench on its own. */
+  team: Team;
 };
 
 export function createServices(): Services {
@@ -42,7 +45,9 @@ export function createServices(): Services {
       return undefined;
     },
   );
-  return { runtimes, catalog, db, ready: db.then(() => undefined), storageProblems, open: new Set() };
+  const open = new Set<OpenWork>();
+  const team = new Team(db, async () => void (await Promise.all([...open].map((o) => o.saver.flush()))));
+  return { runtimes, catalog, db, ready: db.then(() => undefined), storageProblems, open, team };
 }
 
 /** Whether this browser keeps what is saved (IndexedDB opened); false: work lasts as long as the tab. */
@@ -50,8 +55,11 @@ export async function hasStorage(services: Services): Promise<boolean> {
   return (await services.db) !== undefined;
 }
 
-/** Where a task's evaluation lives: the training data, or practice (kept apart, never exported). */
-export type Mode = 'work' | 'practice';
+/**
+ * Where a task's evaluation lives: the training data, practice (kept apart, never exported), or a
+ * team project's lease (kept apart from local work, uploaded through the outbox on submit).
+ */
+export type Mode = 'work' | 'practice' | 'team';
 
 /** An open task's work as the exports see it (openSession.ts opens them). */
 export type OpenWork = {

@@ -1,0 +1,95 @@
+// Migrations on the real PostgreSQL and on PGlite: from empty, and one at a time with data written
+// by the schema before each step, which must come through unchanged.
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './connect.js';
+import { LATEST, migrate, MIGRATIONS, MigrationError } from './migrate.js';
+import { SCRATCH, type Scratch } from './testing.js';
+
+const names = Object.keys(MIGRATIONS);
+
+describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {
+  let scratch: Scratch;
+  beforeAll(async () => {
+    scratch = await SCRATCH[kind]();
+  });
+  afterAll(async () => {
+    await scratch.drop();
+  });
+
+  const fresh = async (run: (d: Database) => Promise<void>) => {
+    const d = await scratch.open({ migrate: false });
+    try {
+      await sql`DROP SCHEMA public CASCADE; CREATE SCHEMA public`.execute(d.db);
+      await run(d);
+    } finally {
+      await d.close();
+    }
+  };
+
+  it('builds the whole schema from empty, once', async () => {
+    await fresh(async ({ db }) => {
+      expect(await migrate(db as Kysely<unknown>)).toEqual(names);
+      expect(await migrate(db as Kysely<unknown>)).toEqual([]);
+      const tables = await sql<{ t: string }>`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`.execute(db);
+      expect(tables.rows.map((r) => r.t)).toEqual(
+        ['assignments', 'guidelines', 'invites', 'login_failures', 'memberships', 'projects', 'rechecks', 'reviews', 'revisions', 'sessions', 'submissions', 'tasks', 'users', 'veredicto_migrations', 'veredicto_migrations_lock'].sort(),
+      );
+    });
+  });
+
+  it('keeps every row through each upgrade', async () => {
+    await fresh(async ({ db }) => {
+      const raw = db as Kysely<unknown>;
+      expect(await migrate(raw, '0001_accounts_projects')).toEqual(['0001_accounts_projects']);
+      const [user] = (await sql<{ id: string }>`INSERT INTO users (email, password_hash, role) VALUES ('ana@example.cl', 'x', 'trainer') RETURNING id`.execute(db)).rows;
+      const [project] = (await sql<{ id: string }>`INSERT INTO projects (name, overlap) VALUES ('Piloto', 2) RETURNING id`.execute(db)).rows;
+      await sql`INSERT INTO tasks (project_id, id, seq, body, taken) VALUES (${project!.id}, 'add-two', 1, ${JSON.stringify({ id: 'add-two', title: { en: 'Ñandú' } })}, 1)`.execute(db);
+      await sql`INSERT INTO guidelines (project_id, version, text_en, text_es_cl) VALUES (${project!.id}, 1, 'Be fair', 'Sean justos')`.execute(db);
+      const [assignment] = (
+        await sql<{ id: string }>`INSERT INTO assignments (project_id, task_id, user_id, state, lease_expires_at) VALUES (${project!.id}, 'add-two', ${user!.id}, 'active', now() + interval '1 day') RETURNING id`.execute(db)
+      ).rows;
+
+      expect(await migrate(raw, '0002_submissions_rechecks')).toEqual(['0002_submissions_rechecks']);
+      const submission = '0b0f6f52-8a3c-4d7e-9a43-2f2b1c6a7e11';
+      const evaluation = { taskId: 'add-two', status: 'submitted', judgement: { ranks: { a: 1 } } };
+      await sql`INSERT INTO submissions (id, project_id, task_id, assignment_id, evaluator_id, evaluation, active_ms) VALUES (${submission}, ${project!.id}, 'add-two', ${assignment!.id}, ${user!.id}, ${JSON.stringify(evaluation)}, 61000)`.execute(db);
+      await sql`INSERT INTO rechecks (submission_id, state) VALUES (${submission}, 'queued')`.execute(db);
+
+      expect(await migrate(raw)).toEqual(['0003_review']);
+      const s = (await sql<{ evaluation: unknown; active_ms: number; review_state: string }>`SELECT evaluation, active_ms, review_state FROM submissions`.execute(db)).rows;
+      expect(s).toEqual([{ evaluation, active_ms: 61000, review_state: 'pending' }]);
+      const t = (await sql<{ body: unknown; taken: number }>`SELECT body, taken FROM tasks`.execute(db)).rows;
+      expect(t).toEqual([{ body: { id: 'add-two', title: { en: 'Ñandú' } }, taken: 1 }]);
+      const a = (await sql<{ state: string; user_id: string }>`SELECT state, user_id FROM assignments`.execute(db)).rows;
+      expect(a).toEqual([{ state: 'active', user_id: user!.id }]);
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM rechecks WHERE state = 'queued'`.execute(db)).rows[0]!.n).toBe(1);
+      expect((await sql<{ text_es_cl: string }>`SELECT text_es_cl FROM guidelines`.execute(db)).rows[0]!.text_es_cl).toBe('Sean justos');
+      // The new tables accept what review will write.
+      await sql`INSERT INTO revisions (submission_id, revision, evaluation, author_id, kind) VALUES (${submission}, 1, ${JSON.stringify(evaluation)}, ${user!.id}, 'trainer')`.execute(db);
+      await expect(sql`INSERT INTO reviews (submission_id, reviewer_id, decision) VALUES (${submission}, ${user!.id}, 'reject')`.execute(db)).rejects.toThrow(/check/i);
+    });
+  });
+
+  it('refuses a database migrated by a newer Veredicto', async () => {
+    await fresh(async ({ db }) => {
+      await migrate(db as Kysely<unknown>);
+      await sql`INSERT INTO veredicto_migrations (name, timestamp) VALUES ('9999_future', now()::text)`.execute(db);
+      await expect(migrate(db as Kysely<unknown>)).rejects.toBeInstanceOf(MigrationError);
+    });
+  });
+
+  if (kind === 'postgres')
+  it('migrates once when two processes start together', async () => {
+    await fresh(async () => {
+      const [a, b] = await Promise.all([scratch.open({ migrate: false }), scratch.open({ migrate: false })]);
+      try {
+        const applied = await Promise.all([migrate(a.db as Kysely<unknown>), migrate(b.db as Kysely<unknown>)]);
+        expect(applied.flat().sort()).toEqual(names);
+        expect(names.at(-1)).toBe(LATEST);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+});
