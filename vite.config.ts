@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CLANG_FILES, CLANG_PATH } from './src/sandbox/browser/clangFiles.js';
 import { SANDBOX_PATH, sandboxHtml } from './src/sandbox/browser/sandboxDocument.js';
 import { appPolicy, ISOLATION_HEADERS, sandboxPolicy } from './src/server/securityHeaders.js';
 
@@ -60,33 +61,82 @@ function securityHeaders(): Plugin {
   };
 }
 
+/** The module that loads the bundled tasks (tasks/*.json) in the browser: src/ui/services/catalog.ts. */
+const BUNDLED_TASKS_ID = 'virtual:veredicto-bundled-tasks';
+
+/**
+ * The bundled tasks are data the task list needs, not code: in a build they are one JSON file
+ * (file name → text, hashed, precached by the service worker like every asset), fetched while the
+ * app starts, instead of half of the first script. Dev server and Vitest get them inline.
+ */
+function bundledTasks(): Plugin {
+  const resolved = `\0${BUNDLED_TASKS_ID}`;
+  let build = false;
+  let base = '/';
+  return {
+    name: 'veredicto:bundled-tasks',
+    configResolved(config) {
+      build = config.command === 'build' && !process.env.VITEST;
+      base = config.base;
+    },
+    resolveId: (id) => (id === BUNDLED_TASKS_ID ? resolved : undefined),
+    load(id) {
+      if (id !== resolved) return;
+      const dir = path.join(root, 'tasks');
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      for (const f of files) this.addWatchFile(path.join(dir, f));
+      const json = JSON.stringify(Object.fromEntries(files.map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')])));
+      if (!build) return `export default async () => (${json});`;
+      const fileName = `assets/bundled-tasks-${crypto.createHash('sha256').update(json).digest('hex').slice(0, 10)}.json`;
+      this.emitFile({ type: 'asset', fileName, source: json });
+      const url = JSON.stringify(`${base}${fileName}`);
+      return `export default async () => {
+  const response = await fetch(new URL(${url}, location.href));
+  if (!response.ok) throw new Error(\`\${${url}}: HTTP \${response.status}\`);
+  return response.json();
+};`;
+    },
+  };
+}
+
 /** The files core Python needs, served by the app from /pyodide/ (never a CDN). */
 const PYODIDE_FILES = ['pyodide.asm.wasm', 'pyodide.asm.mjs', 'pyodide.mjs', 'python_stdlib.zip', 'pyodide-lock.json'];
 
+const CLANG_DIR = path.join(root, 'node_modules', '@yowasp', 'clang');
+/** The version of clang the app serves: the browser's cache of its files is named after it (runtimeBundle.ts). */
+const CLANG_VERSION = (JSON.parse(fs.readFileSync(path.join(CLANG_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+/** Each file's size, for the download's progress: a server that compresses them sends no Content-Length. */
+const CLANG_SIZES = Object.fromEntries(CLANG_FILES.map((f) => [CLANG_PATH + f, fs.statSync(path.join(CLANG_DIR, 'gen', f)).size]));
+
 /**
- * Copies Pyodide's runtime files from node_modules into public/pyodide/ (gitignored) when they are
+ * Copies the runtimes' files from node_modules into public/ (gitignored): Pyodide's into
+ * public/pyodide/, clang's (src/sandbox/browser/clangFiles.ts) into public/clang/, when they are
  * missing or differ from the installed package, so `vite` (dev), `vite build` and `vite preview`
  * all serve them from the app's own origin.
  */
-function pyodideAssets(): Plugin {
+function runtimeAssets(): Plugin {
+  const copies = [
+    { from: path.join(root, 'node_modules', 'pyodide'), to: path.join(root, 'public', 'pyodide'), files: PYODIDE_FILES },
+    { from: path.join(CLANG_DIR, 'gen'), to: path.join(root, 'public', CLANG_PATH), files: CLANG_FILES },
+  ];
   return {
-    name: 'veredicto:pyodide-assets',
+    name: 'veredicto:runtime-assets',
     config() {
       if (process.env.VITEST) return; // unit tests serve no files
-      const from = path.join(root, 'node_modules', 'pyodide');
-      const to = path.join(root, 'public', 'pyodide');
-      fs.mkdirSync(to, { recursive: true });
-      for (const file of PYODIDE_FILES) {
-        const source = path.join(from, file);
-        const target = path.join(to, file);
-        const s = fs.statSync(source);
-        const t = fs.statSync(target, { throwIfNoEntry: false });
-        if (t && t.size === s.size && Math.trunc(t.mtimeMs) === Math.trunc(s.mtimeMs)) continue;
-        // Copy then rename, so a server started meanwhile never sees half a file.
-        const partial = `${target}.${process.pid}.partial`;
-        fs.copyFileSync(source, partial);
-        fs.utimesSync(partial, s.atime, s.mtime); // the stamp that says "copied from this version"
-        fs.renameSync(partial, target);
+      for (const { from, to, files } of copies) {
+        fs.mkdirSync(to, { recursive: true });
+        for (const file of files) {
+          const source = path.join(from, file);
+          const target = path.join(to, file);
+          const s = fs.statSync(source);
+          const t = fs.statSync(target, { throwIfNoEntry: false });
+          if (t && t.size === s.size && Math.trunc(t.mtimeMs) === Math.trunc(s.mtimeMs)) continue;
+          // Copy then rename, so a server started meanwhile never sees half a file.
+          const partial = `${target}.${process.pid}.partial`;
+          fs.copyFileSync(source, partial);
+          fs.utimesSync(partial, s.atime, s.mtime); // the stamp that says "copied from this version"
+          fs.renameSync(partial, target);
+        }
       }
     },
   };
@@ -94,7 +144,8 @@ function pyodideAssets(): Plugin {
 
 /**
  * The service worker that lets the app run with the network off after one visit (build only; `vite`
- * dev serves none). It precaches the whole built app and Pyodide's /pyodide/ files, and answers
+ * dev serves none). It precaches the whole built app and Pyodide's /pyodide/ files (not clang's
+ * /clang/: see globIgnores), and answers
  * navigations to deep links (/tasks/<id>) with index.html. Responses come from Cache Storage with
  * the headers the server sent, COOP/COEP included, so the page and its workers stay cross-origin
  * isolated offline (test/e2e/offline.e2e.js checks it). A new version waits until no tab runs the
@@ -110,13 +161,19 @@ function offlineApp(): Plugin[] {
     manifest: false, // no install prompt wanted, and no manifest request on every load
     workbox: {
       globPatterns: ['**/*.{js,mjs,css,html,wasm,zip,json,ttf,woff,woff2,svg,png,ico,webmanifest}'],
-      // pyodide.asm.wasm is 9.6 MB; Monaco's TypeScript worker, if ever bundled, 6.8 MB.
+      // clang (about 105 MB) is not precached: the app fetches it when a C++ task first opens and
+      // keeps it in a Cache Storage cache of its own (src/sandbox/browser/runtimeBundle.ts).
+      // Monaco's TypeScript worker (6.9 MB) is not precached either: only a TypeScript task fetches
+      // it, and it is then kept for offline use (runtimeCaching below).
+      globIgnores: [`${CLANG_PATH}**`, '**/ts.worker-*.js'],
+      runtimeCaching: [{ urlPattern: /\/assets\/ts\.worker-[\w-]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'veredicto-monaco-typescript' } }],
+      // pyodide.asm.wasm is 9.6 MB.
       maximumFileSizeToCacheInBytes: 24 * 1024 * 1024,
       navigateFallback: 'index.html',
       // A navigation into the app's file folders is not a route: a missing file stays a 404. The
       // team server's API (/api/) is never answered from the cache: nothing under it is precached
       // and a navigation to it (an export link) goes to the server.
-      navigateFallbackDenylist: [/^\/(assets|pyodide|api)\//],
+      navigateFallbackDenylist: [/^\/(assets|pyodide|clang|api)\//],
       cleanupOutdatedCaches: true,
       clientsClaim: true, // the first visit is controlled at once, so it already works offline
       skipWaiting: false,
@@ -126,7 +183,8 @@ function offlineApp(): Plugin[] {
 }
 
 export default defineConfig({
-  plugins: [pyodideAssets(), securityHeaders(), react(), offlineApp()],
+  define: { 'import.meta.env.VEREDICTO_CLANG_VERSION': JSON.stringify(CLANG_VERSION), 'import.meta.env.VEREDICTO_CLANG_SIZES': JSON.stringify(CLANG_SIZES) },
+  plugins: [runtimeAssets(), securityHeaders(), bundledTasks(), react(), offlineApp()],
   server: { headers: isolation },
   preview: { headers: isolation },
   // A runtime worker's bundle is handed to the sandbox frame as one blob: module, so it must be one

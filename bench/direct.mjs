@@ -3,7 +3,9 @@
 // (build/node/sandbox), for checkouts where the CLI is missing or broken. Same conversion of
 // HumanEval / HumanEval-X rows as the CLI (program = prompt + canonical_solution; the test as one
 // code test, HumanEval's with check(entry_point)), same JSON shape and timings.
-// usage: node bench/direct.mjs FILE [--workers N]
+// `--tiering liftoff|dynamic[:BUDGET]` compiles the runtimes' WebAssembly so (spawn.ts Tiering),
+// for the bench's trade-off table; without it, as `veredicto run` does.
+// usage: node bench/direct.mjs FILE [--workers N] [--tiering T]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +17,9 @@ const { nodeSandbox, ensureSnapshot } = await import(path.join(root, 'build/node
 const args = process.argv.slice(2);
 const w = args.indexOf('--workers');
 const workers = w >= 0 ? Number(args.splice(w, 2)[1]) : Math.max(1, Math.min(os.availableParallelism(), 8));
+const t = args.indexOf('--tiering');
+const [tier, budget] = t >= 0 ? args.splice(t, 2)[1].split(':') : [];
+const tiering = tier ? { tier, ...(budget ? { budget: Number(budget) } : {}) } : undefined;
 const rows = fs
   .readFileSync(args[0], 'utf8')
   .split('\n')
@@ -38,7 +43,7 @@ const pairs = rows.map((row, i) => {
 });
 
 ensureSnapshot();
-const sandbox = nodeSandbox({}, workers);
+const sandbox = nodeSandbox({}, workers, tiering ? { python: tiering, javascript: tiering } : {});
 const loadStart = performance.now();
 await sandbox.warmUp(new Set(pairs.map((p) => p.solution.language)));
 const runtimeLoadMs = performance.now() - loadStart;

@@ -5,7 +5,8 @@
 //  - warm-up: the same real task evaluated repeatedly in a fresh worker, to show how long the
 //    runtime takes to reach its steady speed;
 //  - start-up: time until a fresh sandbox process is ready (child-reported and host-observed);
-//  - restart: time to replace a worker killed at a deadline (the `restarted` event).
+//  - restart: time to replace a worker killed at a deadline (the `restarted` event);
+//  - reset (Python): what putting the interpreter back costs per solution, in place or as a fresh runtime.
 // Prints one JSON document. usage: node bench/overhead.mjs [--reps 3] [--trivial 60]
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -95,6 +96,54 @@ async function perSolutionOverhead(language) {
   }
 }
 
+/**
+ * What resetting the interpreter costs per Python solution, in one pool of one: an ordinary
+ * solution (its module state checked and put back), one that changes interpreter-wide settings
+ * (limits, warnings, signals, umask: each put back), and one that gets the next solution a fresh
+ * runtime (it introspects: the worker is replaced from the memory snapshot), timed together with
+ * the ordinary solution after it, which waits for that runtime.
+ */
+async function resetCost(count = 20) {
+  const sb = nodeSandbox({}, 1);
+  const { task: t } = TRIVIAL.python;
+  const sol = (code) => ({ id: 's', label: 's', language: 'python', code });
+  const ordinary = sol('def f(x):\n    return x + 1\n');
+  const settings = sol(
+    'import sys, warnings, signal, os\nsys.set_int_max_str_digits(900)\nwarnings.simplefilter("error")\n' +
+      'signal.signal(signal.SIGINT, signal.SIG_IGN)\nos.umask(0o077)\nsys.setrecursionlimit(500)\ndef f(x):\n    return x + 1\n',
+  );
+  const fresh = sol('def f(x):\n    return getattr(x, "real") + 1\n');
+  try {
+    await sb.warmUp(['python']);
+    for (let i = 0; i < 10; i++) await sb.evaluate(t, ordinary);
+    const times = { ordinary: [], settings: [], fresh: [] };
+    let failed = 0;
+    for (let i = 0; i < count; i++) {
+      for (const [name, s] of [['ordinary', ordinary], ['settings', settings]]) {
+        const t0 = performance.now();
+        if ((await sb.evaluate(t, s)).verdict !== 'passed') failed++;
+        times[name].push(performance.now() - t0);
+      }
+      if (i % 4 === 0) {
+        const t0 = performance.now();
+        if ((await sb.evaluate(t, fresh)).verdict !== 'passed') failed++;
+        if ((await sb.evaluate(t, ordinary)).verdict !== 'passed') failed++;
+        times.fresh.push(performance.now() - t0);
+      }
+    }
+    const ordinaryMs = median(times.ordinary);
+    return {
+      ordinaryMs: r2(ordinaryMs),
+      settingsMs: r2(median(times.settings)),
+      settingsExtraMs: r2(median(times.settings) - ordinaryMs),
+      freshRuntimeExtraMs: r2(median(times.fresh) - 2 * ordinaryMs),
+      failed,
+    };
+  } finally {
+    sb.close();
+  }
+}
+
 async function warmUpCurve(language, count = 40) {
   const sb = nodeSandbox({}, 1);
   try {
@@ -163,6 +212,7 @@ for (const language of ['python', 'javascript']) {
     restart: await restart(language),
     perSolution: await perSolutionOverhead(language),
     warmUp: await warmUpCurve(language),
+    ...(language === 'python' ? { reset: await resetCost() } : {}),
   };
 }
 console.log(JSON.stringify(out));

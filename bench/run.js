@@ -12,6 +12,12 @@
 //   bench/raw_runtimes.mjs   the same loops inside Pyodide and QuickJS, no sandbox (the floor)
 //   bench/process_per_task.mjs  a python3 process per task, two at a time
 //   bench/overhead.mjs       start-up, worker replacement, per-solution overhead, warm-up
+//   bench/direct.mjs --tiering T   Python again under each way V8 may compile Pyodide's WebAssembly
+//     (src/sandbox/node/spawn.ts Tiering), with the runtime alone under the same flags: the trade-off
+//   bench/cpp.mjs            C++: a warm compile, and a HumanEval-X-shaped C++ set against g++ -O1
+//     (--cpp-tasks N, default 164; --no-cpp skips it and the next)
+//   bench/cpp_browser.mjs    C++ in the browser: a warm compile in the workbench's C++ worker against
+//     the same compile in Node, and C++'s start-up (first visit, from the cache)
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +30,7 @@ const root = path.dirname(here);
 const args = process.argv.slice(2);
 const repsAt = args.indexOf('--reps');
 const REPS = repsAt >= 0 ? Math.max(1, Number(args[repsAt + 1])) : 3;
-const TARGET_RATIO = 2.5;
+const TARGET_RATIO = 2.2; // issue 17: Python eval with the default pool
 const TARGET_READY_MS = 500;
 const CLI = path.join(root, 'bin', 'veredicto.js');
 const SETS = { python: path.join(here, 'sets', 'python.jsonl'), javascript: path.join(here, 'sets', 'javascript.jsonl') };
@@ -148,6 +154,20 @@ for (const [lang, flags] of [['python', ['--liftoff-only']], ['javascript', []]]
   else if (r.doc.failures.length) problems.push(`raw ${lang} runtime loop: ${r.doc.failures.length} tasks failed`);
 }
 
+// How V8 compiles Pyodide in the sandbox children (spawn.ts Tiering): each choice measured the same way.
+const TIERINGS = [
+  { key: 'liftoff', arg: 'liftoff', label: 'Liftoff only (as shipped)', flags: ['--liftoff-only'] },
+  { key: 'dynamic', arg: 'dynamic', label: 'Liftoff, hot code to TurboFan (V8 default)', flags: [] },
+  { key: 'early', arg: 'dynamic:200000', label: 'same, tiered up 9x sooner (budget 200000)', flags: ['--wasm-tiering-budget=200000'] },
+];
+const tierRuns = Object.fromEntries(TIERINGS.flatMap((t) => [1, 0].map((w) => [`${t.key}:${w}`, []])));
+const tierRaw = {};
+for (const t of TIERINGS) {
+  const r = await runCommand(process.execPath, [...t.flags, path.join(here, 'raw_runtimes.mjs'), 'python', SETS.python, '--repeat', String(Math.max(REPS, 3))]);
+  tierRaw[t.key] = r.doc;
+  if (!r.doc) problems.push(`raw python loop (${t.label}) failed: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+}
+
 const configs = [
   { key: 'py1', lang: 'python', workers: 1 },
   { key: 'pyN', lang: 'python', workers: 0 },
@@ -184,6 +204,14 @@ for (let rep = 1; rep <= REPS; rep++) {
       perTask: Object.fromEntries(results.map((x) => [x.taskId, (x.tests ?? []).reduce((a, t) => a + (t.durationMs ?? 0), 0)])),
     });
   }
+  for (const t of TIERINGS)
+    for (const w of [1, 0]) {
+      log(`bench: rep ${rep}/${REPS}: python tiering ${t.arg}, --workers ${w || `default (${defaultWorkers})`}…`);
+      const r = await runCommand(process.execPath, [path.join(here, 'direct.mjs'), SETS.python, '--tiering', t.arg, ...(w ? ['--workers', String(w)] : [])]);
+      if (!r.doc?.timings) problems.push(`python tiering ${t.arg} --workers ${w || 'default'} (rep ${rep}): no JSON document; stderr: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+      else if (r.doc.results.some((x) => x.verdict !== 'passed')) problems.push(`python tiering ${t.arg} --workers ${w || 'default'} (rep ${rep}): not every task passed`);
+      else tierRuns[`${t.key}:${w}`].push(r.doc.timings);
+    }
   log(`bench: rep ${rep}/${REPS}: process per task…`);
   for (const [key, flags] of [['plain', ''], ['nosite', '-S']]) {
     const r = await runCommand(process.execPath, [path.join(here, 'process_per_task.mjs'), SETS.python, '--concurrency', '2', '--python', PY, ...(flags ? ['--flags', flags] : [])]);
@@ -257,6 +285,20 @@ if (overhead) {
   row('timeout verdict after start of evaluate (limit 300)', fmt(o.python.restart.timeoutVerdictMs), fmt(o.javascript.restart.timeoutVerdictMs));
 }
 line();
+line(`Python: how V8 compiles Pyodide in the sandbox (spawn.ts Tiering), bench/direct.mjs, medians of ${REPS}`);
+line(`  ${pad('', W - 8)}${['start-up', 'eval, 1', 'x CPython', `eval, ${defaultWorkers}`, 'x CPython', 'alone', 'x CPython'].map((c) => lpad(c, 10)).join('')}`);
+for (const t of TIERINGS) {
+  const T = (w, field) => median(tierRuns[`${t.key}:${w}`].map((x) => x[field]));
+  const alone = tierRaw[t.key]?.totalMs;
+  line(
+    `  ${pad(t.label, W - 8)}${[fmt(T(1, 'runtimeLoadMs')), fmt(T(1, 'evalMs')), `${fmt(T(1, 'evalMs') / nativePy.totalMs, 2)}x`, fmt(T(0, 'evalMs')), `${fmt(T(0, 'evalMs') / nativePy.totalMs, 2)}x`, fmt(alone), `${fmt(alone / nativePy.totalMs, 2)}x`]
+      .map((c) => lpad(c, 10))
+      .join('')}`,
+  );
+}
+line('    start-up: timings.runtimeLoadMs with --workers 1 (a pool of one Python worker from the snapshot);');
+line('    eval: timings.evalMs; alone: the Pyodide exec loop with no sandbox, after a warm-up pass (steady state)');
+line();
 line('Evaluation (timings.evalMs: wall time of evaluating every task, runtime start-up excluded)');
 row('', 'python', 'javascript');
 row('--workers 1', fmt(M('py1', 'evalMs')), fmt(M('js1', 'evalMs')));
@@ -283,6 +325,14 @@ line(`    target: Veredicto faster: ${met(vWall < pptWall)} (${fmt(pptWall / vWa
 row('  same with python3 -S (no site import), reference', fmt(median(ppt.nosite)), range(ppt.nosite));
 if (pyStartSec.status === 0) row('  one `python3 -c pass` start-up on this machine', fmt(Number(pyStartSec.stdout.trim()), 1));
 line();
+// Solutions of the set that get the next one a fresh runtime (the runner's own test of the source).
+const { INTROSPECTION } = await import(path.join(root, 'build/node/sandbox/runners/pyodide.js'));
+const freshRuntimeSolutions = fs
+  .readFileSync(SETS.python, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l))
+  .filter((r) => INTROSPECTION.test(r.prompt + r.canonical_solution) || INTROSPECTION.test(r.test)).length;
 if (overhead) {
   const o = overhead;
   line('Engine overhead (sandbox driven directly, pool of 1, steady state)');
@@ -293,6 +343,16 @@ if (overhead) {
   line('  Warm-up of a fresh worker: sieve below 8000, successive evaluations (durationMs)');
   line(`    python:     ${o.python.warmUp.first.join(', ')} … steady ${o.python.warmUp.steadyMedianMs}`);
   line(`    javascript: ${o.javascript.warmUp.first.join(', ')} … steady ${o.javascript.warmUp.steadyMedianMs}`);
+  const reset = o.python.reset;
+  if (reset) {
+    line('  Reset per Python solution (docs/sandbox-state.md; JavaScript: a fresh QuickJS context per test, no reset)');
+    row('    ordinary solution: round trip, module state checked and put back', fmt(reset.ordinaryMs, 2));
+    row('    changes interpreter settings (limits, warnings, signals, umask): round trip', fmt(reset.settingsMs, 2));
+    row('      extra for putting them back', fmt(reset.settingsExtraMs, 2));
+    row('    introspects, so the next solution gets a fresh runtime: extra', fmt(reset.freshRuntimeExtraMs, 2));
+    row('      fresh runtime / ordinary round trip', `${fmt(reset.freshRuntimeExtraMs / reset.ordinaryMs, 1)}x`);
+    line(`      bench solutions that pay it: ${freshRuntimeSolutions} of ${nPy}${reset.failed ? ` (${reset.failed} evaluations did not pass: figures unreliable)` : ''}`);
+  }
   line();
 }
 // Largest per-task slow-downs (inside the worker, --workers 1, median over repetitions).
@@ -326,6 +386,16 @@ if (nativePy.failures.length) line(`  WARNING: CPython baseline failures: ${nati
 if (nativeVm.failures.length) line(`  WARNING: Node vm baseline failures: ${nativeVm.failures.map((f) => `${f.taskId}: ${f.error}`).slice(0, 8).join('; ')}`);
 if (!nativePy.failures.length && !nativeVm.failures.length) line('  CPython and Node vm baselines: every task passed');
 for (const p of problems) line(`  WARNING: ${p}`);
+
+if (!args.includes('--no-cpp')) {
+  const cppTasks = args.indexOf('--cpp-tasks') >= 0 ? ['--tasks', args[args.indexOf('--cpp-tasks') + 1]] : [];
+  const cpp = await runCommand(process.execPath, [path.join(here, 'cpp.mjs'), '--reps', String(REPS), ...cppTasks], { timeoutMs: 3 * 3600_000, json: false });
+  line();
+  for (const l of cpp.stdout.trimEnd().split('\n')) line(l);
+  const inBrowser = await runCommand(process.execPath, [path.join(here, 'cpp_browser.mjs'), '--reps', String(REPS)], { timeoutMs: 3600_000, json: false });
+  line();
+  for (const l of inBrowser.stdout.trimEnd().split('\n')) line(l);
+}
 
 const report = out.join('\n');
 process.stdout.write(`${report}\n`);

@@ -64,7 +64,7 @@ describe('exported task files pass veredicto check', () => {
     const median = parseTaskFile('median.json', fs.readFileSync(path.join(ROOT, 'tasks', 'median.json'), 'utf8'));
     fs.writeFileSync(file, tasksJsonlText([validateForm(aprobado).task!, ...(median.ok ? [median.value] : [])]));
     const r = await veredicto(['check', file]);
-    expect(r.stdout + r.stderr).toMatch(/2 task\(s\) checked: no problems/);
+    expect(r.stdout + r.stderr).toMatch(/2 tasks checked: no problems/);
     expect(r.code).toBe(0);
   });
 });

@@ -8,13 +8,13 @@ import { ROOT, veredicto, type RunReport } from './cliRunner.js';
 const shared = path.resolve(ROOT, '..', 'shared', 'conformance');
 const files = [
   ...['conformance_python.jsonl', 'conformance_javascript.jsonl'].map((f) => path.join(shared, f)),
-  ...['hostile_python.jsonl', 'hostile_javascript.jsonl'].map((f) => path.join(ROOT, 'test', 'conformance', f)),
+  ...['hostile_python.jsonl', 'hostile_javascript.jsonl', 'hostile_typescript.jsonl', 'hostile_cpp.jsonl'].map((f) => path.join(ROOT, 'test', 'conformance', f)),
 ].filter((f) => fs.existsSync(f));
 
 type Row = { task_id: string; expect: 'pass' | 'fail' };
 
 it('finds the shared and the own conformance files', () => {
-  expect(files.filter((f) => f.startsWith(ROOT))).toHaveLength(2);
+  expect(files.filter((f) => f.startsWith(ROOT))).toHaveLength(4);
 });
 
 describe.each(files)('%s', (file) => {
@@ -26,11 +26,11 @@ describe.each(files)('%s', (file) => {
     // Our own cases run with a shorter limit to keep the suite quick, and on one worker so that each
     // row runs after the ones before it in the same runtime (what one leaves behind must not reach
     // the next); the shared ones as users run them.
-    const args = file.startsWith(ROOT) ? ['--timeout-ms', '2000', '--workers', '1'] : [];
+    const args = file.startsWith(ROOT) ? ['--timeout-ms', '4000', '--workers', '1'] : [];
     const r = await veredicto(['run', file, '--json', ...args]);
     code = r.code;
     report = JSON.parse(r.stdout) as RunReport;
-  }, 180_000);
+  }, file.endsWith('_cpp.jsonl') ? 1_800_000 : 300_000); // C++ compiles each row: seconds each, far more on a loaded machine
 
   it('completes with exit code 0 and one result per row', () => {
     expect(code).toBe(0);

@@ -12,7 +12,7 @@ const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--excl
   .split('\n')
   .filter((f) => f && /\.(ts|tsx|js|mjs|md|json|html)$/.test(f) && fs.existsSync(path.join(ROOT, f)));
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'docs/ARCHITECTURE.md', 'docs/RUNTIME-NOTES.md', 'tasks/README.md'];
+const DOCS = ['README.md', 'CONTRIBUTING.md', 'docs/ARCHITECTURE.md', 'docs/RUNTIME-NOTES.md', 'docs/sandbox-state.md', 'tasks/README.md'];
 
 /** Backticked paths of source files in a text: `src/ui/store.ts`, `domain/task.ts`, `ui/download.ts`. */
 export function namedFiles(text: string): string[] {

@@ -91,6 +91,15 @@ describe('workers that stop answering', () => {
     expect(restarts.length).toBeGreaterThan(before);
   });
 
+  it('reports recursion that overflows the interpreter stack as a stack overflow, and recovers', async () => {
+    const deep = 'import sys\nsys.setrecursionlimit(10**6)\ndef f():\n    return list(map(lambda _: f(), [0]))\n';
+    const r = await sandbox.evaluate(task([call(1)]), solution('python', deep));
+    expect(r.verdict).toBe('crashed');
+    expect(r.tests[0]!.message?.key).toBe('result.stackOverflow');
+    const next = await sandbox.evaluate(task([call(1)]), solution('python', 'def f():\n    return 1\n'));
+    expect(next.verdict).toBe('passed');
+  });
+
   it('keeps running the remaining tests of a solution after a worker is killed', async () => {
     const tests = [
       { kind: 'call' as const, name: 'slow', hidden: false, args: [1], expected: 1 },

@@ -3,19 +3,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Task } from '../domain/task.js';
+import type { SamplesMode } from '../formats/datasets.js';
 import type { Problem } from '../formats/taskFile.js';
 import { duplicateTasks, parseSources, readProblem, readSource, type Source, type SourceFile } from '../formats/taskSources.js';
 
 /** `files`: the task file each task came from (task files only; dataset rows are not named after a file). */
 export type Inputs = { tasks: Task[]; problems: Problem[]; files: Map<Task, string> };
 
-export async function readInputs(paths: readonly string[], samplesFile?: string): Promise<Inputs> {
+export async function readInputs(paths: readonly string[], samplesFile?: string, mode: SamplesMode = 'replace'): Promise<Inputs> {
   const problems: Problem[] = [];
   const sources: Source[] = [];
   for (const p of paths) for (const file of listFiles(p, problems)) await read(file, sources, problems);
   const samples: Source[] = [];
   if (samplesFile !== undefined) await read(samplesFile, samples, problems);
-  const parsed = parseSources(sources, samples);
+  const parsed = parseSources(sources, samples, mode);
   return { tasks: parsed.tasks, problems: [...problems, ...parsed.problems, ...duplicateTasks(parsed.tasks, paths.join(' '))], files: parsed.fileOf };
 }
 

@@ -9,6 +9,7 @@ import { runMutants, type EvaluateSolution, type MutationReport } from '../domai
 import { checkFindings, checkReferences, mutantLimitMs, referenceHolds, type CheckFinding, type ReferenceRun } from '../domain/readiness.js';
 import { limitsOf, pickLocale, referenceSolutions, type Language, type Locale, type Solution, type Task } from '../domain/task.js';
 import { VERDICTS, type SolutionResult, type Verdict } from '../domain/verdict.js';
+import { madeUpLabel } from '../formats/datasets.js';
 import type { Problem } from '../formats/taskFile.js';
 import { createI18n, localeFrom, NAMESPACES, render } from '../i18n/i18n.js';
 import { formatMs, formatNumber } from '../i18n/format.js';
@@ -16,6 +17,7 @@ import { ensureSnapshot, nodeSandbox } from '../sandbox/node/spawn.js';
 import { ROOT } from '../sandbox/node/paths.js';
 import type { Sandbox } from '../sandbox/client.js';
 import { failureMessage, SandboxError, sandboxFailure } from '../sandbox/sandboxError.js';
+import { agreementCommand } from './agreement.js';
 import { readInputs } from './inputs.js';
 import { TEAM_COMMANDS, teamCommand } from './team.js';
 
@@ -25,6 +27,8 @@ type Options = {
   command: string;
   inputs: string[];
   samples?: string;
+  /** --keep-canonical: the samples join the canonical solution instead of replacing it. */
+  keepCanonical: boolean;
   json: boolean;
   lang?: Locale;
   timeoutMs?: number;
@@ -41,7 +45,7 @@ class UsageError extends Error {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { command: '', inputs: [], json: false, mutants: false };
+  const o: Options = { command: '', inputs: [], keepCanonical: false, json: false, mutants: false };
   const value = (i: number, name: string) => {
     const v = argv[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError('error.missingValue', { option: name });
@@ -65,6 +69,9 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--samples':
         o.samples = take();
+        break;
+      case '--keep-canonical':
+        o.keepCanonical = true;
         break;
       case '--lang': {
         const v = take();
@@ -142,7 +149,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`veredicto: ${t('error.noInput', { ns: 'cli' })}\n${t('error.seeHelp', { ns: 'cli' })}\n`);
         return 2;
       }
-      const inputs = await readInputs(options.inputs, options.samples);
+      const inputs = await readInputs(options.inputs, options.samples, options.keepCanonical ? 'add' : 'replace');
       if (inputs.problems.length) {
         for (const p of inputs.problems) process.stderr.write(`${problemText(t, p)}\n`);
         if (options.command === 'run' || !inputs.tasks.length) {
@@ -166,6 +173,8 @@ export async function main(argv: string[]): Promise<number> {
         sandbox.close();
       }
     }
+    case 'agreement':
+      return agreementCommand(options.inputs, options.json, t, locale);
     default:
       process.stderr.write(`veredicto: ${t('error.unknownCommand', { ns: 'cli', command: options.command })}\n${t('error.seeHelp', { ns: 'cli' })}\n`);
       return 2;
@@ -175,8 +184,8 @@ export async function main(argv: string[]): Promise<number> {
 function help(t: i18n['t']): string {
   const k = (key: keyof CliStrings['help']) => t(`help.${key}`, { ns: 'cli' });
   const team = (key: 'serve' | 'worker' | 'addUser' | 'createProject' | 'backup' | 'restore') => `  ${t(`help.${key}`, { ns: 'team' })}`;
-  return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, ...(['serve', 'worker', 'addUser', 'createProject', 'backup', 'restore'] as const).map(team), `  ${k('help')}`, '', k('options'),
-    ...(['samples', 'json', 'lang', 'timeout', 'workers', 'mutants', 'minMutationScore'] as const).map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
+  return [k('usage'), '', k('intro'), '', k('commands'), `  ${k('run')}`, `  ${k('check')}`, `  ${k('agreement')}`, ...(['serve', 'worker', 'addUser', 'createProject', 'backup', 'restore'] as const).map(team), `  ${k('help')}`, '', k('options'),
+    ...(['samples', 'keepCanonical', 'json', 'lang', 'timeout', 'workers', 'mutants', 'minMutationScore'] as const).map((o) => `  ${k(o)}`), '', k('inputs'), '', k('exit'), ''].join('\n');
 }
 
 export function problemText(t: i18n['t'], p: Problem): string {
@@ -247,13 +256,16 @@ function summary(tasks: Task[], results: SolutionResult[], t: i18n['t'], locale:
     for (const solution of task.solutions) {
       const r = results.find((x) => x.taskId === task.id && x.solutionId === solution.id)!;
       const passed = r.tests.filter((x) => x.status === 'passed').length;
-      lines.push(`  ${t('run.solution', { ns: 'cli', label: solution.label, language: t(`language.${solution.language}`), verdict: status(r.verdict), passed, total: r.tests.length })}`);
+      // The labels a dataset reader made up ("canonical_solution", "sample 1") in the user's language, as the workbench says them.
+      const made = madeUpLabel(solution);
+      const label = !made ? solution.label : made.kind === 'canonical' ? t('solutions.canonical') : t('solutions.sample', { n: made.n });
+      lines.push(`  ${t('run.solution', { ns: 'cli', label, language: t(`language.${solution.language}`), verdict: status(r.verdict), passed, total: r.tests.length })}`);
       for (const x of r.tests.filter((x) => x.status !== 'passed'))
         lines.push(`    ${t('run.test', { ns: 'cli', name: x.name, hidden: x.hidden ? t('run.hidden', { ns: 'cli' }) : '', status: status(x.status), message: x.message ? render(t, x.message).split('\n')[0] : '' })}`);
     }
   }
   const counts = VERDICTS.map((s) => [s, results.filter((r) => r.verdict === s).length] as const).filter(([, n]) => n > 0);
-  lines.push('', t('run.totals', { ns: 'cli', solutions: results.length, tasks: tasks.length, summary: counts.map(([s, n]) => `${n} ${status(s)}`).join(', ') }));
+  lines.push('', t('run.totals', { ns: 'cli', count: results.length, tasks: tasks.length, summary: counts.map(([s, n]) => `${status(s)}: ${formatNumber(locale, n)}`).join(', ') }));
   lines.push(t('run.timings', { ns: 'cli', load: formatMs(locale, loadMs), eval: formatMs(locale, evalMs) }), '');
   return lines.join('\n');
 }
@@ -398,7 +410,7 @@ function mutationText(runs: MutationRun[], t: i18n['t'], locale: Locale): string
     }
     const valid = r.total - r.invalid;
     lines.push(k('score', { ...who, killed: r.killed, valid, percent: r.score == null ? '–' : percent(locale, r.score), limit: formatMs(locale, run.timeLimitMs) }));
-    if (r.invalid) lines.push(`  ${k('invalid', { count: r.invalid })}`);
+    if (r.invalid) lines.push(`  ${t('mutants.invalid', { ns: 'cli', count: r.invalid })}`);
     if (!r.survivors.length) lines.push(`  ${k('allKilled')}`);
     for (const m of r.survivors) {
       const d = mutantDiff(run.reference.code, m.code);

@@ -33,7 +33,7 @@ describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {
       expect(await migrate(db as Kysely<unknown>)).toEqual([]);
       const tables = await sql<{ t: string }>`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`.execute(db);
       expect(tables.rows.map((r) => r.t)).toEqual(
-        ['assignments', 'guidelines', 'invites', 'login_failures', 'memberships', 'projects', 'rechecks', 'reviews', 'revisions', 'sessions', 'submissions', 'tasks', 'users', 'veredicto_migrations', 'veredicto_migrations_lock'].sort(),
+        ['assignments', 'guidelines', 'invites', 'login_failures', 'memberships', 'projects', 'rechecks', 'reviews', 'revisions', 'sessions', 'submissions', 'task_agreement', 'tasks', 'users', 'v_evaluations', 'v_reviews', 'v_task_agreement', 'v_trainer_figures', 'veredicto_migrations', 'veredicto_migrations_lock'].sort(),
       );
     });
   });
@@ -56,7 +56,7 @@ describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {
       await sql`INSERT INTO submissions (id, project_id, task_id, assignment_id, evaluator_id, evaluation, active_ms) VALUES (${submission}, ${project!.id}, 'add-two', ${assignment!.id}, ${user!.id}, ${JSON.stringify(evaluation)}, 61000)`.execute(db);
       await sql`INSERT INTO rechecks (submission_id, state) VALUES (${submission}, 'queued')`.execute(db);
 
-      expect(await migrate(raw)).toEqual(['0003_review']);
+      expect(await migrate(raw, '0003_review')).toEqual(['0003_review']);
       const s = (await sql<{ evaluation: unknown; active_ms: number; review_state: string }>`SELECT evaluation, active_ms, review_state FROM submissions`.execute(db)).rows;
       expect(s).toEqual([{ evaluation, active_ms: 61000, review_state: 'pending' }]);
       const t = (await sql<{ body: unknown; taken: number }>`SELECT body, taken FROM tasks`.execute(db)).rows;
@@ -68,6 +68,27 @@ describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {
       // The new tables accept what review will write.
       await sql`INSERT INTO revisions (submission_id, revision, evaluation, author_id, kind) VALUES (${submission}, 1, ${JSON.stringify(evaluation)}, ${user!.id}, 'trainer')`.execute(db);
       await expect(sql`INSERT INTO reviews (submission_id, reviewer_id, decision) VALUES (${submission}, ${user!.id}, 'reject')`.execute(db)).rejects.toThrow(/check/i);
+      await sql`INSERT INTO memberships (project_id, user_id) VALUES (${project!.id}, ${user!.id})`.execute(db);
+
+      expect(await migrate(raw, '0004_review_queue')).toEqual(['0004_review_queue']);
+      const p = (await sql<{ overlap: number; review_rate: number; gold_threshold: number | null }>`SELECT overlap, review_rate, gold_threshold FROM projects`.execute(db)).rows;
+      expect(p).toEqual([{ overlap: 2, review_rate: expect.closeTo(0.1, 6), gold_threshold: null }]);
+      expect((await sql<{ sampled: boolean; review_state: string }>`SELECT sampled, review_state FROM submissions`.execute(db)).rows).toEqual([{ sampled: false, review_state: 'pending' }]);
+      expect((await sql<{ paused_at: unknown }>`SELECT paused_at FROM memberships`.execute(db)).rows).toEqual([{ paused_at: null }]);
+      await sql`INSERT INTO task_agreement (project_id, task_id, raters, alpha_interval, alpha_ordinal) VALUES (${project!.id}, 'add-two', 1, '{}', '{}')`.execute(db);
+
+      expect(await migrate(raw, '0005_sql_views')).toEqual(['0005_sql_views']);
+      const e = (await sql<{ evaluator: string; task_title: string; active_minutes: string; gold_tau: null }>`SELECT evaluator, task_title, active_minutes, gold_tau FROM v_evaluations`.execute(db)).rows;
+      expect(e).toEqual([{ evaluator: 'ana@example.cl', task_title: 'Ñandú', active_minutes: '1.02', gold_tau: null }]);
+      const f = (await sql<{ trainer: string; tasks: string; accepted: string }>`SELECT trainer, tasks::text, accepted::text FROM v_trainer_figures`.execute(db)).rows;
+      expect(f).toEqual([{ trainer: 'ana@example.cl', tasks: '1', accepted: '0' }]);
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM v_task_agreement`.execute(db)).rows[0]!.n).toBe(1);
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM v_reviews`.execute(db)).rows[0]!.n).toBe(0);
+
+      expect(await migrate(raw)).toEqual(['0006_project_pause']);
+      const q = (await sql<{ name: string; overlap: number; paused_at: unknown }>`SELECT name, overlap, paused_at FROM projects`.execute(db)).rows;
+      expect(q).toEqual([{ name: 'Piloto', overlap: 2, paused_at: null }]);
+      expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM v_trainer_figures`.execute(db)).rows[0]!.n).toBe(1);
     });
   });
 

@@ -6,11 +6,17 @@ import { Migrator, type Migration } from 'kysely/migration';
 import * as m0001 from './migrations/0001_accounts_projects.js';
 import * as m0002 from './migrations/0002_submissions_rechecks.js';
 import * as m0003 from './migrations/0003_review.js';
+import * as m0004 from './migrations/0004_review_queue.js';
+import * as m0005 from './migrations/0005_sql_views.js';
+import * as m0006 from './migrations/0006_project_pause.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_accounts_projects': m0001,
   '0002_submissions_rechecks': m0002,
   '0003_review': m0003,
+  '0004_review_queue': m0004,
+  '0005_sql_views': m0005,
+  '0006_project_pause': m0006,
 };
 export const LATEST = Object.keys(MIGRATIONS).at(-1)!;
 

@@ -12,6 +12,8 @@ export const ROLES = ['admin', 'reviewer', 'trainer'] as const;
 export type Role = (typeof ROLES)[number];
 export const ASSIGNMENT_STATES = ['active', 'submitted', 'skipped', 'expired'] as const;
 export type AssignmentState = (typeof ASSIGNMENT_STATES)[number];
+export const REVIEW_STATES = ['pending', 'accepted', 'rejected'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 export const RECHECK_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type RecheckState = (typeof RECHECK_STATES)[number];
 
@@ -53,6 +55,16 @@ export interface ProjectsTable {
   rubric: Json<unknown> | null;
   created_by: string | null;
   created_at: CreatedAt;
+  /** Share of submissions drawn at upload for review (0–1). */
+  review_rate: Generated<number>;
+  /** A submission with less active time than this is queued for review as too fast. */
+  min_active_seconds: Generated<number>;
+  /** Gold tasks a trainer must have done before the threshold applies. */
+  gold_min_tasks: Generated<number>;
+  /** Mean tau-b with gold below which a trainer is paused; null: never. */
+  gold_threshold: number | null;
+  /** Set while a lead has paused the project: no checkouts (migration 6). */
+  paused_at: Timestamp | null;
 }
 
 export interface GuidelinesTable {
@@ -69,6 +81,10 @@ export interface MembershipsTable {
   project_id: string;
   user_id: string;
   added_at: CreatedAt;
+  /** Set when the trainer's gold score fell below the project's threshold, or a lead paused them: no more checkouts. */
+  paused_at: Timestamp | null;
+  /** The gold score that paused them; null: a lead paused them by hand. */
+  paused_score: number | null;
 }
 
 export interface InvitesTable {
@@ -123,7 +139,14 @@ export interface SubmissionsTable {
   received_at: CreatedAt;
   guideline_version: number | null;
   /** pending | accepted | rejected: set by review (issue #14). */
-  review_state: Generated<string>;
+  review_state: Generated<ReviewState>;
+  /** Drawn at upload for the review sample (the project's review_rate). */
+  sampled: Generated<boolean>;
+  /** Computed by the server (src/domain) when the task's submissions change; read by the SQL views. */
+  gold_tau: number | null;
+  gold_rubric_distance: number | null;
+  gold_missed: boolean | null;
+  peer_tau: number | null;
 }
 
 export interface RechecksTable {
@@ -168,6 +191,19 @@ export interface ReviewsTable {
   created_at: CreatedAt;
 }
 
+/** Each task's agreement as the server last computed it (src/domain/agreement.ts). */
+export interface TaskAgreementTable {
+  project_id: string;
+  task_id: string;
+  raters: number;
+  kendall_w: number | null;
+  mean_tau_b: number | null;
+  /** criterion → alpha or null. */
+  alpha_interval: Json<Record<string, number | null>>;
+  alpha_ordinal: Json<Record<string, number | null>>;
+  computed_at: Generated<Date>;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -182,9 +218,10 @@ export interface DB {
   rechecks: RechecksTable;
   revisions: RevisionsTable;
   reviews: ReviewsTable;
+  task_agreement: TaskAgreementTable;
 }
 
-/** Tables in dependency order: a backup writes them in it and a restore reads them back in it. */
+/** Tables in dependency order: a backup writes them in it and a restore reads them back in it (task_agreement is derived: recomputed, not backed up). */
 export const TABLES = ['users', 'projects', 'guidelines', 'memberships', 'invites', 'tasks', 'assignments', 'submissions', 'rechecks', 'revisions', 'reviews'] as const satisfies readonly (keyof DB)[];
 
 export type User = Selectable<UsersTable>;

@@ -63,6 +63,12 @@ describe('formToJson', () => {
     expect(bugs?.message.params).toEqual({ line: 3, column: 1 });
   });
 
+  it('reads limits grouped by thousands as the locale writes them (es-CL 65.536, en 65,536) as whole numbers', () => {
+    const form = apply(aprobado(), { type: 'setLimits', patch: { outputBytes: '65.536', timeMs: '1,500', memoryMb: '1.5' } });
+    const { json } = formToJson(form);
+    expect(json.limits).toEqual({ outputBytes: 65536, timeMs: 1500, memoryMb: 1.5 });
+  });
+
   it('reads numbers, tolerance and per-language entry points', () => {
     const form = apply(
       aprobado(),

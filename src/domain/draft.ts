@@ -3,12 +3,19 @@
 // and the named actions that change it. Pure data; the schema check lives in formats/taskDraft.ts.
 import { z } from './zod.js';
 import { DIFFICULTIES, LANGUAGES, LOCALES, storedTaskId, TASK_ORIGINS, TASK_SCHEMA_VERSION, type Language, type Locale, type Task, type TestKind } from './task.js';
+import { perLanguageKeys } from './language.js';
 import type { Message } from './verdict.js';
 
 /** Upper bound on one text field of a draft (the task file itself is limited to 5 MB). */
 const MAX_TEXT = 5_000_000;
 const text = (max = MAX_TEXT) => z.string().max(max);
 const key = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+/**
+ * One field per language. Drafts stored before a language was added lack its field: it reads as
+ * its default, so a new language needs no migration of stored drafts.
+ */
+const perLanguage = <T extends z.ZodTypeAny>(t: T, fallback: z.output<T>) =>
+  Object.fromEntries(LANGUAGES.map((l) => [l, t.default(fallback as never)])) as Record<Language, z.ZodDefault<T>>;
 
 const localizedForm = z.object({ en: text(), 'es-CL': text() }).strict();
 export type LocalizedForm = z.infer<typeof localizedForm>;
@@ -30,7 +37,7 @@ const callTestForm = z
   .strict();
 const stdioTestForm = z.object({ ...testCommon, kind: z.literal('stdio'), stdin: text(), expectedStdout: text() }).strict();
 const codeTestForm = z
-  .object({ ...testCommon, kind: z.literal('code'), python: text(), javascript: text(), check: text(200), entryPoint: text(1000) })
+  .object({ ...testCommon, kind: z.literal('code'), ...perLanguage(text(), ''), check: text(200), entryPoint: text(1000) })
   .strict();
 const testForm = z.discriminatedUnion('kind', [callTestForm, stdioTestForm, codeTestForm]);
 export type TestForm = z.infer<typeof testForm>;
@@ -62,11 +69,11 @@ export const taskFormSchema = z
     id: text(200),
     title: localizedForm,
     prompt: localizedForm,
-    entryPoint: z.object({ perLanguage: z.boolean(), all: text(1000), python: text(1000), javascript: text(1000) }).strict(),
+    entryPoint: z.object({ perLanguage: z.boolean(), all: text(1000), ...perLanguage(text(1000), '') }).strict(),
     tests: z.array(testForm).max(1000),
     solutions: z.array(solutionForm).max(50),
     /** null: no reference in that language. */
-    reference: z.object({ python: text().nullable(), javascript: text().nullable() }).strict(),
+    reference: z.object(perLanguage(text().nullable(), null)).strict(),
     limits: z.object({ timeMs: text(30), outputBytes: text(30), memoryMb: text(30) }).strict(),
     /** Comma-separated. */
     tags: text(5000),
@@ -123,10 +130,10 @@ export function emptyForm(): TaskForm {
     id: '',
     title: { ...EMPTY_LOCALIZED },
     prompt: { ...EMPTY_LOCALIZED },
-    entryPoint: { perLanguage: false, all: '', python: '', javascript: '' },
+    entryPoint: { perLanguage: false, all: '', ...perLanguageKeys('') },
     tests: [],
     solutions: [],
-    reference: { python: null, javascript: null },
+    reference: perLanguageKeys(null),
     limits: { timeMs: '', outputBytes: '', memoryMb: '' },
     tags: '',
     difficulty: '',
@@ -142,9 +149,10 @@ export function newDraft(id: string, form: TaskForm, now: string, base?: DraftBa
 export function newTest(kind: TestKind, key: string): TestForm {
   if (kind === 'call') return { key, kind, name: '', hidden: false, args: '[]', expected: '', toleranceRel: '', toleranceAbs: '', entryPoint: '' };
   if (kind === 'stdio') return { key, kind, name: '', hidden: false, stdin: '', expectedStdout: '' };
-  return { key, kind, name: '', hidden: false, python: '', javascript: '', check: '', entryPoint: '' };
+  return { key, kind, name: '', hidden: false, ...perLanguageKeys(''), check: '', entryPoint: '' };
 }
 
+const fromLanguages = <T>(f: (l: Language) => T) => Object.fromEntries(LANGUAGES.map((l) => [l, f(l)])) as Record<Language, T>;
 const str = (n: number | undefined) => (n === undefined ? '' : String(n));
 const localizedFrom = (l: { en?: string; 'es-CL'?: string } | undefined): LocalizedForm => ({ en: l?.en ?? '', 'es-CL': l?.['es-CL'] ?? '' });
 const entryPointText = (ep: string | Partial<Record<Language, string>> | undefined) => (ep === undefined ? '' : typeof ep === 'string' ? ep : JSON.stringify(ep));
@@ -167,8 +175,8 @@ export function formFromTask(task: Task): TaskForm {
     prompt: localizedFrom(task.prompt),
     entryPoint:
       typeof ep === 'object'
-        ? { perLanguage: true, all: '', python: ep.python ?? '', javascript: ep.javascript ?? '' }
-        : { perLanguage: false, all: ep ?? '', python: '', javascript: '' },
+        ? { perLanguage: true, all: '', ...fromLanguages((l) => ep[l] ?? '') }
+        : { perLanguage: false, all: ep ?? '', ...perLanguageKeys('') },
     tests: task.tests.map((t, i): TestForm => {
       const common = { key: `t${i}`, name: t.name, hidden: t.hidden };
       if (t.kind === 'call')
@@ -182,10 +190,10 @@ export function formFromTask(task: Task): TaskForm {
           entryPoint: entryPointText(t.entryPoint),
         };
       if (t.kind === 'stdio') return { ...common, kind: 'stdio', stdin: t.stdin, expectedStdout: t.expectedStdout };
-      return { ...common, kind: 'code', python: t.code.python ?? '', javascript: t.code.javascript ?? '', check: t.check ?? '', entryPoint: entryPointText(t.entryPoint) };
+      return { ...common, kind: 'code', ...fromLanguages((l) => t.code[l] ?? ''), check: t.check ?? '', entryPoint: entryPointText(t.entryPoint) };
     }),
     solutions: task.solutions.map((s, i) => ({ key: `s${i}`, id: s.id, label: s.label, language: s.language, code: s.code, origin: s.origin ?? '' })),
-    reference: { python: task.referenceSolution?.python ?? null, javascript: task.referenceSolution?.javascript ?? null },
+    reference: fromLanguages((l) => task.referenceSolution?.[l] ?? null),
     limits: { timeMs: str(task.limits?.timeMs), outputBytes: str(task.limits?.outputBytes), memoryMb: str(task.limits?.memoryMb) },
     tags: task.tags.join(', '),
     difficulty: task.difficulty ?? '',
@@ -324,7 +332,10 @@ export function formToJson(form: TaskForm): FormJson {
 
   const limits: Record<string, number> = {};
   for (const k of ['timeMs', 'outputBytes', 'memoryMb'] as const) {
-    const n = number(`limits.${k}`, form.limits[k]);
+    // Limits are whole numbers, so digits grouped by thousands ("65.536" as es-CL writes it, which
+    // the placeholder shows, or "65,536") mean the whole number, never a fraction.
+    const raw = form.limits[k].trim();
+    const n = number(`limits.${k}`, /^\d{1,3}([.,\s\u00a0]\d{3})+$/.test(raw) ? raw.replace(/[.,\s\u00a0]/g, '') : raw);
     if (n !== undefined) limits[k] = n;
   }
   if (Object.keys(limits).length) json.limits = limits;

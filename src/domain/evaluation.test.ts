@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationReducer, evaluationSchema, newEvaluation, seenResultOf, seenVerdict, type Evaluation, type EvaluationAction } from './evaluation.js';
+import { codeFingerprint, evaluationReducer, listedStatus, evaluationSchema, newEvaluation, SEEN_OUTPUT_CHARS, seenResultOf, seenVerdict, testResultOfSeen, type Evaluation, type EvaluationAction } from './evaluation.js';
 
 const T0 = '2026-03-01T12:00:00.000Z';
 const T1 = '2026-03-01T12:05:00.000Z';
@@ -43,6 +43,17 @@ describe('evaluationReducer: ranks change only through rank actions, and stay de
   });
 });
 
+describe('listedStatus', () => {
+  it('is new until the first real change, as the task list says', () => {
+    const e = newEvaluation('t', 'en', T0);
+    expect(listedStatus(e)).toBe('new');
+    expect(listedStatus(apply(e, { type: 'activeTime', ms: 500 }))).toBe('new');
+    const changed = apply(e, { type: 'critique', solutionId: 'a', text: 'x', locale: 'en' });
+    expect(listedStatus(changed)).toBe('draft');
+    expect(listedStatus(apply(changed, { type: 'submit' }))).toBe('submitted');
+  });
+});
+
 describe('seenResultOf / seenVerdict', () => {
   const tests = [
     { name: 'one', hidden: false, status: 'passed' as const, stdout: 'x', stderr: '', truncated: false, durationMs: 3 },
@@ -54,11 +65,25 @@ describe('seenResultOf / seenVerdict', () => {
     expect(seenResultOf({ verdict: 'timeout', tests }, 1, T1)).toEqual({
       verdict: 'timeout',
       tests: [
-        { name: 'one', hidden: false, status: 'passed', own: false },
-        { name: 'mine', hidden: false, status: 'failed', own: true },
+        { name: 'one', hidden: false, status: 'passed', own: false, durationMs: 3, stdout: 'x' },
+        { name: 'mine', hidden: false, status: 'failed', own: true, durationMs: 1 },
       ],
       ranAt: T1,
     });
+  });
+
+  it('keeps what a visible test showed, readable after a reload; a hidden test keeps its verdict and duration only', () => {
+    const long = 'y'.repeat(SEEN_OUTPUT_CHARS + 10);
+    const failed = { name: 'f', hidden: false, status: 'failed' as const, message: { key: 'verdict.assertion', params: { detail: 'assert 1 == 2' } }, stdout: long, stderr: 'warn', truncated: false, durationMs: 7 };
+    const hidden = { ...failed, name: 'h', hidden: true };
+    const seen = seenResultOf({ verdict: 'failed', tests: [failed, hidden] }, 2, T1, { code: 'x = 1', language: 'python' });
+    expect(seen.code).toBe(codeFingerprint({ code: 'x = 1', language: 'python' }));
+    expect(seen.tests[1]).toEqual({ name: 'h', hidden: true, status: 'failed', own: false, durationMs: 7 });
+    const back = testResultOfSeen(seen.tests[0]!);
+    expect(back).toEqual({ ...failed, stdout: long.slice(0, SEEN_OUTPUT_CHARS), truncated: true });
+    // What is stored passes the schema, and so survives storage and an export's round trip.
+    const e = apply(newEvaluation('t', 'en', T0), { type: 'results', solutionId: 'a', result: seen });
+    expect(evaluationSchema.parse(e)).toEqual(e);
   });
 
   it('reads the verdict the evaluation stored, and nothing for a solution never run', () => {
@@ -88,5 +113,28 @@ describe('one task id rule for stored data', () => {
     expect(withTest({ name: 'n', kind: 'call', args: [1], expected: 2, tolerance: { abs: 1 } })).toBe(false);
     expect(withTest({ name: 'n', kind: 'code', code: { python: 'assert True' } })).toBe(false);
     expect(withTest({ name: '', kind: 'call', args: [], expected: 1 })).toBe(false);
+  });
+});
+
+describe('active time', () => {
+  const at = '2026-01-01T00:00:00.000Z';
+  it('keeps the blind labels the trainer judged under with the submit, and only those of the last submit', () => {
+    const at = '2026-01-01T00:00:00.000Z';
+    let e = evaluationReducer(newEvaluation('t', 'en', at), { type: 'submit', shownLabels: { a: 'B', b: 'A' } }, at);
+    expect(e.judgement.shownLabels).toEqual({ a: 'B', b: 'A' });
+    expect(e.revisions.at(-1)?.judgement.shownLabels).toEqual({ a: 'B', b: 'A' });
+    e = evaluationReducer(evaluationReducer(e, { type: 'reopen' }, at), { type: 'submit' }, at);
+    expect(e.judgement.shownLabels).toBeUndefined();
+    expect(e.revisions[0]?.judgement.shownLabels).toEqual({ a: 'B', b: 'A' });
+  });
+
+  it('counts on a draft, not on a submitted evaluation, and again once it is reopened', () => {
+    let e = evaluationReducer(newEvaluation('t1', 'en', at), { type: 'activeTime', ms: 4000 }, at);
+    expect(e.activeMs).toBe(4000);
+    e = evaluationReducer(e, { type: 'submit' }, at);
+    const submitted = e;
+    expect(evaluationReducer(submitted, { type: 'activeTime', ms: 5000 }, at)).toBe(submitted);
+    e = evaluationReducer(evaluationReducer(submitted, { type: 'reopen' }, at), { type: 'activeTime', ms: 5000 }, at);
+    expect(e.activeMs).toBe(9000);
   });
 });

@@ -334,6 +334,24 @@ describe('each operator', () => {
     ]);
   });
 
+  it('TypeScript: the same operators as JavaScript; type annotations and generics are left alone', () => {
+    const code = [
+      'function f(xs: Array<number>, limit: number): number {',
+      '  const seen: Map<string, number> = new Map();',
+      '  if (xs.length > limit && limit !== 0) return xs[0] + 1;',
+      '  return -1;',
+      '}',
+    ].join('\n');
+    const found = changes(code, 'typescript');
+    expect(found).toEqual(expect.arrayContaining(['comparison-flip: > → >=', 'comparison-flip: !== → ===', 'logical-swap: && → ||', 'arithmetic-swap: + → -']));
+    // `<` and `>` of generics are not comparisons: no mutant touches the first two lines' angle brackets.
+    for (const m of generateMutants(code, 'typescript', { max: Infinity })) {
+      const [first, second] = m.code.split('\n');
+      expect(first).toBe(code.split('\n')[0]);
+      expect(second).toBe(code.split('\n')[1]);
+    }
+  });
+
   it('never makes code that fuses operators or breaks on a negative constant', () => {
     const js = generateMutants('let x = a+-b, y = c-0, z = 2 ** 0, w = { 0: 1 }, v = p ? 0 : 1;', 'javascript', { max: Infinity });
     for (const m of js) expect(() => new vm.Script(m.code), m.code).not.toThrow();

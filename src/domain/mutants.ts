@@ -1,6 +1,7 @@
 // Mutants of a reference solution: small, plausible bugs (a flipped comparison, a constant off by
 // one, a dropped branch, …) made on a token stream, so strings, comments and regular expressions are
 // never touched, and every mutant still parses (mutationScore.ts runs them). Pure: no DOM, no Node APIs (it runs in the browser).
+import { LANGUAGE_FACTS } from './language.js';
 import type { Language } from './task.js';
 
 export const MUTATION_OPERATORS = [
@@ -39,8 +40,9 @@ export const DEFAULT_MAX_MUTANTS = 60;
  */
 export function generateMutants(code: string, language: Language, options: { max?: number } = {}): Mutant[] {
   const max = options.max ?? DEFAULT_MAX_MUTANTS;
-  const tokens = language === 'python' ? tokenizePython(code) : tokenizeJavaScript(code);
-  const candidates = language === 'python' ? pythonCandidates(code, tokens) : javascriptCandidates(code, tokens);
+  // The C family (JavaScript, TypeScript) shares one tokenizer and one set of operators.
+  const tokens = braces(language) ? tokenizeJavaScript(code) : tokenizePython(code);
+  const candidates = braces(language) ? javascriptCandidates(code, tokens, language !== 'javascript') : pythonCandidates(code, tokens);
   candidates.sort((a, b) => a.start - b.start || MUTATION_OPERATORS.indexOf(a.operator) - MUTATION_OPERATORS.indexOf(b.operator) || a.order - b.order);
   const lines = lineStarts(code);
   // Duplicates are found by their edit, trimmed to what it really changes (`<` → `<=` inserts `=`):
@@ -354,11 +356,13 @@ const PY_VALUES = new Set(['True', 'False', 'None']);
 const JS_VALUES = new Set(['this', 'super', 'null', 'true', 'false']);
 
 /** Does this token end an operand, so that a following + - * / is binary (and `[` a subscript)? */
+const braces = (language: Language) => LANGUAGE_FACTS[language].family === 'c';
+
 function endsValue(t: Token | undefined, language: Language): boolean {
   if (!t) return false;
   if (t.type === 'number' || t.type === 'string' || t.type === 'regex') return true;
   if (t.type === 'name') return language === 'python' ? !PY_KEYWORDS.has(t.value) || PY_VALUES.has(t.value) : !JS_KEYWORDS.has(t.value) || JS_VALUES.has(t.value);
-  return t.value === ')' || t.value === ']' || (language === 'python' && t.value === '}') || (language === 'javascript' && (t.value === '++' || t.value === '--'));
+  return t.value === ')' || t.value === ']' || (language === 'python' && t.value === '}') || (braces(language) && (t.value === '++' || t.value === '--'));
 }
 
 const COMPARISON: Record<string, string> = { '<': '<=', '<=': '<', '>': '>=', '>=': '>', '==': '!=', '!=': '==', '===': '!==', '!==': '===' };
@@ -385,9 +389,9 @@ function constantShifts(src: string, tokens: Token[], k: number, language: Langu
   const next = tokens[k + 1];
   out.push({ operator: 'constant-shift', start: t.start, end: t.end, text: `${n + 1n}${m[2]}`, order: 0 });
   if (n > 0n) out.push({ operator: 'constant-shift', start: t.start, end: t.end, text: `${n - 1n}${m[2]}`, order: 1 });
-  else if (!(language === 'javascript' && next?.value === ':')) {
+  else if (!(braces(language) && next?.value === ':')) {
     // −1: `a --1` is a decrement in JavaScript and `2 ** -1` a syntax error; `{0: x}` keys stay positive.
-    const wrap = src[t.start - 1] === '-' || (language === 'javascript' && (prev?.value === '**' || next?.value === '**'));
+    const wrap = src[t.start - 1] === '-' || (braces(language) && (prev?.value === '**' || next?.value === '**'));
     out.push({ operator: 'constant-shift', start: t.start, end: t.end, text: wrap ? `(-1${m[2]})` : `-1${m[2]}`, order: 1 });
   }
 }
@@ -567,9 +571,36 @@ function pythonSlice(src: string, code: Token[], k: number, out: Candidate[]): v
 
 const NOT_METHOD_NAMES = new Set([...JS_KEYWORDS, 'function']);
 
-function javascriptCandidates(src: string, all: Token[]): Candidate[] {
+/**
+ * Indices of the tokens inside type arguments (`Array<number>`, `Map<string, Set<number>>`): a `<`
+ * right after a name, up to its matching `>`, with only names, numbers and type punctuation
+ * between. Their `<`, `>` and `*` are not operators, so mutating them says nothing about the tests.
+ */
+function typeArguments(code: Token[]): Set<number> {
+  const out = new Set<number>();
+  const inner = new Set([',', ':', '.', '[', ']', '*', '&', '|', '?', '(', ')', '=>']);
+  for (let k = 1; k < code.length; k++) {
+    const t = code[k]!;
+    const prev = code[k - 1]!;
+    if (t.value !== '<' || prev.type !== 'name' || prev.end !== t.start) continue;
+    let depth = 1;
+    let j = k + 1;
+    for (; j < code.length && depth > 0; j++) {
+      const c = code[j]!;
+      if (c.value === '<') depth++;
+      else if (c.value === '>') depth--;
+      else if (c.value === '>>') depth -= 2;
+      else if (!(c.type === 'name' || c.type === 'number' || inner.has(c.value))) break;
+    }
+    if (depth <= 0) for (let i = k; i < j; i++) out.add(i);
+  }
+  return out;
+}
+
+function javascriptCandidates(src: string, all: Token[], typed: boolean): Candidate[] {
   const out: Candidate[] = [];
   const code = all.filter((t) => t.type !== 'comment');
+  const types = typed ? typeArguments(code) : new Set<number>();
   const starts = lineStarts(src);
   const lineOf = (offset: number) => position(starts, offset).line;
   const bodies = new Set<number>();
@@ -580,6 +611,7 @@ function javascriptCandidates(src: string, all: Token[]): Candidate[] {
     const t = code[k]!;
     const prev = code[k - 1];
     const next = code[k + 1];
+    if (t.type === 'op' && types.has(k)) continue;
     if (t.type === 'op') {
       const flip = COMPARISON[t.value];
       if (flip !== undefined) out.push({ operator: 'comparison-flip', start: t.start, end: t.end, text: opText(src, t, flip), order: 0 });

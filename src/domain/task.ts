@@ -1,13 +1,14 @@
 // The task model (format version 1) and its schema: what a task file may hold, checked field by
 // field. Pure data: no I/O here; reading files and reporting problems lives in src/formats.
+import { LANGUAGES, type Language } from './language.js';
 import { z } from './zod.js';
+
+export { LANGUAGES, type Language };
 
 export const LOCALES = ['en', 'es-CL'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const LANGUAGES = ['python', 'javascript'] as const;
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
-export type Language = (typeof LANGUAGES)[number];
 
 export const TASK_SCHEMA_VERSION = 1;
 
@@ -57,9 +58,9 @@ export type Localized = z.infer<typeof localized>;
 const identifier = z.string().regex(/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/);
 const perLanguage = <T extends z.ZodTypeAny>(t: T) =>
   z
-    .object({ python: t.optional(), javascript: t.optional() })
+    .object(Object.fromEntries(LANGUAGES.map((l) => [l, t.optional()])) as Record<Language, z.ZodOptional<T>>)
     .strict()
-    .refine((v) => v.python !== undefined || v.javascript !== undefined, problem('task.languageMissing'));
+    .refine((v) => LANGUAGES.some((l) => (v as Partial<Record<Language, unknown>>)[l] !== undefined), problem('task.languageMissing'));
 
 const entryPoint = z.union([identifier, perLanguage(identifier)]);
 
@@ -118,6 +119,8 @@ const solution = z
     language: z.enum(LANGUAGES),
     code: z.string(),
     origin: z.string().max(200).optional(),
+    /** The model's answer as written (chat Markdown), when the code was taken from one: its prose is shown beside the code. */
+    answer: z.string().max(200_000).optional(),
   })
   .strict();
 export type Solution = z.infer<typeof solution>;
@@ -155,6 +158,9 @@ const gold = z
   .strict();
 export type Gold = z.infer<typeof gold>;
 
+/** A task's own judging dimension (rated with a severity, see dimensions.ts): an id and a name per locale. */
+const dimension = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), name: localized }).strict();
+
 /** A task's own rubric criterion: a name and a description of each level 1–5, per locale. */
 const criterion = z
   .object({
@@ -189,6 +195,8 @@ export const taskSchema = z
     gold: gold.optional(),
     /** Replaces the default rubric (correctness, efficiency, readability, robustness). */
     rubric: z.array(criterion).min(1).max(10).optional(),
+    /** Replaces the default dimensions answers are rated on with a severity (correctness, instruction following, efficiency, readability, explanation). */
+    dimensions: z.array(dimension).min(1).max(12).optional(),
   })
   .strict()
   .superRefine((task, ctx) => {
@@ -244,7 +252,7 @@ export type Task = z.output<typeof taskSchema> & {
   /** Fields of a dataset row that Veredicto does not use, kept as they came. */
   metadata?: Record<string, unknown>;
   /** For tasks read from a dataset: its shape, and the prompt text completions continue. */
-  source?: { shape: string; prompt: string };
+  source?: { shape: string; prompt: string; language?: Language };
 };
 
 export function entryPointFor(ep: Task['entryPoint'], language: Language): string | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TAG } from './compare.js';
-import { testVerdict, type Outcome, type RawResult } from './testVerdict.js';
+import { assertionMessage, testVerdict, type Outcome, type RawResult } from './testVerdict.js';
 import type { CallTest, CodeTest, StdioTest, TestCase } from './task.js';
 
 const limits = { timeMs: 2000, outputBytes: 4096, memoryMb: 128 };
@@ -109,6 +109,34 @@ describe('testVerdict: code tests', () => {
       message: { key: 'result.assertion', params: { detail: 'assert 1 == 2' } },
     });
   });
+
+  // The detail of a failed assert that the harness rewrote (issue 12), as data for the message.
+  it('says which comparison failed, with the values on both sides', () => {
+    const assertion = { source: 'assert candidate(1) == 3', op: '==' as const, left: '2', right: '3' };
+    expect(testVerdict(code, raw({ outcome: 'assertion', error: { type: 'AssertionError', message: '' }, assertion }), limits)).toEqual({
+      status: 'failed',
+      message: { key: 'result.assertionCompare', params: { source: 'assert candidate(1) == 3', op: '==', left: '2', right: '3' } },
+    });
+  });
+
+  it('gives the value of an assert that is not a comparison, and keeps an assert\'s own message', () => {
+    expect(assertionMessage({ source: 'assert ok(x)', value: 'False' }, '')).toEqual({ key: 'result.assertionValue', params: { source: 'assert ok(x)', value: 'False' } });
+    expect(assertionMessage({ source: "assert x == 2, 'two'", op: '==', left: '1', right: '2', message: 'two' }, 'two')).toEqual({
+      key: 'result.assertionCompareMessage',
+      params: { source: "assert x == 2, 'two'", message: 'two', op: '==', left: '1', right: '2' },
+    });
+    expect(assertionMessage({ source: "assert ok(x), 'no'", value: 'False', message: 'no' }, 'no')).toEqual({
+      key: 'result.assertionValueMessage',
+      params: { source: "assert ok(x), 'no'", message: 'no', value: 'False' },
+    });
+    expect(assertionMessage({ source: 'assert False' }, '')).toEqual({ key: 'result.assertionLine', params: { source: 'assert False' } });
+    expect(assertionMessage({ source: "assert False, 'why'", message: 'why' }, '')).toEqual({ key: 'result.assertionLineMessage', params: { source: "assert False, 'why'", message: 'why' } });
+  });
+
+  it('is never an empty sentence: with no detail and no message, where the assertion was raised, or that it has no message', () => {
+    expect(assertionMessage(undefined, '\nFile "solution.py", line 2, in f')).toEqual({ key: 'result.assertionNoMessage', params: { trace: 'File "solution.py", line 2, in f' } });
+    expect(assertionMessage(undefined, '  ')).toEqual({ key: 'result.assertionBare' });
+  });
 });
 
 describe('testVerdict: outcomes other than ok', () => {
@@ -132,7 +160,28 @@ describe('testVerdict: outcomes other than ok', () => {
 
   it('fills in missing error details', () => {
     expect(testVerdict(code, raw({ outcome: 'error' }), limits)).toEqual({ status: 'error', message: { key: 'result.exception', params: { type: 'Error', detail: '' } } });
-    expect(testVerdict(code, raw({ outcome: 'assertion' }), limits)).toEqual({ status: 'failed', message: { key: 'result.assertion', params: { detail: '' } } });
+    expect(testVerdict(code, raw({ outcome: 'assertion' }), limits)).toEqual({ status: 'failed', message: { key: 'result.assertionBare' } });
     expect(testVerdict(code, raw({ outcome: 'crashed' }), limits)).toEqual({ status: 'crashed', message: { key: 'result.crashed', params: { detail: '' } } });
+  });
+});
+
+describe('tampering', () => {
+  const code: TestCase = { name: 'c', hidden: false, kind: 'code', code: { python: 'assert f(1) == 2' } };
+  it('a test the solution bent is never passed, and says what was changed', () => {
+    const tampered = [{ kind: 'changed', name: 'Array.prototype.toJSON' }, { kind: 'changed', name: 'Math.abs' }, { kind: 'shadowed', name: 'abs' }] as const;
+    expect(testVerdict(code, raw({ outcome: 'ok', tampered: [...tampered] }), limits)).toEqual({
+      status: 'failed',
+      message: { key: 'result.tampered.changed', params: { names: '`Array.prototype.toJSON`, `Math.abs`' } },
+    });
+    expect(testVerdict(code, raw({ outcome: 'assertion', tampered: [tampered[2]] }), limits)).toEqual({
+      status: 'failed',
+      message: { key: 'result.tampered.shadowed', params: { names: '`abs`' } },
+    });
+  });
+  it('keeps a worse verdict than failed as it is', () => {
+    expect(testVerdict(code, raw({ outcome: 'timeout', tampered: [{ kind: 'added', name: 'x' }] }), limits).status).toBe('timeout');
+  });
+  it('reports a stack overflow as a crash with its own message', () => {
+    expect(testVerdict(code, raw({ outcome: 'stack-overflow' }), limits)).toEqual({ status: 'crashed', message: { key: 'result.stackOverflow' } });
   });
 });

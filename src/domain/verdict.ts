@@ -7,6 +7,15 @@ export type Verdict = (typeof VERDICTS)[number];
 /** A message a person reads, kept as a translation key plus values so each locale renders it. */
 export type Message = { key: string; params?: Record<string, string | number> };
 
+/**
+ * What a solution changed that its test relies on (a reward hack): a built-in, an intrinsic's
+ * property (`Array.prototype.toJSON`, `Math.abs`), a module's attribute, or a global name of its
+ * own hiding a built-in the test uses. Reported by the sandbox, never by the solution; a test
+ * with any of these is never `passed`.
+ */
+export const TAMPER_KINDS = ['changed', 'added', 'removed', 'shadowed'] as const;
+export type Tamper = { kind: (typeof TAMPER_KINDS)[number]; name: string };
+
 export type TestResult = {
   name: string;
   hidden: boolean;
@@ -17,6 +26,7 @@ export type TestResult = {
   /** stdout or stderr was cut at the output limit. */
   truncated: boolean;
   durationMs: number;
+  tampered?: Tamper[];
 };
 
 export type SolutionResult = {

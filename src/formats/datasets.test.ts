@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applySamples, parseDataset, shapeOf } from './datasets.js';
+import { parseSources } from './taskSources.js';
 
 const FILE = 'data.jsonl';
 const jsonl = (...rows: unknown[]) => rows.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n');
@@ -71,6 +72,10 @@ describe('parseDataset: HumanEval', () => {
     expect(task.schemaVersion).toBe(1);
   });
 
+  it('names the function in the title, the same in both languages', () => {
+    expect(task.title).toEqual({ en: 'HumanEval/0 · add', 'es-CL': 'HumanEval/0 · add' });
+  });
+
   it('has one code test named check that calls check with the entry point', () => {
     expect(task.tests).toEqual([{ kind: 'code', name: 'check', hidden: false, code: { python: humanEval.test }, check: 'check', entryPoint: 'add' }]);
   });
@@ -86,7 +91,7 @@ describe('parseDataset: HumanEval', () => {
   });
 
   it('keeps the prompt that completions continue', () => {
-    expect(task.source).toEqual({ shape: 'humaneval', prompt: humanEval.prompt });
+    expect(task.source).toEqual({ shape: 'humaneval', prompt: humanEval.prompt, language: 'python' });
   });
 
   it('has no metadata when the row has only the known fields', () => {
@@ -108,6 +113,10 @@ describe('parseDataset: HumanEval-X (JavaScript)', () => {
     expect(tasks).toHaveLength(1);
   });
 
+  it('names the function its declaration defines', () => {
+    expect(task.title.en).toMatch(/^[^ ]+ · \w+$/);
+  });
+
   it('has one code test with the test code in JavaScript', () => {
     expect(task.tests).toHaveLength(1);
     expect(task.tests[0]).toMatchObject({ kind: 'code', hidden: false, code: { javascript: humanEvalX.test } });
@@ -118,11 +127,54 @@ describe('parseDataset: HumanEval-X (JavaScript)', () => {
     const code = humanEvalX.prompt + humanEvalX.canonical_solution;
     expect(task.solutions).toEqual([{ id: 'canonical', label: 'canonical_solution', language: 'javascript', code }]);
     expect(task.referenceSolution).toEqual({ javascript: code });
-    expect(task.source).toEqual({ shape: 'humaneval-x', prompt: humanEvalX.prompt });
+    expect(task.source).toEqual({ shape: 'humaneval-x', prompt: humanEvalX.prompt, language: 'javascript' });
   });
 
   it('keeps extra fields in metadata', () => {
     expect(parseDataset(FILE, jsonl({ ...humanEvalX, example_test: 'x' })).tasks[0]?.metadata).toEqual({ example_test: 'x' });
+  });
+});
+
+describe('parseDataset: HumanEval-X in other languages (task_id prefix)', () => {
+  const row = (task_id: string) => ({ ...humanEvalX, task_id });
+  it('reads the language from the prefix', () => {
+    const { tasks, problems } = parseDataset(FILE, jsonl(row('Python/3'), row('JavaScript/3'), row('TypeScript/3')));
+    expect(problems).toEqual([]);
+    expect(tasks.map((t) => t.solutions[0]?.language)).toEqual(['python', 'javascript', 'typescript']);
+    expect(tasks[2]?.tests[0]).toMatchObject({ kind: 'code', code: { typescript: humanEvalX.test } });
+    expect(tasks[2]?.prompt.en).toMatch(/^```typescript\n/);
+  });
+  it('refuses the languages Veredicto cannot run, naming them, and reads the rest', () => {
+    const { tasks, problems } = parseDataset(FILE, jsonl(row('Java/0'), row('Go/0'), row('JavaScript/1')));
+    expect(tasks.map((t) => t.id)).toEqual(['JavaScript/1']);
+    expect(problems.map((p) => [p.line, p.message.key, p.message.params?.language])).toEqual([
+      [1, 'file.languageUnsupported', 'Java'],
+      [2, 'file.languageUnsupported', 'Go'],
+    ]);
+  });
+});
+
+describe('parseDataset: MultiPL-E', () => {
+  const ts = {
+    name: 'HumanEval_53_add', language: 'ts', prompt: '//Add two numbers x and y\nfunction add(x: number, y: number): number {\n',
+    tests: "declare var require: any;\nconst assert = require('node:assert');\nfunction test() {\n  let candidate = add;\n  assert.deepEqual(candidate(0, 1),1);\n}\n\ntest();",
+    stop_tokens: ['\nfunction ', '\n/*', '\n//', '\nclass'],
+  };
+  it('reads a prompt-only task named by `name`, its tests in the row\'s language', () => {
+    const { tasks, problems } = parseDataset(FILE, jsonl(ts));
+    expect(problems).toEqual([]);
+    expect(tasks[0]).toMatchObject({ id: 'HumanEval_53_add', solutions: [], tests: [{ kind: 'code', name: 'tests', code: { typescript: ts.tests } }] });
+    expect(tasks[0]?.source).toEqual({ shape: 'multipl-e', prompt: ts.prompt, language: 'typescript' });
+  });
+  it('takes its solutions from a samples file, prompt + completion, in its language', () => {
+    const { tasks } = parseDataset(FILE, jsonl(ts));
+    expect(applySamples('s.jsonl', jsonl({ task_id: 'HumanEval_53_add', completion: '  return x + y;\n}\n' }), tasks)).toEqual([]);
+    expect(tasks[0]?.solutions).toEqual([{ id: 'sample-1', label: 'sample 1', language: 'typescript', code: `${ts.prompt}  return x + y;\n}\n` }]);
+  });
+  it('refuses a language it cannot run', () => {
+    const { tasks, problems } = parseDataset(FILE, jsonl({ ...ts, language: 'java' }));
+    expect(tasks).toEqual([]);
+    expect(problems[0]?.message).toMatchObject({ key: 'file.languageUnsupported', params: { language: 'java' } });
   });
 });
 
@@ -134,6 +186,7 @@ describe('parseDataset: MBPP', () => {
     expect(problems).toEqual([]);
     expect(tasks).toHaveLength(1);
     expect(task.id).toBe('11');
+    expect(task.title.en).toMatch(/^11 · \w+$/);
   });
 
   it('has one code test per test_list entry, setup code first, and hidden challenge tests', () => {
@@ -243,6 +296,14 @@ describe('applySamples', () => {
       { id: 'sample-1', label: 'sample 1', language: 'python', code: `${humanEval.prompt}    return a + b\n` },
       { id: 'sample-2', label: 'sample 2', language: 'python', code: `${humanEval.prompt}    return a - b\n` },
     ]);
+  });
+
+  it("adds the completions next to the canonical solution in 'add' mode, so one sample still gives two to compare", () => {
+    const { tasks } = parseDataset(FILE, jsonl(humanEval));
+    expect(applySamples('samples.jsonl', jsonl({ task_id: 'HumanEval/0', completion: '    return a - b\n' }), tasks, 'add')).toEqual([]);
+    expect(tasks[0]?.solutions.map((s) => s.id)).toEqual(['canonical', 'sample-1']);
+    const { tasks: more } = parseSources([{ name: FILE, text: jsonl(humanEval) }], [{ name: 'samples.jsonl', text: jsonl({ task_id: 'HumanEval/0', completion: 'x' }) }], 'add');
+    expect(more[0]?.solutions.map((s) => s.id)).toEqual(['canonical', 'sample-1']);
   });
 
   it('keeps the canonical solution of tasks without samples', () => {

@@ -6,9 +6,11 @@ import {
   csvCell,
   EVALUATION_FORMAT,
   fromEvaluationsJsonl,
+  readEvaluationLines,
   MAX_IMPORT_BYTES,
   MAX_LISTED_PROBLEMS,
   toCsv,
+  EXCEL_DECIMAL_COMMA,
   toEvaluationsJsonl,
   toPreferencePairsJsonl,
   type ImportProblem,
@@ -53,7 +55,7 @@ function judged(taskId: string, ranks: Record<string, number>, submit = true): E
     { type: 'addOwnTest', test: { name: 'neg', kind: 'call', args: [-1, { x: [null, true, 'ü'] }], expected: -1 } },
     { type: 'addOwnTest', test: { name: 'io', kind: 'stdio', stdin: '1 2\n', expectedStdout: '3\n' } },
     { type: 'results', solutionId: 'a', result: { verdict: 'passed', tests: [{ name: 't1', hidden: false, status: 'passed', own: false }], ranAt: T0 } },
-    { type: 'results', solutionId: 'b', result: { verdict: 'failed', tests: [{ name: 't1', hidden: true, status: 'failed', own: false }], ranAt: T0 } },
+    { type: 'results', solutionId: 'b', result: { verdict: 'failed', tests: [{ name: 't1', hidden: true, status: 'failed', own: false }], ranAt: T0, tampered: [{ kind: 'changed', name: 'Math.abs' }] } },
     { type: 'activeTime', ms: 754_321 },
   ]);
   return submit ? apply(e, [{ type: 'submit' }], T1) : e;
@@ -90,6 +92,28 @@ describe('toEvaluationsJsonl / fromEvaluationsJsonl', () => {
     expect(third).toEqual({ format: 'veredicto.evaluation', version: 1, evaluation: evaluations[2] });
   });
 
+  it('writes who judged as version 2 and reads both versions back, with the evaluator', () => {
+    const text = toEvaluationsJsonl(evaluations, TASKS, (_e, i) => (i === 1 ? undefined : `rater${i}@x.cl`));
+    const written = lines(text).map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(written.map((l) => [l.version, l.evaluator])).toEqual([[2, 'rater0@x.cl'], [1, undefined], [2, 'rater2@x.cl']]);
+    expect(fromEvaluationsJsonl(text)).toStrictEqual({ evaluations, problems: [] });
+    const read = readEvaluationLines(text, (l) => `${l.evaluator ?? ''} ${l.evaluation.taskId}`);
+    expect(read.lines.map((l) => [l.evaluator, l.evaluation.taskId, l.line])).toEqual([['rater0@x.cl', 't1', 1], [undefined, 't2', 2], ['rater2@x.cl', 'unknown-task', 3]]);
+    // Version 1 has no evaluator field; version 2 requires one.
+    const e = judged('t1', { a: 1 });
+    expect(fromEvaluationsJsonl(envelope(e, { evaluator: 'x@x.cl' })).problems).toEqual([{ line: 1, key: 'import.unknownField', params: { field: 'evaluator' } }]);
+    expect(fromEvaluationsJsonl(envelope(e, { version: 2 })).problems).toEqual([{ line: 1, key: 'import.required', params: { field: 'evaluator' } }]);
+  });
+
+  it('refuses two lines for one task in the workbench, and for one evaluator and task when reading many raters', () => {
+    const a = judged('t1', { a: 1 });
+    const two = `${envelope(a, { version: 2, evaluator: 'ana' })}\n${envelope(a, { version: 2, evaluator: 'beto' })}\n`;
+    expect(fromEvaluationsJsonl(two).problems).toEqual([{ line: 2, key: 'import.duplicateTask', params: { taskId: 't1', first: 1 } }]);
+    const byRater = (l: { evaluator?: string; evaluation: { taskId: string } }) => `${l.evaluator} ${l.evaluation.taskId}`;
+    expect(readEvaluationLines(two, byRater).lines).toHaveLength(2);
+    expect(readEvaluationLines(`${two}${envelope(a, { version: 2, evaluator: 'ana' })}`, byRater).problems).toEqual([{ line: 3, key: 'import.duplicateTask', params: { taskId: 't1', first: 1 } }]);
+  });
+
   it('accepts a plain record of tasks as well as a Map', () => {
     expect(toEvaluationsJsonl(evaluations, { t1: task('t1'), t2: task('t2') })).toBe(toEvaluationsJsonl(evaluations, TASKS));
   });
@@ -123,10 +147,10 @@ describe('fromEvaluationsJsonl problems', () => {
   });
 
   it('a newer format version, or a newer evaluation schema, says so', () => {
-    const newer = JSON.stringify({ format: EVALUATION_FORMAT, version: 2, evaluation: { anything: true } });
+    const newer = JSON.stringify({ format: EVALUATION_FORMAT, version: 3, evaluation: { anything: true } });
     const newerSchema = envelope({ ...judged('t2', {}), schemaVersion: 3, novel: 1 });
     expectRefused(`${good}\n${newer}\n${newerSchema}`, [
-      { line: 2, key: 'import.newerVersion', params: { version: 2 } },
+      { line: 2, key: 'import.newerVersion', params: { version: 3 } },
       { line: 3, key: 'import.newerVersion', params: { version: 3 } },
     ]);
   });
@@ -172,9 +196,9 @@ describe('fromEvaluationsJsonl problems', () => {
   });
 
   it('refuses a file over 50 MB, counting UTF-8 bytes', () => {
-    expectRefused('x'.repeat(MAX_IMPORT_BYTES + 1), [{ line: 0, key: 'import.tooLarge', params: { size: '50.0', max: 50 } }]);
+    expectRefused('x'.repeat(MAX_IMPORT_BYTES + 1), [{ line: 0, key: 'import.tooLarge', params: { size: 50, max: 50 } }]);
     // 2-byte characters: half the characters, the same bytes.
-    expectRefused('ñ'.repeat(MAX_IMPORT_BYTES / 2 + 1), [{ line: 0, key: 'import.tooLarge', params: { size: '50.0', max: 50 } }]);
+    expectRefused('ñ'.repeat(MAX_IMPORT_BYTES / 2 + 1), [{ line: 0, key: 'import.tooLarge', params: { size: 50, max: 50 } }]);
     const fits = `${good}\n${' '.repeat(MAX_IMPORT_BYTES - new TextEncoder().encode(good).length - 1)}`;
     expect(new TextEncoder().encode(fits).length).toBe(MAX_IMPORT_BYTES);
     expect(fromEvaluationsJsonl(fits).problems).toEqual([]);
@@ -197,7 +221,9 @@ describe('fromEvaluationsJsonl problems', () => {
     for (const locale of ['en', 'es-CL']) {
       const json = JSON.parse(fs.readFileSync(new URL(`../../locales/${locale}/judging.json`, import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
       for (const p of problems) {
-        const text = json.import?.[p.key.split('.')[1]!];
+        const key = p.key.split('.')[1]!;
+        // A count takes the plural forms (key_one, key_other).
+        const text = json.import?.[key] ?? json.import?.[`${key}_other`];
         expect(text, `${locale} ${p.key}`).toBeTypeOf('string');
         for (const param of Object.keys(p.params ?? {})) expect(text, `${locale} ${p.key}`).toContain(`{{${param}}}`);
       }
@@ -231,19 +257,19 @@ describe('toPreferencePairsJsonl', () => {
         prompt: 'Escribe add(a, b).',
         chosen: code('a'),
         rejected: code('c'),
-        metadata: { task_id: 't1', chosen_id: 'a', rejected_id: 'c', chosen_rank: 1, rejected_rank: 2, language: 'python' },
+        metadata: { task_id: 't1', chosen_id: 'a', rejected_id: 'c', chosen_rank: 1, rejected_rank: 2, language: 'python', chosen_tampered: [], rejected_tampered: [] },
       },
       {
         prompt: 'Escribe add(a, b).',
         chosen: code('a'),
         rejected: code('b'),
-        metadata: { task_id: 't1', chosen_id: 'a', rejected_id: 'b', chosen_rank: 1, rejected_rank: 3, language: 'python' },
+        metadata: { task_id: 't1', chosen_id: 'a', rejected_id: 'b', chosen_rank: 1, rejected_rank: 3, language: 'python', chosen_tampered: [], rejected_tampered: ['changed:Math.abs'] },
       },
       {
         prompt: 'Escribe add(a, b).',
         chosen: code('c'),
         rejected: code('b'),
-        metadata: { task_id: 't1', chosen_id: 'c', rejected_id: 'b', chosen_rank: 2, rejected_rank: 3, language: 'javascript' },
+        metadata: { task_id: 't1', chosen_id: 'c', rejected_id: 'b', chosen_rank: 2, rejected_rank: 3, language: 'javascript', chosen_tampered: [], rejected_tampered: ['changed:Math.abs'] },
       },
     ]);
   });
@@ -266,7 +292,24 @@ describe('toPreferencePairsJsonl', () => {
 
   it('ignores ranked ids the task no longer has', () => {
     const pairs = parse(toPreferencePairsJsonl([judged('t1', { gone: 1, a: 2, b: 3 })], TASKS, 'en'));
-    expect(pairs.map((p) => p.metadata)).toEqual([{ task_id: 't1', chosen_id: 'a', rejected_id: 'b', chosen_rank: 1, rejected_rank: 2, language: 'python' }]);
+    expect(pairs.map((p) => p.metadata)).toEqual([{ task_id: 't1', chosen_id: 'a', rejected_id: 'b', chosen_rank: 1, rejected_rank: 2, language: 'python', chosen_tampered: [], rejected_tampered: ['changed:Math.abs'] }]);
+  });
+
+  it('an evaluation submitted without a run carries the stated reason, in the pairs, the CSV and the JSONL', () => {
+    const e = apply(judged('t1', { a: 1, b: 2 }), [{ type: 'unrunReason', text: 'Sin numpy en el entorno aislado', locale: 'es-CL' }]);
+    expect(parse(toPreferencePairsJsonl([e], TASKS, 'en')).map((p) => p.metadata.unrun_reason)).toEqual(['Sin numpy en el entorno aislado']);
+    const [header, first] = readCsv(toCsv([e], TASKS, 'en').slice(1));
+    expect(first![header!.indexOf('unrun_reason')]).toBe('Sin numpy en el entorno aislado');
+    expect(fromEvaluationsJsonl(toEvaluationsJsonl([e], TASKS)).evaluations[0]?.judgement.unrunReason).toEqual({ text: 'Sin numpy en el entorno aislado', locale: 'es-CL' });
+  });
+
+  it('keeps the blind labels the trainer judged under: in the CSV beside the real ids, and in the JSONL', () => {
+    const e = judged('t1', { a: 1, b: 2 });
+    const blind = { ...e, judgement: { ...e.judgement, shownLabels: { a: 'B', b: 'A', c: 'C' } } };
+    const [header, ...rows] = readCsv(toCsv([blind], TASKS, 'en').slice(1));
+    expect(rows.map((r) => [r[header!.indexOf('solution_id')], r[header!.indexOf('shown_label')]])).toEqual([['a', 'B'], ['b', 'A'], ['c', 'C']]);
+    expect(fromEvaluationsJsonl(toEvaluationsJsonl([blind], TASKS)).evaluations[0]?.judgement.shownLabels).toEqual({ a: 'B', b: 'A', c: 'C' });
+    expect(parse(toPreferencePairsJsonl([blind], TASKS, 'en')).map((p) => [p.metadata.chosen_id, p.metadata.rejected_id])).toEqual([['a', 'b']]);
   });
 
   it('falls back to the other locale of the prompt', () => {
@@ -276,7 +319,7 @@ describe('toPreferencePairsJsonl', () => {
 });
 
 /** RFC 4180 reader, enough to check what the writer wrote. */
-function readCsv(text: string): string[][] {
+function readCsv(text: string, separator = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -288,7 +331,7 @@ function readCsv(text: string): string[][] {
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === separator) row.push(cell), (cell = '');
     else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
     else cell += c;
   }
@@ -308,9 +351,9 @@ describe('toCsv', () => {
 
   it('has the columns in order, one score column per criterion', () => {
     expect(header).toEqual([
-      ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict'],
+      ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict', 'tampered'],
       ...['score_correctness', 'score_efficiency', 'score_readability', 'score_robustness'],
-      ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'active_minutes', 'submitted_at'],
+      ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'guardrail_reason', 'unrun_reason', 'active_minutes', 'submitted_at', 'shown_label'],
     ]);
   });
 
@@ -329,6 +372,7 @@ describe('toCsv', () => {
       language: 'python',
       rank: '1',
       verdict: 'passed',
+      tampered: '',
       score_correctness: '5',
       score_efficiency: '',
       score_readability: '4',
@@ -338,10 +382,13 @@ describe('toCsv', () => {
       unsafe_flag: 'false',
       task_flags: 'prompt-ambiguous;tests-wrong',
       justification: 'A, luego C; B falla, ñandú',
+      guardrail_reason: '',
+      unrun_reason: '',
       active_minutes: '12.57',
       submitted_at: T1,
+      shown_label: '',
     });
-    expect(record(1)).toMatchObject({ rank: '3', verdict: 'failed', unsafe_flag: 'true', critique_locale: 'en' });
+    expect(record(1)).toMatchObject({ rank: '3', verdict: 'failed', tampered: 'changed:Math.abs', unsafe_flag: 'true', critique_locale: 'en', guardrail_reason: 'porque sí' });
     expect(record(2)).toMatchObject({ rank: '2', verdict: '', critique: '', language: 'javascript' });
     expect(record(3)).toMatchObject({ status: 'draft', rank: '', justification: '', active_minutes: '0', submitted_at: '', task_flags: '' });
   });
@@ -350,6 +397,17 @@ describe('toCsv', () => {
     expect(csv).toContain(',"Correcta y clara, ""idiomática"".",');
     expect(csv).toContain(`,"'=HYPERLINK(""http://x"")\nresta en vez de sumar",`);
     expect(record(1).critique).toBe(`'=HYPERLINK("http://x")\nresta en vez de sumar`);
+  });
+
+  it('for Excel in a decimal-comma locale: semicolons between fields, decimal commas, the same cells', () => {
+    const semi = toCsv([judged('t1', { a: 1, b: 3, c: 2 }), newEvaluation('t2', 'en', T0)], TASKS, 'es-CL', EXCEL_DECIMAL_COMMA);
+    expect(semi.startsWith('\uFEFFtask_id;task_title;')).toBe(true);
+    const [h, ...r] = readCsv(semi.slice(1), ';');
+    expect(h).toEqual(header);
+    const first = Object.fromEntries(h!.map((name, j) => [name, r[0]![j]]));
+    expect(first).toEqual({ ...record(0), active_minutes: '12,57' });
+    expect(semi).toContain(';"prompt-ambiguous;tests-wrong";');
+    for (const row of r) expect(row).toHaveLength(h!.length);
   });
 
   it('an unknown task still gives its solutions, from the judgement', () => {

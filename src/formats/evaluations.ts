@@ -6,11 +6,13 @@ import { z } from '../domain/zod.js';
 import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
 import { compactRanks, preferencePairs } from '../domain/ranking.js';
 import { rubricOf } from '../domain/rubric.js';
-import { LANGUAGES, pickLocale, type Locale, type Task } from '../domain/task.js';
+import { LANGUAGES, pickLocale, type Locale, type Solution, type Task } from '../domain/task.js';
+import type { Tamper } from '../domain/verdict.js';
 import { formatPath } from './jsonText.js';
 
 export const EVALUATION_FORMAT = 'veredicto.evaluation';
-export const EVALUATION_FORMAT_VERSION = 1;
+/** Version 2 adds `evaluator` (who judged: a server export holds many); a line without one is written as version 1, and both are read. */
+export const EVALUATION_FORMAT_VERSION = 2;
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Problems listed one by one; the rest are counted, so a wrong file does not flood the screen. */
 export const MAX_LISTED_PROBLEMS = 100;
@@ -30,21 +32,20 @@ const taskSummary = z
   })
   .strict();
 
-const line = z
-  .object({
-    format: z.literal(EVALUATION_FORMAT),
-    version: z.literal(EVALUATION_FORMAT_VERSION),
-    evaluation: evaluationSchema,
-    task: taskSummary.optional(),
-  })
-  .strict();
-export type EvaluationLine = z.infer<typeof line>;
+const evaluator = z.string().min(1).max(254);
+const lineV1 = z.object({ format: z.literal(EVALUATION_FORMAT), version: z.literal(1), evaluation: evaluationSchema, task: taskSummary.optional() }).strict();
+const lineV2 = z.object({ format: z.literal(EVALUATION_FORMAT), version: z.literal(2), evaluator, evaluation: evaluationSchema, task: taskSummary.optional() }).strict();
+export type EvaluationLine = z.infer<typeof lineV1> | z.infer<typeof lineV2>;
+/** One line as read: the evaluation, who made it when the line says, and the task part when present. */
+export type ReadLine = { evaluation: Evaluation; evaluator?: string; task?: z.infer<typeof taskSummary>; line: number };
 
-export function toEvaluationsJsonl(evaluations: readonly Evaluation[], tasksById: TasksById): string {
+/** `evaluatorOf` names who made each evaluation (a server export): those lines are version 2. */
+export function toEvaluationsJsonl(evaluations: readonly Evaluation[], tasksById: TasksById, evaluatorOf?: (e: Evaluation, index: number) => string | undefined): string {
   return evaluations
-    .map((evaluation) => {
+    .map((evaluation, i) => {
       const task = taskOf(tasksById, evaluation.taskId);
-      const out: EvaluationLine = { format: EVALUATION_FORMAT, version: EVALUATION_FORMAT_VERSION, evaluation };
+      const who = evaluatorOf?.(evaluation, i);
+      const out: EvaluationLine = who ? { format: EVALUATION_FORMAT, version: 2, evaluator: who, evaluation } : { format: EVALUATION_FORMAT, version: 1, evaluation };
       if (task)
         out.task = {
           id: task.id,
@@ -56,11 +57,21 @@ export function toEvaluationsJsonl(evaluations: readonly Evaluation[], tasksById
     .join('');
 }
 
+/** The workbench's import: one evaluation per task (a second line for the same task is a problem). */
 export function fromEvaluationsJsonl(text: string): EvaluationsImport {
+  const r = readEvaluationLines(text, (l) => l.evaluation.taskId);
+  return { evaluations: r.lines.map((l) => l.evaluation), problems: r.problems };
+}
+
+/**
+ * Every line of an evaluations file, all or nothing; two lines with the same `duplicateKey` are a
+ * problem (the workbench: the task; agreement: the evaluator and the task).
+ */
+export function readEvaluationLines(text: string, duplicateKey: (line: ReadLine) => string): { lines: ReadLine[]; problems: ImportProblem[] } {
   const bytes = utf8Length(text);
   if (bytes > MAX_IMPORT_BYTES)
-    return refuse([at(0, 'import.tooLarge', { size: (bytes / 2 ** 20).toFixed(1), max: MAX_IMPORT_BYTES / 2 ** 20 })]);
-  const evaluations: Evaluation[] = [];
+    return { lines: [], problems: [at(0, 'import.tooLarge', { size: Math.round((bytes / 2 ** 20) * 10) / 10, max: MAX_IMPORT_BYTES / 2 ** 20 })] };
+  const read: ReadLine[] = [];
   const problems: ImportProblem[] = [];
   const firstLineOf = new Map<string, number>();
   const lines = text.replace(/^\uFEFF/, '').split('\n');
@@ -92,24 +103,28 @@ export function fromEvaluationsJsonl(text: string): EvaluationsImport {
       problems.push(at(n, 'import.newerVersion', { version: newer }));
       return;
     }
-    const parsed = line.safeParse(value, { reportInput: true });
+    // Each version's own schema, so a problem names its field rather than "no version matched".
+    const parsed = (version === 2 ? lineV2 : lineV1).safeParse(value, { reportInput: true });
     if (!parsed.success) {
       // A loop, not push(...all): a line can hold more issues than a call has room for arguments.
       for (const issue of parsed.error.issues) for (const p of issueProblems(n, issue)) problems.push(p);
       return;
     }
-    const { taskId } = parsed.data.evaluation;
-    const first = firstLineOf.get(taskId);
+    const data = parsed.data;
+    const entry: ReadLine = { evaluation: data.evaluation, line: n, ...(data.version === 2 ? { evaluator: data.evaluator } : {}), ...(data.task ? { task: data.task } : {}) };
+    const { taskId } = data.evaluation;
+    const key = duplicateKey(entry);
+    const first = firstLineOf.get(key);
     if (first !== undefined) problems.push(at(n, 'import.duplicateTask', { taskId, first }));
-    else firstLineOf.set(taskId, n);
-    evaluations.push(parsed.data.evaluation);
+    else firstLineOf.set(key, n);
+    read.push(entry);
   });
   if (problems.length) {
     const rest = problems.length - MAX_LISTED_PROBLEMS;
-    return refuse(rest > 0 ? [...problems.slice(0, MAX_LISTED_PROBLEMS), at(0, 'import.tooManyProblems', { count: rest })] : problems);
+    return { lines: [], problems: rest > 0 ? [...problems.slice(0, MAX_LISTED_PROBLEMS), at(0, 'import.tooManyProblems', { count: rest })] : problems };
   }
-  if (!evaluations.length) return refuse([at(0, 'import.empty')]);
-  return { evaluations, problems: [] };
+  if (!read.length) return { lines: [], problems: [at(0, 'import.empty')] };
+  return { lines: read, problems: [] };
 }
 
 /**
@@ -126,10 +141,22 @@ export function toPreferencePairsJsonl(evaluations: readonly Evaluation[], tasks
     const byId = new Map(task.solutions.map((s) => [s.id, s]));
     const raw = task.source?.prompt;
     const prompt = raw ?? pickLocale(task.prompt, locale).text;
-    const completion = (code: string) => (raw && code.startsWith(raw) ? code.slice(raw.length) : code);
+    // A solution taken from a chat answer is the answer as the model wrote it, prose and all.
+    const completion = (s: Solution) => s.answer ?? (raw && s.code.startsWith(raw) ? s.code.slice(raw.length) : s.code);
+    const preference = e.judgement.preference;
+    const strengthOf = (chosen: string, rejected: string) =>
+      preference && ((preference.a === chosen && preference.b === rejected) || (preference.a === rejected && preference.b === chosen)) ? Math.abs(preference.strength) : undefined;
+    // "Preference ranking with rewrites": the ideal answer is chosen against every original.
+    const rewrite = e.judgement.rewrite;
+    if (rewrite?.markdown.trim())
+      for (const r of task.solutions) {
+        const metadata = { task_id: task.id, chosen_id: 'rewrite', rejected_id: r.id, rewrite_from: rewrite.from ?? null, rejected_rank: own(ranks, r.id) ?? null, language: r.language };
+        out += `${JSON.stringify({ prompt, chosen: rewrite.markdown, rejected: completion(r), metadata })}\n`;
+      }
     for (const { chosen, rejected } of preferencePairs(ranks)) {
       const c = byId.get(chosen)!;
       const r = byId.get(rejected)!;
+      const strength = strengthOf(c.id, r.id);
       const metadata = {
         task_id: task.id,
         chosen_id: c.id,
@@ -137,17 +164,59 @@ export function toPreferencePairsJsonl(evaluations: readonly Evaluation[], tasks
         chosen_rank: ranks[c.id],
         rejected_rank: ranks[r.id],
         language: c.language,
+        chosen_tampered: tamperList(own(e.judgement.results, c.id)?.tampered),
+        rejected_tampered: tamperList(own(e.judgement.results, r.id)?.tampered),
+        // Ranked without a run of every solution: the trainer's stated reason travels with the pair.
+        ...(e.judgement.unrunReason ? { unrun_reason: e.judgement.unrunReason.text } : {}),
+        ...(strength === undefined ? {} : { preference_strength: strength }),
       };
-      out += `${JSON.stringify({ prompt, chosen: completion(c.code), rejected: completion(r.code), metadata })}\n`;
+      out += `${JSON.stringify({ prompt, chosen: completion(c), rejected: completion(r), metadata })}\n`;
     }
   }
   return out;
 }
 
+/**
+ * How fields are separated: RFC 4180's comma, or the semicolon Excel expects in a Spanish (or any
+ * decimal-comma) locale, where numbers are then written with a decimal comma too.
+ */
+export type CsvDialect = { separator: ',' | ';' };
+export const RFC_4180: CsvDialect = { separator: ',' };
+export const EXCEL_DECIMAL_COMMA: CsvDialect = { separator: ';' };
+
+export type SftForm = 'messages' | 'prompt-completion';
+
+/**
+ * The ideal answers (rewrites) of submitted evaluations as supervised fine-tuning records: chat
+ * form `{"messages":[{"role":"user"},{"role":"assistant"}]}` or `{"prompt","completion"}`. The
+ * metadata says whether its code passed every test, or why it was submitted without.
+ */
+export function toSftJsonl(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale, form: SftForm = 'messages'): string {
+  let out = '';
+  for (const e of evaluations) {
+    const task = taskOf(tasksById, e.taskId);
+    const rewrite = e.judgement.rewrite;
+    if (e.status !== 'submitted' || !task || !rewrite?.markdown.trim()) continue;
+    const prompt = task.source?.prompt ?? pickLocale(task.prompt, locale).text;
+    const metadata = {
+      task_id: task.id,
+      rewrite_from: rewrite.from ?? null,
+      passed_all_tests: rewrite.result?.verdict === 'passed',
+      ...(rewrite.exemption?.text.trim() ? { exemption: rewrite.exemption.text } : {}),
+    };
+    const record =
+      form === 'messages'
+        ? { messages: [{ role: 'user', content: prompt }, { role: 'assistant', content: rewrite.markdown }], metadata }
+        : { prompt, completion: rewrite.markdown, metadata };
+    out += `${JSON.stringify(record)}\n`;
+  }
+  return out;
+}
+
 /** RFC 4180 CSV, one row per (evaluation, solution), UTF-8 with a BOM so Excel reads accents. */
-export function toCsv(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale): string {
+export function toCsv(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale, dialect: CsvDialect = RFC_4180): string {
   const criteria = csvCriteria(evaluations, tasksById);
-  return `\uFEFF${csvHeader(criteria)}${csvRows(evaluations, tasksById, locale, criteria)}`;
+  return `\uFEFF${csvHeader(criteria, dialect)}${csvRows(evaluations, tasksById, locale, criteria, dialect)}`;
 }
 
 /** The rubric criteria a CSV of these evaluations has a column for: the tasks' and any scored. */
@@ -162,17 +231,17 @@ export function csvCriteria(evaluations: readonly Evaluation[], tasksById: Tasks
 }
 
 /** The CSV's first line (without the BOM), for a file written in parts (a streamed export). */
-export function csvHeader(criteria: readonly string[]): string {
+export function csvHeader(criteria: readonly string[], dialect: CsvDialect = RFC_4180): string {
   const header = [
-    ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict'],
+    ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict', 'tampered'],
     ...criteria.map((c) => `score_${c}`),
-    ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'active_minutes', 'submitted_at'],
+    ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'guardrail_reason', 'unrun_reason', 'active_minutes', 'submitted_at', 'shown_label'],
   ];
-  return `${header.map(csvCell).join(',')}\r\n`;
+  return `${header.map((h) => csvCell(h, dialect)).join(dialect.separator)}\r\n`;
 }
 
 /** The CSV lines of these evaluations, with a column for each of `criteria` (see csvCriteria). */
-export function csvRows(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale, criteria: readonly string[]): string {
+export function csvRows(evaluations: readonly Evaluation[], tasksById: TasksById, locale: Locale, criteria: readonly string[], dialect: CsvDialect = RFC_4180): string {
   const rows: (string | number)[][] = [];
   for (const e of evaluations) {
     const j = e.judgement;
@@ -191,26 +260,34 @@ export function csvRows(evaluations: readonly Evaluation[], tasksById: TasksById
         s.language,
         own(ranks, s.id) ?? '',
         own(j.results, s.id)?.verdict ?? '',
+        tamperText(own(j.results, s.id)?.tampered),
         ...criteria.map((c) => own(own(j.scores, s.id) ?? {}, c) ?? ''),
         critique?.text ?? '',
         critique?.locale ?? '',
         String((own(j.solutionFlags, s.id) ?? []).includes('unsafe-code')),
         j.taskFlags.join(';'),
         j.justification.text,
+        // Why this failing solution is ranked above a passing one (the guardrail asked for it).
+        own(j.reasons, s.id)?.text ?? '',
+        j.unrunReason?.text ?? '',
         Math.round(e.activeMs / 600) / 100,
         e.submittedAt ?? '',
+        // The blind label the trainer judged it under ("A"), which their critique may name. Last, so
+        // the columns before it keep their places for pipelines that read them by position.
+        own(j.shownLabels ?? {}, s.id) ?? '',
       ]);
     }
   }
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return rows.map((row) => `${row.map((c) => csvCell(c, dialect)).join(dialect.separator)}\r\n`).join('');
 }
 
 /** A cell as RFC 4180 writes it; text that a spreadsheet would run as a formula gets a leading quote. */
-export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
+export function csvCell(value: string | number, dialect: CsvDialect = RFC_4180): string {
+  // With semicolons between fields, a spreadsheet reads numbers with a decimal comma.
+  if (typeof value === 'number') return dialect.separator === ';' ? String(value).replace('.', ',') : String(value);
   // OWASP "CSV injection": these first characters make Excel and Sheets evaluate the cell.
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  return (dialect.separator === ';' ? /[",;\r\n]/ : /[",\r\n]/).test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** Dense ranks of the task's own solutions only, keyed in solution order (so pairs come out in it). */
@@ -233,10 +310,6 @@ function issueProblems(n: number, issue: z.core.$ZodIssue): ImportProblem[] {
 
 function at(lineNumber: number, key: string, params?: ImportProblem['params']): ImportProblem {
   return params ? { line: lineNumber, key, params } : { line: lineNumber, key };
-}
-
-function refuse(problems: ImportProblem[]): EvaluationsImport {
-  return { evaluations: [], problems };
 }
 
 function taskOf(tasks: TasksById, id: string): Task | undefined {
@@ -265,4 +338,13 @@ function utf8Length(s: string): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** A solution's reported tampering as `kind:name` items (`changed:Array.prototype.toJSON`). */
+function tamperList(tampered: readonly Tamper[] | undefined): string[] {
+  return (tampered ?? []).map((t) => `${t.kind}:${t.name}`);
+}
+
+function tamperText(tampered: readonly Tamper[] | undefined): string {
+  return tamperList(tampered).join(';');
 }

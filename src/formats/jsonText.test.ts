@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, lineAt, lineOfPath, MAX_DEPTH, nestingDepth, syntaxErrorLine } from './jsonText.js';
+import { formatPath, lineAt, lineOfPath, MAX_DEPTH, nestingDepth, syntaxErrorAt, syntaxErrorLine } from './jsonText.js';
 
 describe('nestingDepth', () => {
   it.each([
@@ -57,6 +57,12 @@ describe('syntaxErrorLine', () => {
   ])('finds %s on its line', (_name, text, line) => {
     expect(() => JSON.parse(text)).toThrow();
     expect(syntaxErrorLine(text)).toBe(line);
+  });
+
+  it('gives the column too, counted from the start of that line', () => {
+    expect(syntaxErrorAt('{\n  "expected": three\n}')).toEqual({ line: 2, column: 15 });
+    expect(syntaxErrorAt('{"a": [1,')).toEqual({ line: 1, column: 10 });
+    expect(syntaxErrorAt('')).toEqual({ line: 1, column: 1 });
   });
 
   it('accepts what JSON.parse accepts', () => {

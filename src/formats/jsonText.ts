@@ -35,7 +35,17 @@ export function lineAt(text: string, offset: number): number {
 
 /** Line of the first JSON syntax error in `text` (V8's messages do not always give a position). */
 export function syntaxErrorLine(text: string): number {
-  return lineAt(text, scan(text).errorAt ?? text.length);
+  return syntaxErrorAt(text).line;
+}
+
+/**
+ * Line and column (1-based) of the first JSON syntax error: what a problem says instead of V8's
+ * message, which is English and not always positioned.
+ */
+export function syntaxErrorAt(text: string): { line: number; column: number } {
+  const offset = Math.min(scan(text).errorAt ?? text.length, text.length);
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return { line: lineAt(text, offset), column: offset - start + 1 };
 }
 
 /** Line where the value at `path` starts, or where its deepest existing parent does. */

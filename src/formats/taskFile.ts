@@ -3,14 +3,14 @@
 import type { z } from 'zod';
 import { taskSchema, type Task } from '../domain/task.js';
 import type { Message } from '../domain/verdict.js';
-import { formatPath, lineOfPath, MAX_DEPTH, MAX_FILE_BYTES, nestingDepth, syntaxErrorLine } from './jsonText.js';
+import { formatPath, lineOfPath, MAX_DEPTH, MAX_FILE_BYTES, nestingDepth, syntaxErrorAt } from './jsonText.js';
 
 export type Problem = { file: string; line?: number; field?: string; message: Message };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 /** The one "file too large" problem: every reader refuses a task file or dataset over MAX_FILE_BYTES with it. */
 export function fileTooLarge(file: string, bytes: number): Problem {
-  return { file, message: { key: 'file.tooLarge', params: { file, size: (bytes / 2 ** 20).toFixed(1), max: MAX_FILE_BYTES / 2 ** 20 } } };
+  return { file, message: { key: 'file.tooLarge', params: { file, size: Math.round((bytes / 2 ** 20) * 10) / 10, max: MAX_FILE_BYTES / 2 ** 20 } } };
 }
 
 /** Size and nesting limits, then JSON.parse; the common first step for every JSON input. */
@@ -20,10 +20,10 @@ export function parseJsonGuarded(file: string, text: string, lineOffset = 0): Pa
   if (nestingDepth(text) > MAX_DEPTH) return fail({ file, message: { key: 'file.tooDeep', params: { file, max: MAX_DEPTH } } });
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (e) {
-    const line = syntaxErrorLine(text) + lineOffset;
-    const detail = String((e as Error).message).replace(/^.*?JSON[^:]*:\s*/, '').slice(0, 200);
-    return fail({ file, line, message: { key: 'file.invalidJson', params: { file, line, detail } } });
+  } catch {
+    const at = syntaxErrorAt(text);
+    const line = at.line + lineOffset;
+    return fail({ file, line, message: { key: 'file.invalidJson', params: { file, line, column: at.column } } });
   }
 }
 

@@ -26,7 +26,7 @@ describe('the too-large rule', () => {
     expect(read).toBe(false);
     const text = ' '.repeat(MAX_FILE_BYTES + 1);
     expect(parseJsonGuarded('big.json', text)).toEqual({ ok: false, problems: [fileTooLarge('big.json', MAX_FILE_BYTES + 1)] });
-    expect(fileTooLarge('x.jsonl', 6 * 2 ** 20).message).toEqual({ key: 'file.tooLarge', params: { file: 'x.jsonl', size: '6.0', max: 5 } });
+    expect(fileTooLarge('x.jsonl', 6 * 2 ** 20).message).toEqual({ key: 'file.tooLarge', params: { file: 'x.jsonl', size: 6, max: 5 } });
   });
 });
 

@@ -1,9 +1,9 @@
 // The one way task files and datasets are read, for the task list's import, the editor's import
 // and the command line: each file's size is checked before it is read, then it is parsed as a
-// task file (.json) or a dataset (.jsonl), and samples files put their completions in place of the
-// canonical solutions. No I/O of its own: callers hand over files with a way to read them.
+// task file (.json), a dataset (.jsonl) or a prompt with model answers (.md), and samples files put their completions in place of the
+// canonical solutions or next to them. No I/O of its own: callers hand over files with a way to read them.
 import type { Task } from '../domain/task.js';
-import { applySamples, isSamplesFile, parseSource } from './datasets.js';
+import { applySamples, isSamplesFile, parseSource, type SamplesMode } from './datasets.js';
 import { MAX_FILE_BYTES } from './jsonText.js';
 import { fileTooLarge, type Problem } from './taskFile.js';
 
@@ -36,8 +36,8 @@ export async function readSource(file: SourceFile): Promise<{ source: Source } |
   }
 }
 
-/** Parses read files into tasks, then applies the samples files to those tasks. */
-export function parseSources(sources: readonly Source[], samples: readonly Source[] = []): TaskSources {
+/** Parses read files into tasks, then applies the samples files to those tasks (see SamplesMode). */
+export function parseSources(sources: readonly Source[], samples: readonly Source[] = [], mode: SamplesMode = 'replace'): TaskSources {
   const out: TaskSources = { tasks: [], problems: [], fileOf: new Map() };
   for (const s of sources) {
     const { tasks, problems } = parseSource(s.name, s.text);
@@ -45,7 +45,7 @@ export function parseSources(sources: readonly Source[], samples: readonly Sourc
     out.problems.push(...problems);
     if (!/\.jsonl$/i.test(s.name)) for (const t of tasks) out.fileOf.set(t, s.name);
   }
-  for (const s of samples) out.problems.push(...applySamples(s.name, s.text, out.tasks));
+  for (const s of samples) out.problems.push(...applySamples(s.name, s.text, out.tasks, mode));
   return out;
 }
 
@@ -61,14 +61,14 @@ export function duplicateTasks(tasks: readonly Task[], where: string): Problem[]
 }
 
 /**
- * Files picked or dropped in the browser: only .json and .jsonl, samples files recognised by their
+ * Files picked or dropped in the browser: only .json, .jsonl and .md (answers), samples files recognised by their
  * first row and applied to the other files' tasks. A choice with no task in it is a problem too.
  */
-export async function importTaskFiles(files: readonly SourceFile[]): Promise<TaskSources> {
+export async function importTaskFiles(files: readonly SourceFile[], mode: SamplesMode = 'replace'): Promise<TaskSources> {
   const problems: Problem[] = [];
   const read: Source[] = [];
   for (const file of files) {
-    if (file.size <= MAX_FILE_BYTES && !/\.jsonl?$/i.test(file.name)) {
+    if (file.size <= MAX_FILE_BYTES && !/\.(jsonl?|md|markdown)$/i.test(file.name)) {
       problems.push({ file: file.name, message: { key: 'file.unsupported', params: { file: file.name } } });
       continue;
     }
@@ -80,6 +80,7 @@ export async function importTaskFiles(files: readonly SourceFile[]): Promise<Tas
   const parsed = parseSources(
     read.filter((s) => !samples.includes(s)),
     samples,
+    mode,
   );
   parsed.problems.unshift(...problems);
   if (!parsed.tasks.length && !parsed.problems.length)

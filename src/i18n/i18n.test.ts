@@ -40,14 +40,14 @@ describe('localeFrom', () => {
 
 describe('createI18n and render', () => {
   it.each([
-    ['en', { key: 'result.timeout', params: { ms: 5000 } }, 'did not finish within 5000 ms'],
-    ['es-CL', { key: 'result.timeout', params: { ms: 5000 } }, 'no terminó dentro de 5000 ms'],
+    ['en', { key: 'result.timeout', params: { ms: 5000 } }, 'did not finish within 5,000 ms'],
+    ['es-CL', { key: 'result.timeout', params: { ms: 5000 } }, 'no terminó dentro de 5.000 ms'],
     ['en', { key: 'result.mismatchAt', params: { path: '[2].name', expected: '"a"', actual: '"b"' } }, 'at [2].name: expected "a", got "b"'],
     ['es-CL', { key: 'result.mismatch', params: { expected: '3', actual: '4' } }, 'se esperaba 3 y se obtuvo 4'],
     ['en', { key: 'schema.required' }, 'is required'],
     ['es-CL', { key: 'schema.required' }, 'es obligatorio'],
     ['en', { key: 'task.duplicateId', params: { id: 'a<b>' } }, 'the id “a<b>” is used more than once'],
-    ['es-CL', { key: 'file.invalidJson', params: { file: 'x.json', line: 3, detail: 'Unexpected token' } }, 'x.json, línea 3: no es JSON válido (Unexpected token)'],
+    ['es-CL', { key: 'file.invalidJson', params: { file: 'x.json', line: 3, column: 12 } }, 'x.json, línea 3, columna 12: no es JSON válido'],
   ] as const)('renders in %s: %j', async (locale, message, text) => {
     const i18n = await createI18n(resources(), locale);
     expect(render(i18n.t, message)).toBe(text);
@@ -72,5 +72,26 @@ describe('createI18n and render', () => {
     const es = await createI18n(resources(), 'es-CL');
     expect(render(en.t, { key: 'schema.required' })).toBe('is required');
     expect(render(es.t, { key: 'schema.required' })).toBe('es obligatorio');
+  });
+});
+
+describe('numbers in sentences', () => {
+  it('are written as each locale writes them: sizes, byte counts and counts', async () => {
+    const es = await createI18n(resources(), 'es-CL');
+    const en = await createI18n(resources(), 'en');
+    const limit = { key: 'result.outputLimit', params: { bytes: 65536 } };
+    expect(render(es.t, limit)).toContain('65.536 bytes');
+    expect(render(en.t, limit)).toContain('65,536 bytes');
+    const big = { key: 'file.tooLarge', params: { file: 'x.json', size: 19.1, max: 5 } };
+    expect(render(es.t, big)).toContain('19,1 MB');
+    expect(render(en.t, big)).toContain('19.1 MB');
+    // The fixed translation of another language follows that language, not the instance's.
+    expect(render(es.getFixedT('en'), big)).toContain('19.1 MB');
+  });
+
+  it('leave identifiers and values from the data as they are', async () => {
+    const es = await createI18n(resources(), 'es-CL');
+    expect(render(es.t, { key: 'import.newerVersion', params: { version: 1000 } }, 'judging')).toContain('1000');
+    expect(render(es.t, { key: 'result.mismatch', params: { expected: '1000000', actual: '1.5' } })).toBe('se esperaba 1000000 y se obtuvo 1.5');
   });
 });

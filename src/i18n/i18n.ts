@@ -3,6 +3,7 @@
 import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
 import type { Locale } from '../domain/task.js';
 import type { Message } from '../domain/verdict.js';
+import { formatValue } from './format.js';
 
 export const NAMESPACES = ['common', 'errors', 'cli', 'judging', 'judgement', 'editor', 'practice', 'authoring', 'team'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
@@ -15,11 +16,31 @@ export async function createI18n(resources: Resource, locale: Locale): Promise<i
     fallbackLng: false,
     ns: [...NAMESPACES],
     defaultNS: 'common',
-    interpolation: { escapeValue: false },
+    // Every value passes through the formatter, so a number in any sentence reads as the locale
+    // writes it (see numbersAsWritten).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
     showSupportNotice: false,
   } as Parameters<typeof instance.init>[0]);
+  numbersAsWritten(instance);
   return instance;
+}
+
+/** Parameters that are identifiers or data, never a quantity: shown exactly as given. */
+const VERBATIM = new Set(['id', 'taskId', 'version']);
+
+/**
+ * A number interpolated without a format of its own ({{count}}, {{bytes}}, {{size}}) is written
+ * as its locale writes it: es-CL "65.536 bytes", "19,1 MB". Values from the data (expected and
+ * actual values, limits from a schema) reach sentences as strings already, and stay as they are.
+ */
+function numbersAsWritten(instance: i18n): void {
+  const interpolator = instance.services.interpolator as unknown as { format: (value: unknown, format: string | undefined, lng: string, options: { interpolationkey?: string }) => unknown };
+  const base = interpolator.format.bind(interpolator);
+  interpolator.format = (value, format, lng, options) =>
+    format === undefined && typeof value === 'number' && Number.isFinite(value) && !VERBATIM.has(options?.interpolationkey ?? '') && lng && lng !== 'cimode'
+      ? formatValue(lng, value)
+      : base(value, format, lng, options);
 }
 
 /** Picks the supported locale for a system locale string such as "es_CL.UTF-8" or "es-AR". */

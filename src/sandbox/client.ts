@@ -2,7 +2,7 @@
 // that misses a deadline, dies or asks to be recycled. Never trusts a worker to stop by itself,
 // nor a message it did not ask for (each job has its own nonce).
 import { testVerdict, type RawResult } from '../domain/testVerdict.js';
-import { entryPointFor, limitsOf, type Language, type Limits, type Solution, type Task, type TestCase } from '../domain/task.js';
+import { entryPointFor, LANGUAGES, limitsOf, type Language, type Limits, type Solution, type Task, type TestCase } from '../domain/task.js';
 import { solutionVerdict, type SolutionResult, type TestResult } from '../domain/verdict.js';
 import { isWorkerMessage, type FromWorker, type Job, type SandboxTest, type ToWorker } from './protocol.js';
 import { SandboxError } from './sandboxError.js';
@@ -17,10 +17,18 @@ export type WorkerFactory = (language: Language, events: WorkerEvents) => Worker
 
 /**
  * Extra time past a test's limit before the host stops a worker that did not stop itself. Python
- * in a Node child cannot stop itself (no interrupt on its only thread): it is killed early. See
+ * in a Node child and a C++ program (WebAssembly on the worker's only thread) cannot stop
+ * themselves: they are killed early. See
  * SandboxOptions.graceMs.
  */
-const GRACE_MS: Record<Language, number> = { python: 100, javascript: 750 };
+const GRACE_MS: Record<Language, number> = { python: 100, javascript: 750, typescript: 750, cpp: 100 };
+
+/**
+ * Time a worker may take to compile a test's program, before that test's own limit starts: a
+ * compiling worker says `started` when the program runs (protocol.ts), and the deadline is re-armed
+ * to the test's limit from then. Languages that never compile have no allowance.
+ */
+const COMPILE_MS: Partial<Record<Language, number>> = { cpp: 120_000 };
 
 /** A job running longer than this is probably slow: no job is sent ahead to its worker. */
 const SLOW_MS = 250;
@@ -46,7 +54,7 @@ type Run = {
   /** Now the worker's current job: its deadline starts. */
   start(): void;
   /** A result or the end of this job (already matched to it). */
-  message(m: Extract<FromWorker, { type: 'result' | 'done' }>): void;
+  message(m: Extract<FromWorker, { type: 'started' | 'result' | 'done' }>): void;
   /** The worker was stopped: a started job reports `outcome` for its current test; any job ends. */
   lost(outcome: 'timeout' | 'crashed' | undefined, detail: string): void;
 };
@@ -90,7 +98,7 @@ export class Sandbox {
   private readonly slots: Slot[] = [];
   private readonly spares: Slot[] = [];
   /** acquire() calls waiting for a worker, first come first served, per language. */
-  private readonly waiting: Record<Language, Array<() => void>> = { python: [], javascript: [] };
+  private readonly waiting = Object.fromEntries(LANGUAGES.map((l) => [l, []])) as unknown as Record<Language, Array<() => void>>;
   private running = 0;
   private nextId = 1;
   private closed = false;
@@ -139,7 +147,7 @@ export class Sandbox {
       const t = task.tests[raws.length]!;
       raws.push(raw);
       const { status, message } = testVerdict(t, raw, limits);
-      const result: TestResult = { name: t.name, hidden: t.hidden, status, ...(message ? { message } : {}), stdout: raw.stdout, stderr: raw.stderr, truncated: raw.truncated, durationMs: raw.durationMs };
+      const result: TestResult = { name: t.name, hidden: t.hidden, status, ...(message ? { message } : {}), stdout: raw.stdout, stderr: raw.stderr, truncated: raw.truncated, durationMs: raw.durationMs, ...(raw.tampered?.length ? { tampered: raw.tampered } : {}) };
       results.push(result);
       onTest?.(results.length - 1, result);
     };
@@ -171,12 +179,14 @@ export class Sandbox {
       let halfway: ReturnType<typeof setTimeout> | undefined;
       let started = performance.now();
       let over = false;
-      const arm = () => {
+      /** Arms the current test's deadline; `compiling`: its program may have to be compiled first. */
+      const arm = (compiling = true) => {
         clearTimeout(timer);
         clearTimeout(halfway);
         started = performance.now();
-        timer = setTimeout(() => this.lose(slot, 'timeout', ''), job.limits.timeMs + grace);
-        if (this.options.earlySpares?.includes(job.language)) halfway = setTimeout(() => this.fillSpares(job.language), job.limits.timeMs / 2);
+        const allowance = compiling ? (COMPILE_MS[job.language] ?? 0) : 0;
+        timer = setTimeout(() => this.lose(slot, 'timeout', ''), job.limits.timeMs + grace + allowance);
+        if (this.options.earlySpares?.includes(job.language)) halfway = setTimeout(() => this.fillSpares(job.language), allowance + job.limits.timeMs / 2);
       };
       const finish = () => {
         if (over) return;
@@ -195,7 +205,10 @@ export class Sandbox {
           arm();
         },
         message: (m) => {
-          if (m.type === 'result') {
+          if (m.type === 'started') {
+            if (m.index !== raws.length) return this.events.forged?.(`start of test ${m.index}, expected ${raws.length}`);
+            arm(false);
+          } else if (m.type === 'result') {
             if (m.index !== raws.length) return this.events.forged?.(`result for test ${m.index}, expected ${raws.length}`);
             heard(m.result);
             if (!over) arm(); // a listener may have cancelled the run while hearing this result
@@ -226,7 +239,7 @@ export class Sandbox {
   }
 
   /** Hands a worker's result or done to the job it is running; anything else is not believed. */
-  private route(slot: Slot, m: Extract<FromWorker, { type: 'result' | 'done' }>): void {
+  private route(slot: Slot, m: Extract<FromWorker, { type: 'started' | 'result' | 'done' }>): void {
     if (slot.state === 'dead') return;
     const head = slot.runs[0];
     if (head === undefined || m.id !== head.id || m.nonce !== head.nonce) {

@@ -13,7 +13,7 @@ export function serve(port: Port, runner: Runner, loadMs: number): void {
     const { id, nonce, job } = message;
     let recycle = true;
     try {
-      ({ recycle } = runner.run(job, (index, result) => port.post({ type: 'result', id, nonce, index, result })));
+      ({ recycle } = runner.run(job, (index, result) => port.post({ type: 'result', id, nonce, index, result }), (index) => port.post({ type: 'started', id, nonce, index })));
     } finally {
       retired = recycle;
       port.post({ type: 'done', id, nonce, recycle });

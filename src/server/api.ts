@@ -3,12 +3,14 @@
 // types its calls with them. Evaluations use the SPA's own schema (src/domain/evaluation.ts).
 import { z } from '../domain/zod.js';
 import { evaluationSchema } from '../domain/evaluation.js';
-import { LOCALES, taskSchema } from '../domain/task.js';
+import { LOCALES } from '../domain/task.js';
+import { projectName, projectSettingsSchema, projectSettingsShape } from '../domain/projectSettings.js';
 import { ROLES } from '../db/schema.js';
 import { MAX_PASSWORD, MIN_PASSWORD } from './passwords.js';
 import { EXPORT_FORMATS, REVIEW_STATES } from './exports.js';
 import { MAX_CHECKOUT } from './assignment.js';
 import { MAX_BATCH } from './uploads.js';
+import { REVIEW_DECISIONS } from '../domain/review.js';
 
 export const uuid = z.string().uuid();
 const email = z.string().trim().toLowerCase().email().max(254);
@@ -19,6 +21,7 @@ export const projectParams = z.object({ projectId: z.string().max(100) }).strict
 export const memberParams = projectParams.extend({ userId: z.string().max(100) }).strict();
 export const assignmentParams = projectParams.extend({ assignmentId: z.string().max(100) }).strict();
 export const submissionParams = projectParams.extend({ submissionId: z.string().max(100) }).strict();
+export const taskParams = projectParams.extend({ taskId: z.string().min(1).max(200) }).strict();
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(MAX_PASSWORD) }).strict();
 export const acceptInviteBody = z.object({ token: z.string().min(10).max(100), email, password, locale: z.enum(LOCALES).optional() }).strict();
@@ -26,19 +29,12 @@ export const newUserBody = z.object({ email, password, role: z.enum(ROLES), loca
 export const localeBody = z.object({ locale: z.enum(LOCALES) }).strict();
 
 export const guidelines = z.object({ en: text(200_000), 'es-CL': text(200_000) }).strict();
-const rubric = taskSchema.shape.rubric.unwrap();
 const sourceFile = z.object({ name: z.string().min(1).max(300), text: z.string() }).strict();
-const settings = {
-  overlap: z.number().int().min(1).max(100).optional(),
-  goldShare: z.number().min(0).max(1).optional(),
-  timeLimitMinutes: z.number().int().min(1).max(24 * 60).nullable().optional(),
-  leaseMinutes: z.number().int().min(1).max(90 * 24 * 60).optional(),
-  rubric: rubric.nullable().optional(),
-};
 export const newProjectBody = z
-  .object({ name: z.string().trim().min(1).max(200), ...settings, guidelines: guidelines.optional(), files: z.array(sourceFile).min(1).max(1000), samples: sourceFile.optional() })
+  .object({ name: projectName, ...projectSettingsShape, guidelines: guidelines.optional(), files: z.array(sourceFile).min(1).max(1000), samples: sourceFile.optional() })
   .strict();
-export const projectSettingsBody = z.object({ name: z.string().trim().min(1).max(200).optional(), ...settings }).strict();
+/** A change of settings; `paused` stops checkouts for everyone (work already held can still be sent). */
+export const projectSettingsBody = projectSettingsSchema.extend({ paused: z.boolean().optional() }).strict();
 export const addTasksBody = z.object({ files: z.array(sourceFile).min(1).max(1000), samples: sourceFile.optional() }).strict();
 export const addMemberBody = z.object({ email }).strict();
 export const inviteBody = z.object({ role: z.enum(ROLES), email: email.optional() }).strict();
@@ -62,6 +58,23 @@ export const exportQuery = z
     locale: z.enum(LOCALES).default('en'),
   })
   .strict();
+
+export const MAX_COMMENT = 20_000;
+/** A reviewer's decision: a reject needs a comment, a fix & accept the fixed (submitted) evaluation. */
+export const reviewBody = z
+  .object({
+    decision: z.enum(REVIEW_DECISIONS),
+    comment: z.string().max(MAX_COMMENT).optional(),
+    evaluation: evaluationSchema.optional(),
+    returnTo: z.enum(['trainer', 'pool']).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.decision === 'reject' && !b.comment?.trim()) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: 1, inclusive: true, path: ['comment'], input: b.comment });
+    if (b.decision === 'fix-accept' && b.evaluation?.status !== 'submitted') ctx.addIssue({ code: 'custom', path: ['evaluation'], input: b.evaluation });
+    if (b.decision !== 'fix-accept' && b.evaluation) ctx.addIssue({ code: 'unrecognized_keys', keys: ['evaluation'], path: [], input: b });
+    if (b.decision !== 'reject' && b.returnTo) ctx.addIssue({ code: 'unrecognized_keys', keys: ['returnTo'], path: [], input: b });
+  });
 
 export const healthReply = z.object({
   ok: z.literal(true),

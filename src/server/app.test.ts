@@ -8,7 +8,7 @@ import { connect } from '../db/connect.js';
 import { SCRATCH, type Scratch } from '../db/testing.js';
 import { buildServer } from './app.js';
 import { createProject, readSources } from './projects.js';
-import { addMembers, addUsers, ApiClient, submittedEvaluation, taskFile } from './testing.js';
+import { addMembers, addUsers, ApiClient, startTestServer, submittedEvaluation, taskFile, type TestServer } from './testing.js';
 import { restoreDatabase, dumpDatabase } from './backup.js';
 
 type Who = 'anon' | 'admin' | 'reviewer' | 'trainer' | 'outsider';
@@ -21,33 +21,21 @@ describe.each(['postgres', 'pglite'] as const)('team server API on %s', (kind) =
   const as = {} as Record<Who | 'trainer2' | 'spare', ApiClient>;
   const ids = {} as Record<'admin' | 'reviewer' | 'trainer' | 'trainer2' | 'outsider' | 'spare' | 'A' | 'B', string>;
 
+  let server: TestServer<'admin' | 'reviewer' | 'trainer' | 'trainer2' | 'outsider' | 'spare'>;
+
   beforeAll(async () => {
-    scratch = await SCRATCH[kind]();
-    database = await scratch.open();
-    app = await buildServer({ db: database.db, kind: database.kind, secureCookies: false });
+    server = await startTestServer(kind, { admin: 'admin', reviewer: 'reviewer', trainer: 'trainer', trainer2: 'trainer', outsider: 'trainer', spare: 'trainer' });
+    ({ scratch, database, app } = server);
+    Object.assign(as, server.as);
+    Object.assign(ids, server.ids);
     const db = database.db;
-    const userIds = await addUsers(db, [
-      { email: 'admin@x.cl', role: 'admin' },
-      { email: 'reviewer@x.cl', role: 'reviewer' },
-      { email: 'trainer@x.cl', role: 'trainer' },
-      { email: 'trainer2@x.cl', role: 'trainer' },
-      { email: 'outsider@x.cl', role: 'trainer' },
-      { email: 'spare@x.cl', role: 'trainer' },
-    ]);
-    (['admin', 'reviewer', 'trainer', 'trainer2', 'outsider', 'spare'] as const).forEach((k, i) => (ids[k] = userIds[i]!));
     ids.A = await createProject(db, { name: 'A', overlap: 2 }, readSources([taskFile('t1'), taskFile('t2'), taskFile('t3'), taskFile('t4', { gold: true })]), ids.admin);
     ids.B = await createProject(db, { name: 'B' }, readSources([taskFile('b1'), taskFile('b2')]), ids.admin);
     await addMembers(db, ids.A, [ids.reviewer, ids.trainer, ids.trainer2, ids.spare]);
     await addMembers(db, ids.B, [ids.outsider]);
-    for (const who of [...WHO, 'trainer2', 'spare'] as const) {
-      as[who] = ApiClient.inject(app);
-      if (who !== 'anon') expect((await as[who].login(`${who}@x.cl`)).status).toBe(200);
-    }
   });
   afterAll(async () => {
-    await app?.close();
-    await database?.close();
-    await scratch?.drop();
+    await server?.close();
   });
 
   it('answers health with the database kind', async () => {
@@ -97,6 +85,14 @@ describe.each(['postgres', 'pglite'] as const)('team server API on %s', (kind) =
       },
       { name: 'POST invites', call: (c) => c.post(`${A()}/invites`, { role: 'trainer' }), expect: { anon: 401, admin: 201, reviewer: 403, trainer: 403, outsider: 404 } },
       { name: 'GET progress', call: (c) => c.get(`${A()}/progress`), expect: { anon: 401, admin: 200, reviewer: 200, trainer: 403, outsider: 404 } },
+      { name: 'GET a trainer’s work', call: (c) => c.get(`${A()}/members/${ids.trainer}/work`), expect: { anon: 401, admin: 200, reviewer: 200, trainer: 403, outsider: 404 } },
+      {
+        name: 'POST member pause',
+        before: async () => void (await as.admin.post(`${A()}/members/${ids.spare}/resume`)),
+        call: (c) => c.post(`${A()}/members/${ids.spare}/pause`),
+        expect: { anon: 401, admin: 200, reviewer: 403, trainer: 403, outsider: 404 },
+      },
+      { name: 'POST member resume', call: (c) => c.post(`${A()}/members/${ids.spare}/resume`), expect: { anon: 401, admin: 200, reviewer: 403, trainer: 403, outsider: 404 } },
       { name: 'POST checkout', call: (c) => c.post(`${A()}/checkout`, { count: 1 }), expect: { anon: 401, admin: 403, reviewer: 403, trainer: 200, outsider: 404 } },
       { name: 'GET assignments', call: (c) => c.get(`${A()}/assignments`), expect: { anon: 401, admin: 403, reviewer: 403, trainer: 200, outsider: 404 } },
       {
@@ -369,13 +365,16 @@ describe.each(['postgres', 'pglite'] as const)('team server API on %s', (kind) =
       const stored = await database.db.selectFrom('submissions').select(['task_id', 'evaluator_id']).distinct().where('project_id', '=', ids.A).execute();
       expect(lines).toHaveLength(stored.length);
       expect(lines.every((l) => l.format === 'veredicto.evaluation' && l.task.solutions.length === 2)).toBe(true);
+      // Each line names its evaluator (format version 2), as `veredicto agreement` reads it.
+      const emails = new Map((await database.db.selectFrom('users').select(['id', 'email']).execute()).map((u) => [u.id, u.email]));
+      expect(lines.map((l) => `${l.version} ${l.evaluator} ${l.evaluation.taskId}`).sort()).toEqual(stored.map((s) => `2 ${emails.get(s.evaluator_id)} ${s.task_id}`).sort());
       const pairs = (await as.admin.get(`/api/projects/${ids.A}/export?format=pairs`)).text.trim().split('\n');
       expect(pairs).toHaveLength(stored.length); // one strict pair (good over bad) per evaluation
       expect(JSON.parse(pairs[0]!)).toMatchObject({ chosen: expect.stringContaining('return a + b'), metadata: { chosen_id: 'good', rejected_id: 'bad' } });
       const csv = await as.admin.get(`/api/projects/${ids.A}/export?format=csv&locale=es-CL`);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(rows[0]).toBe('task_id,task_title,status,solution_id,solution_label,language,rank,verdict,score_correctness,score_efficiency,score_readability,score_robustness,critique,critique_locale,unsafe_flag,task_flags,justification,active_minutes,submitted_at');
+      expect(rows[0]).toBe('task_id,task_title,status,solution_id,solution_label,language,rank,verdict,tampered,score_correctness,score_efficiency,score_readability,score_robustness,critique,critique_locale,unsafe_flag,task_flags,justification,guardrail_reason,unrun_reason,active_minutes,submitted_at,shown_label');
       expect(rows).toHaveLength(1 + stored.length * 2);
       expect(rows[1]).toContain('Tarea t');
       expect((await as.admin.get(`/api/projects/${ids.A}/export?status=accepted`)).text).toBe('');

@@ -12,6 +12,7 @@ import { ApiError, fieldPath, isDatabaseDown } from './errors.js';
 import { authRoutes } from './routes/auth.js';
 import { dataRoutes } from './routes/data.js';
 import { projectRoutes } from './routes/projects.js';
+import { reviewRoutes } from './routes/review.js';
 import { userRoutes } from './routes/users.js';
 import { workRoutes } from './routes/work.js';
 import { checkSameOrigin, SESSION_COOKIE, userOfToken } from './sessions.js';
@@ -73,6 +74,7 @@ export async function buildServer(ctx: ServerContext): Promise<FastifyInstance> 
   await app.register(userRoutes(ctx));
   await app.register(projectRoutes(ctx));
   await app.register(workRoutes(ctx));
+  await app.register(reviewRoutes(ctx));
   await app.register(dataRoutes(ctx));
   if (ctx.appDir) await serveWorkbench(app, ctx.appDir);
   else

@@ -3,7 +3,9 @@
 // project's overlap), a task the trainer already holds, did or skipped is never offered, and the
 // row is taken with FOR UPDATE SKIP LOCKED so concurrent checkouts (any process) never wait on or
 // double-hand a task. `tasks.taken` counts active leases plus submissions, updated in the same
-// transaction, so the overlap check is re-read on a row another checkout just changed.
+// transaction, so the overlap check is re-read on a row another checkout just changed. Gold tasks
+// are mixed in at the project's share; a paused project, and a trainer paused by their gold score
+// or by a lead, get none.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Project } from '../db/schema.js';
 import { ApiError, notFound } from './errors.js';
@@ -47,8 +49,9 @@ const PICK_ATTEMPTS = 4;
  * and how many open tasks were skipped because another checkout had them locked.
  */
 async function pick(trx: Transaction<DB>, project: Project, userId: string, count: number): Promise<{ missing: number; skipped: number }> {
+  // With a gold share, gold tasks are handed out by pickGold only (every trainer gets them).
   const open = sql`
-    t.project_id = ${project.id} AND t.taken < ${project.overlap}
+    t.project_id = ${project.id} AND t.taken < ${project.overlap}${project.gold_share > 0 ? sql` AND NOT t.is_gold` : sql``}
     AND NOT EXISTS (
       SELECT 1 FROM assignments a
       WHERE a.project_id = t.project_id AND a.task_id = t.id AND a.user_id = ${userId} AND a.state <> 'expired')`;
@@ -74,15 +77,49 @@ async function pick(trx: Transaction<DB>, project: Project, userId: string, coun
 }
 
 /**
+ * Gold tasks mixed in at the project's share: of every task the trainer has been handed, about
+ * `gold_share` are gold, whatever the overlap (each trainer is measured on them). Picked in import
+ * order among the gold tasks they have not had; nothing in the lease says which ones are gold.
+ */
+async function pickGold(trx: Transaction<DB>, project: Project, userId: string, count: number): Promise<void> {
+  if (project.gold_share <= 0) return;
+  const r = await sql<{ held: number; total: number; gold: number }>`
+    SELECT count(*) FILTER (WHERE a.state = 'active')::int AS held, count(*)::int AS total, count(*) FILTER (WHERE t.is_gold)::int AS gold
+    FROM assignments a JOIN tasks t ON t.project_id = a.project_id AND t.id = a.task_id
+    WHERE a.project_id = ${project.id} AND a.user_id = ${userId} AND a.state <> 'expired'
+  `.execute(trx);
+  const { held, total, gold } = r.rows[0]!;
+  const fresh = Math.max(count - held, 0);
+  const quota = Math.min(fresh, Math.max(0, Math.round(project.gold_share * (total + fresh)) - gold));
+  if (!quota) return;
+  await sql`
+    WITH picked AS (
+      SELECT t.id FROM tasks t
+      WHERE t.project_id = ${project.id} AND t.is_gold
+        AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.project_id = t.project_id AND a.task_id = t.id AND a.user_id = ${userId} AND a.state <> 'expired')
+      ORDER BY t.seq LIMIT ${quota}
+    ), raised AS (
+      UPDATE tasks t SET taken = t.taken + 1 FROM picked WHERE t.project_id = ${project.id} AND t.id = picked.id RETURNING t.id
+    )
+    INSERT INTO assignments (project_id, task_id, user_id, state, lease_expires_at)
+    SELECT ${project.id}, raised.id, ${userId}, 'active', now() + make_interval(mins => ${project.lease_minutes}) FROM raised
+  `.execute(trx);
+}
+
+/**
  * Gives the trainer up to `count` leased tasks in all (the ones already held count), newest leases
  * added as needed. Returns every active lease of the trainer in the project, with its task.
  */
 export async function checkout(db: Kysely<DB>, project: Project, userId: string, count: number): Promise<AssignmentRow[]> {
   await retrying(db, async (trx) => {
     // Two tabs of one trainer check out one after the other (they would pick the same task).
-    const member = await trx.selectFrom('memberships').select('user_id').where('project_id', '=', project.id).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    const member = await trx.selectFrom('memberships').select(['user_id', 'paused_at', 'paused_score']).where('project_id', '=', project.id).where('user_id', '=', userId).forUpdate().executeTakeFirst();
     if (!member) throw new ApiError(403, 'notMember');
+    if (project.paused_at) throw new ApiError(403, 'projectPaused');
+    if (member.paused_at && member.paused_score === null) throw new ApiError(403, 'pausedByLead');
+    if (member.paused_at) throw new ApiError(403, 'paused', { score: Math.round((member.paused_score ?? 0) * 100) / 100, threshold: project.gold_threshold ?? 0 });
     await expireLeases(trx, project.id);
+    await pickGold(trx, project, userId, Math.min(count, MAX_CHECKOUT));
     // A task another checkout holds locked is skipped, not waited for; with an overlap above one it
     // may still have room once that checkout commits (a few ms), so a short pick looks again.
     for (let attempt = 0; ; attempt++) {

@@ -1,18 +1,19 @@
 // A project's evaluations in the three formats the SPA exports (src/formats/evaluations.ts),
 // streamed in pages of rows so a large project is never held in memory: one line per trainer and
-// task (their latest submission that matches the filters), in task and trainer order.
+// task (their latest submission that matches the filters), in task and trainer order; a submission
+// a reviewer fixed and accepted is exported as fixed.
 import { sql, type Kysely } from 'kysely';
 import type { Evaluation } from '../domain/evaluation.js';
 import { DEFAULT_CRITERIA } from '../domain/rubric.js';
 import type { Locale, Task } from '../domain/task.js';
 import { csvHeader, csvRows, toEvaluationsJsonl, toPreferencePairsJsonl } from '../formats/evaluations.js';
-import type { DB, Project } from '../db/schema.js';
+import { REVIEW_STATES, type DB, type Project, type ReviewState } from '../db/schema.js';
 import { taskForTrainer } from './projects.js';
 
 export const EXPORT_FORMATS = ['jsonl', 'pairs', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-export const REVIEW_STATES = ['pending', 'accepted', 'rejected'] as const;
-export type ExportFilter = { status?: (typeof REVIEW_STATES)[number]; from?: Date; to?: Date };
+export { REVIEW_STATES };
+export type ExportFilter = { status?: ReviewState; from?: Date; to?: Date };
 const PAGE = 200;
 
 export const EXPORT_TYPES: Record<ExportFormat, { type: string; extension: string }> = {
@@ -30,12 +31,17 @@ function filtered(db: Kysely<DB>, projectId: string, filter: ExportFilter) {
 }
 
 /** The latest matching submission of each (task, trainer), a page at a time. */
-async function* pages(db: Kysely<DB>, project: Project, filter: ExportFilter): AsyncGenerator<{ evaluations: Evaluation[]; tasks: Map<string, Task> }> {
+async function* pages(db: Kysely<DB>, project: Project, filter: ExportFilter): AsyncGenerator<{ evaluations: Evaluation[]; evaluators: string[]; tasks: Map<string, Task> }> {
   let after: { task: string; evaluator: string } | undefined;
   for (;;) {
     let q = filtered(db, project.id, filter)
       .distinctOn(['s.task_id', 's.evaluator_id'])
-      .select(['s.task_id', 's.evaluator_id', 's.evaluation'])
+      .innerJoin('users as u', 'u.id', 's.evaluator_id')
+      // A fix & accept exports the reviewer's revision (so its pairs come from the fixed ranking).
+      .select(['s.task_id', 's.evaluator_id', 'u.email'])
+      .select(
+        sql<unknown>`coalesce((SELECT rv.evaluation FROM reviews v JOIN revisions rv ON rv.id = v.revision_id WHERE v.submission_id = s.id AND v.decision = 'fix-accept' ORDER BY v.created_at DESC LIMIT 1), s.evaluation)`.as('evaluation'),
+      )
       .orderBy('s.task_id')
       .orderBy('s.evaluator_id')
       .orderBy('s.received_at', 'desc')
@@ -46,7 +52,7 @@ async function* pages(db: Kysely<DB>, project: Project, filter: ExportFilter): A
     if (!rows.length) return;
     const ids = [...new Set(rows.map((r) => r.task_id))];
     const tasks = await db.selectFrom('tasks').select(['id', 'body']).where('project_id', '=', project.id).where('id', 'in', ids).execute();
-    yield { evaluations: rows.map((r) => r.evaluation as Evaluation), tasks: new Map(tasks.map((t) => [t.id, taskForTrainer(t.body, project.rubric)])) };
+    yield { evaluations: rows.map((r) => r.evaluation as Evaluation), evaluators: rows.map((r) => r.email), tasks: new Map(tasks.map((t) => [t.id, taskForTrainer(t.body, project.rubric)])) };
     const last = rows.at(-1)!;
     after = { task: last.task_id, evaluator: last.evaluator_id };
     if (rows.length < PAGE) return;
@@ -84,8 +90,9 @@ async function criteriaOf(db: Kysely<DB>, project: Project, filter: ExportFilter
 export async function* exportProject(db: Kysely<DB>, project: Project, format: ExportFormat, filter: ExportFilter, locale: Locale): AsyncGenerator<string> {
   const criteria = format === 'csv' ? await criteriaOf(db, project, filter) : [];
   if (format === 'csv') yield `\uFEFF${csvHeader(criteria)}`;
-  for await (const { evaluations, tasks } of pages(db, project, filter)) {
-    if (format === 'jsonl') yield toEvaluationsJsonl(evaluations, tasks);
+  for await (const { evaluations, evaluators, tasks } of pages(db, project, filter)) {
+    // Each line names its evaluator (format version 2): `veredicto agreement` reads the file as is.
+    if (format === 'jsonl') yield toEvaluationsJsonl(evaluations, tasks, (_e, i) => evaluators[i]);
     else if (format === 'pairs') yield toPreferencePairsJsonl(evaluations, tasks, locale);
     else yield csvRows(evaluations, tasks, locale, criteria);
   }

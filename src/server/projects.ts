@@ -19,6 +19,10 @@ export type ProjectSettings = {
   leaseMinutes?: number;
   rubric?: Criterion[] | null;
   guidelines?: Guidelines;
+  reviewRate?: number;
+  minActiveSeconds?: number;
+  goldMinTasks?: number;
+  goldThreshold?: number | null;
 };
 /** Problems listed one by one in an answer; a file with more says how many were left out. */
 const MAX_PROBLEMS = 100;
@@ -63,6 +67,10 @@ export async function createProject(db: Kysely<DB>, settings: ProjectSettings, t
         time_limit_minutes: settings.timeLimitMinutes ?? null,
         lease_minutes: settings.leaseMinutes ?? 24 * 60,
         rubric: settings.rubric ? JSON.stringify(settings.rubric) : null,
+        ...(settings.reviewRate !== undefined ? { review_rate: settings.reviewRate } : {}),
+        ...(settings.minActiveSeconds !== undefined ? { min_active_seconds: settings.minActiveSeconds } : {}),
+        ...(settings.goldMinTasks !== undefined ? { gold_min_tasks: settings.goldMinTasks } : {}),
+        gold_threshold: settings.goldThreshold ?? null,
         created_by: createdBy,
       })
       .returning('id')

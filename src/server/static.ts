@@ -17,7 +17,7 @@ import { appPolicy, ISOLATION_HEADERS, sandboxPolicy } from './securityHeaders.j
 export const TEAM_MARK = '<meta name="veredicto-team" content="1">';
 
 /** Paths that are files, never the app's routes: a missing one is 404, not index.html. */
-const FILE_PREFIXES = ['/api/', '/assets/', '/pyodide/'];
+const FILE_PREFIXES = ['/api/', '/assets/', '/pyodide/', '/clang/'];
 
 /**
  * The entry script the built index.html loads (/assets/index-<hash>.js): it changes with every

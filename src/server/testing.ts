@@ -7,6 +7,9 @@ import type { Kysely } from 'kysely';
 import { evaluationReducer, newEvaluation, type Evaluation, type SeenResult } from '../domain/evaluation.js';
 import type { Task } from '../domain/task.js';
 import type { DB, Role } from '../db/schema.js';
+import type { Database, DatabaseKind } from '../db/connect.js';
+import { SCRATCH, type Scratch } from '../db/testing.js';
+import { buildServer } from './app.js';
 import { hashPassword } from './passwords.js';
 
 export const PASSWORD = 'correct horse battery';
@@ -127,3 +130,45 @@ export class ApiClient {
 }
 
 export type { Task };
+
+export type TestServer<U extends string> = {
+  scratch: Scratch;
+  database: Database;
+  app: FastifyInstance;
+  /** Each account's id. */
+  ids: Record<U, string>;
+  /** Each account signed in (`anon`: no session), as the SPA calls the API. */
+  as: Record<U | 'anon', ApiClient>;
+  close(): Promise<void>;
+};
+
+/**
+ * The server tests' common start: a fresh database of `kind`, the app on it (in process), and one
+ * account per entry of `users` (email `<name in lower case>@x.cl`, PASSWORD), each signed in.
+ */
+export async function startTestServer<U extends string>(kind: DatabaseKind, users: Record<U, Role>): Promise<TestServer<U>> {
+  const scratch = await SCRATCH[kind]();
+  const database = await scratch.open();
+  const app = await buildServer({ db: database.db, kind: database.kind, secureCookies: false });
+  const names = Object.keys(users) as U[];
+  const userIds = await addUsers(database.db, names.map((n) => ({ email: `${n.toLowerCase()}@x.cl`, role: users[n] })));
+  const ids = Object.fromEntries(names.map((n, i) => [n, userIds[i]!])) as Record<U, string>;
+  const as = { anon: ApiClient.inject(app) } as Record<U | 'anon', ApiClient>;
+  for (const n of names) {
+    as[n] = ApiClient.inject(app);
+    const r = await as[n].login(`${n.toLowerCase()}@x.cl`);
+    if (r.status !== 200) throw new Error(`sign-in of ${n}: ${r.status} ${r.text}`);
+  }
+  return {
+    scratch,
+    database,
+    app,
+    ids,
+    as,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}

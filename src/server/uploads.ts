@@ -2,6 +2,7 @@
 // row is inserted with ON CONFLICT DO NOTHING, so a retried, doubled or interrupted upload stores it
 // once, and every id gets its own answer (accepted now, already accepted, or refused and why).
 // Each new submission queues its re-check in the same transaction.
+import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { Insertable } from 'kysely';
@@ -17,7 +18,8 @@ export type Ack =
   /** notFound: no such lease of this trainer; notSubmitted: a draft; wrongTask: the lease is for another task; conflict: the id was used for something else. */
   | { id: string; status: 'rejected'; code: 'notFound' | 'notSubmitted' | 'wrongTask' | 'conflict' };
 
-export async function upload(db: Kysely<DB>, projectId: string, userId: string, items: readonly UploadItem[]): Promise<Ack[]> {
+/** `sampleRate`: the share of new submissions drawn for review, by the server (the client's id has no say). */
+export async function upload(db: Kysely<DB>, projectId: string, userId: string, items: readonly UploadItem[], sampleRate = 0): Promise<Ack[]> {
   const acks = new Map<string, Ack>();
   const candidates: UploadItem[] = [];
   for (const item of items) {
@@ -52,6 +54,7 @@ export async function upload(db: Kysely<DB>, projectId: string, userId: string, 
             active_ms: c.evaluation.activeMs,
             submitted_at: c.evaluation.submittedAt ?? null,
             guideline_version: c.guidelineVersion ?? null,
+            sampled: sampleRate > 0 && crypto.randomInt(1_000_000) < sampleRate * 1_000_000,
           });
       }
       if (!rows.length) return;

@@ -43,6 +43,31 @@ describe('Autosaver', () => {
     expect(writes).toEqual([]);
   });
 
+  it('holds a stale conflict while the trainer keeps typing, and writes the newest value on retry', async () => {
+    let fail = true;
+    const { saver, writes, states } = setup({
+      save: async (value) => {
+        if (fail) throw new StorageError('stale', 'saved elsewhere');
+        writes.push({ value, at: Date.now() });
+      },
+    });
+    saver.schedule(1);
+    await saver.flush();
+    const conflict = saver.snapshot;
+    expect(conflict).toMatchObject({ error: 'stale' });
+    // More typing (or a blur's flush) neither retries a write bound to fail nor leaves the choice.
+    saver.schedule(2);
+    await vi.advanceTimersByTimeAsync(5000);
+    await saver.flush();
+    expect(saver.snapshot).toBe(conflict);
+    expect(states.filter((s) => s === 'pending' || s === 'saving')).toEqual(['pending', 'saving']);
+    expect(saver.unsaved).toBe(true);
+    fail = false;
+    await saver.retry();
+    expect(saver.snapshot).toBe('saved');
+    expect(writes.map((w) => w.value)).toEqual([2]);
+  });
+
   it('writes once, 300 ms after the last change', async () => {
     const { saver, writes, states, start } = setup();
     saver.schedule(1);

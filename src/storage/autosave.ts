@@ -1,7 +1,10 @@
 // Saves a changing value (an evaluation being edited) without losing any of it: debounced while the
 // trainer types, capped so a long burst still reaches disk, flushed on demand (pagehide,
 // visibilitychange), one write at a time. A failed write keeps the value in memory until a later
-// schedule/flush succeeds. Knows nothing of React; src/ui/hooks/useStore.ts reads subscribe/snapshot.
+// schedule/flush succeeds. A write refused because another tab saved first (stale) is not retried:
+// it would fail the same way, and the trainer must choose (discard, or `retry` once they keep theirs);
+// After any failed write the state stays that failure until a write succeeds (a retry in flight is
+// not "saving"), so the warning and its buttons (a copy, the choice) never flicker away under a click. Knows nothing of React; src/ui/hooks/useStore.ts reads subscribe/snapshot.
 import { storageFailure } from './database.js';
 
 export type SaveState = 'saved' | 'pending' | 'saving' | { error: 'quota' | 'stale' | 'other'; message: string };
@@ -77,6 +80,11 @@ export class Autosaver<T> {
     return this.#state;
   }
 
+  /** True while some value is not known to be on disk: scheduled, being written, or failed. */
+  get unsaved(): boolean {
+    return this.#unsaved !== undefined || this.#running !== undefined;
+  }
+
   subscribe(listener: (state: SaveState) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -85,7 +93,8 @@ export class Autosaver<T> {
   schedule(value: T): void {
     this.#unsaved = { value };
     this.#firstUnsavedAt ??= this.#now();
-    if (!this.#running) this.#set('pending');
+    if (this.#stale()) return;
+    if (!this.#running && !this.#failed()) this.#set('pending');
     this.#disarm();
     const deadline = this.#firstUnsavedAt + this.#maxWaitMs - this.#now();
     this.#timer = this.#timers.setTimeout(
@@ -101,6 +110,20 @@ export class Autosaver<T> {
   flush(): Promise<SaveState> {
     this.#disarm();
     return this.#drain();
+  }
+
+  /** After a stale write, once the caller has decided this value wins: writes it now. */
+  retry(): Promise<SaveState> {
+    if (this.#stale()) this.#set(this.#unsaved ? 'pending' : 'saved');
+    return this.flush();
+  }
+
+  #failed(): boolean {
+    return typeof this.#state === 'object';
+  }
+
+  #stale(): boolean {
+    return typeof this.#state === 'object' && this.#state.error === 'stale';
   }
 
   /**
@@ -124,11 +147,11 @@ export class Autosaver<T> {
     // One write at a time, so an older value can never land after a newer one.
     while (this.#running) await this.#running;
     const unsaved = this.#unsaved;
-    if (!unsaved) return this.#state;
+    if (!unsaved || this.#stale()) return this.#state;
     const since = this.#firstUnsavedAt;
     this.#unsaved = undefined;
     this.#firstUnsavedAt = undefined;
-    this.#set('saving');
+    if (!this.#failed()) this.#set('saving');
     // Started a microtask later, so #running is set before #write's `finally` can clear it.
     this.#running = Promise.resolve().then(() => this.#write(unsaved.value, since));
     await this.#running;

@@ -49,6 +49,24 @@ const EVALUATION_RECORD_V1 = {
   },
 };
 
+/** An evaluation record as version 2 writes it (answers' judging). Frozen too. */
+const EVALUATION_RECORD_V2 = {
+  v: 2,
+  seq: 1,
+  savedAt: '2026-12-02T00:03:00.000Z',
+  data: {
+    ...EVALUATION_RECORD_V1.data,
+    schemaVersion: 2,
+    judgement: {
+      ...EVALUATION_RECORD_V1.data.judgement,
+      ratings: { a: { correctness: { severity: 'minor', note: { text: 'sin casos borde', locale: 'es-CL' } } } },
+      preference: { a: 'a', b: 'b', strength: -2 },
+      lineComments: [{ id: 'c1', solutionId: 'b', startLine: 2, endLine: 2, codeHash: 'fnv1a32:0badc0de', text: { text: 'resta', locale: 'es-CL' } }],
+      rewrite: { from: 'a', markdown: 'Claro:\n\n```python\ndef add(a, b):\n    return a + b\n```', exemption: { text: 'las pruebas están mal', locale: 'es-CL' } },
+    },
+  },
+};
+
 describe('database', () => {
   it('opens at the current version with every store named in keys.ts', async () => {
     db = await freshDatabase();
@@ -61,7 +79,17 @@ describe('database', () => {
     await db.put(S.evaluations, structuredClone(EVALUATION_RECORD_V1), 'add-two');
     const { value, problems } = await loadEvaluation(db, 'add-two');
     expect(problems).toEqual([]);
-    expect(value).toEqual(EVALUATION_RECORD_V1.data);
+    // Version 2 adds the answers' judging fields, empty; everything version 1 held is kept.
+    const data = EVALUATION_RECORD_V1.data;
+    expect(value).toEqual({ ...data, schemaVersion: 2, judgement: { ...data.judgement, ratings: {}, lineComments: [] } });
+  });
+
+  it('reads a frozen v2 evaluation record as it is', async () => {
+    db = await freshDatabase();
+    await db.put(S.evaluations, structuredClone(EVALUATION_RECORD_V2), 'add-two');
+    const { value, problems } = await loadEvaluation(db, 'add-two');
+    expect(problems).toEqual([]);
+    expect(value).toEqual(EVALUATION_RECORD_V2.data);
   });
 
   it('every record kind has one migration per version step', () => {
@@ -108,7 +136,7 @@ describe('database', () => {
     const e = sampleEvaluation();
     expect((await saveEvaluation(db, e)).seq).toBe(1);
     expect((await saveEvaluation(db, e)).seq).toBe(2);
-    expect(await db.get(S.evaluations, e.taskId)).toMatchObject({ v: 1, seq: 2, data: e });
+    expect(await db.get(S.evaluations, e.taskId)).toMatchObject({ v: EVALUATION_RECORD.version, seq: 2, data: e });
   });
 
   it('moves an unreadable record to quarantine before overwriting it', async () => {

@@ -1,7 +1,7 @@
 // Trainers' evaluations, one record per task (keyed by taskId). This is the training data: reads
 // skip and report what fails validation, writes validate first, nothing is deleted except by
 // `deleteAllData`, which only an explicit user action may call.
-import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
+import { EVALUATION_SCHEMA_VERSION, evaluationSchema, upgradeEvaluation, type Evaluation } from '../domain/evaluation.js';
 import { STORAGE_KEYS } from './keys.js';
 import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type LoadedOne, type SaveReceipt, type VeredictoDB } from './database.js';
 
@@ -13,7 +13,7 @@ export const EVALUATION_RECORD = defineRecord<Evaluation>({
   store: STORAGE_KEYS.stores.evaluations,
   version: EVALUATION_SCHEMA_VERSION,
   schema: evaluationSchema,
-  migrations: [],
+  migrations: [upgradeEvaluation],
   keyOf: (e) => e.taskId,
 });
 

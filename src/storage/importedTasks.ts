@@ -1,7 +1,7 @@
 // Tasks the trainer imported from a file or wrote in the app, kept so they survive a reload.
 // Bundled sample tasks are not stored here; they ship with the app.
 import { z } from '../domain/zod.js';
-import { STORED_ORIGINS, storedTaskId, taskSchema, type StoredOrigin, type Task } from '../domain/task.js';
+import { LANGUAGES, STORED_ORIGINS, storedTaskId, taskSchema, type StoredOrigin, type Task } from '../domain/task.js';
 import { STORAGE_KEYS } from './keys.js';
 import { defineRecord, deleteRecord, getAllRecords, putRecords, type Loaded, type SaveReceipt, type VeredictoDB } from './database.js';
 
@@ -13,7 +13,8 @@ export type StoredTask = { task: Task; origin: StoredOrigin; fileName?: string; 
 export const anyTaskSchema = taskSchema.safeExtend({
   id: storedTaskId,
   metadata: z.record(z.string(), z.unknown()).optional(),
-  source: z.object({ shape: z.string(), prompt: z.string() }).strict().optional(),
+  // `language` arrived with MultiPL-E (rows without a solution); records without it stay valid.
+  source: z.object({ shape: z.string(), prompt: z.string(), language: z.enum(LANGUAGES).optional() }).strict().optional(),
 });
 const storedTaskSchema = z
   .object({

@@ -29,6 +29,8 @@ export const STORAGE_KEYS = {
     lastRoute: 'lastRoute',
     uiPrefs: 'uiPrefs',
     lastExport: 'lastExport',
+    /** A random key made once per browser: it seeds the blind labels' order (domain/blindLabels.ts). */
+    trainerKey: 'trainerKey',
   },
   /** localStorage keys: only for what must be known synchronously before IndexedDB opens. */
   localStorage: {
@@ -36,11 +38,18 @@ export const STORAGE_KEYS = {
     locale: 'veredicto.locale',
     /** Team mode: the member last signed in, so the queue opens offline too. */
     team: 'veredicto.team',
+    /**
+     * Evaluations a closing page had not yet written to IndexedDB (which cannot finish a write
+     * once the page is gone): written synchronously on pagehide, taken back when the task opens.
+     */
+    rescued: 'veredicto.rescued',
   },
   /** sessionStorage keys: what lasts as long as the tab. */
   sessionStorage: {
     /** The task ids of the current practice session, in order. */
     practiceQueue: 'veredicto.practiceQueue',
+    /** The task ids the task list showed last, in its order and filters ("Submit and next"). */
+    listQueue: 'veredicto.listQueue',
     /** Team mode: the server's app this tab last reloaded for (a stale page reloads once, no loop). */
     reloadedFor: 'veredicto.reloadedFor',
   },

@@ -1,6 +1,6 @@
 // Practice mode's records: the trainer's practice evaluations (same shape as real ones, in their own
 // store so exports of training data never include them) and one attempt per submitted practice task.
-import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
+import { EVALUATION_SCHEMA_VERSION, evaluationSchema, upgradeEvaluation, type Evaluation } from '../domain/evaluation.js';
 import { practiceAttemptSchema, type PracticeAttempt } from '../domain/progress.js';
 import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type LoadedOne, type SaveReceipt, type VeredictoDB } from './database.js';
 import { STORAGE_KEYS } from './keys.js';
@@ -9,7 +9,7 @@ export const PRACTICE_EVALUATION_RECORD = defineRecord<Evaluation>({
   store: STORAGE_KEYS.stores.practice,
   version: EVALUATION_SCHEMA_VERSION,
   schema: evaluationSchema,
-  migrations: [],
+  migrations: [upgradeEvaluation],
   keyOf: (e) => e.taskId,
 });
 

@@ -17,6 +17,8 @@ export const SETTINGS = {
   lastRoute: defineSetting(STORAGE_KEYS.settings.lastRoute, z.string().max(2048), ''),
   /** When the evaluations were last exported as JSONL (ISO time); '' when never. */
   lastExport: defineSetting(STORAGE_KEYS.settings.lastExport, z.string().max(40), ''),
+  /** Seeds the order of the blind labels, so a trainer sees each task's solutions the same way every time; '' until made. */
+  trainerKey: defineSetting(STORAGE_KEYS.settings.trainerKey, z.string().max(100), ''),
   /** Loose on purpose: UI-owned preferences (panel sizes, editor font size…), each a primitive. */
   uiPrefs: defineSetting<UiPrefs>(
     STORAGE_KEYS.settings.uiPrefs,

@@ -3,7 +3,7 @@
 // for working offline, and the outbox of submitted evaluations until the server acknowledges them.
 // An outbox item is never deleted on failure: only an acknowledgement marks it accepted.
 import { z } from '../domain/zod.js';
-import { evaluationSchema, type Evaluation } from '../domain/evaluation.js';
+import { evaluationSchema, upgradeEvaluation, type Evaluation } from '../domain/evaluation.js';
 import { LOCALES } from '../domain/task.js';
 import { STORAGE_KEYS } from './keys.js';
 import { defineRecord, getAllRecords, getRecord, putRecords, type Loaded, type LoadedOne, type SaveReceipt, type VeredictoDB } from './database.js';
@@ -13,7 +13,9 @@ const S = STORAGE_KEYS.stores;
 
 export const teamKey = (projectId: string, assignmentId: string) => `${projectId}/${assignmentId}`;
 
-export const TEAM_EVALUATION_RECORD = defineRecord<Evaluation>({ store: S.teamWork, version: 1, schema: evaluationSchema, migrations: [] });
+// Version 2: the evaluation's own version 2 (answers' judging); an outbox item's evaluation is
+// upgraded by evaluationSchema itself, so the outbox record keeps its version.
+export const TEAM_EVALUATION_RECORD = defineRecord<Evaluation>({ store: S.teamWork, version: 2, schema: evaluationSchema, migrations: [upgradeEvaluation] });
 
 const lease = z
   .object({

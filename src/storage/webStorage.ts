@@ -22,15 +22,19 @@ function read(which: 'local' | 'session', key: string): string | undefined {
   }
 }
 
-function write(which: 'local' | 'session', key: string, value: string): void {
+/** True when the value was written; false when storage is blocked or full (it applies to this page only). */
+function write(which: 'local' | 'session', key: string, value: string): boolean {
   try {
-    area(which)?.setItem(key, value);
+    const a = area(which);
+    if (!a) return false;
+    a.setItem(key, value);
+    return true;
   } catch {
-    /* blocked or full: the value applies to this page only */
+    return false;
   }
 }
 
 export const readLocal = (key: LocalKey): string | undefined => read('local', key);
-export const writeLocal = (key: LocalKey, value: string): void => write('local', key, value);
+export const writeLocal = (key: LocalKey, value: string): boolean => write('local', key, value);
 export const readSession = (key: SessionKey): string | undefined => read('session', key);
-export const writeSession = (key: SessionKey, value: string): void => write('session', key, value);
+export const writeSession = (key: SessionKey, value: string): boolean => write('session', key, value);

@@ -9,13 +9,16 @@ import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { followLink, navigate, useRoute } from './router.js';
 import { OutboxStatus } from './team/OutboxStatus.js';
 import { TaskListScreen } from './screens/TaskListScreen.js';
+import { PRELOADED } from './services/runtimes.js';
 import { useServices } from './services/services.js';
 import { sandboxFailureText } from './services/failureText.js';
+import { runtimeStateText } from './services/runtimeText.js';
 
 // The task screen brings Markdown, drag and drop and the editors: not needed for the list.
 const TaskScreen = lazy(() => import('./screens/TaskScreen.js').then((m) => ({ default: m.TaskScreen })));
 const PracticeScreen = lazy(() => import('./screens/PracticeScreen.js').then((m) => ({ default: m.PracticeScreen })));
 const ProgressScreen = lazy(() => import('./screens/ProgressScreen.js').then((m) => ({ default: m.ProgressScreen })));
+const AnswersScreen = lazy(() => import('./screens/AnswersScreen.js').then((m) => ({ default: m.AnswersScreen })));
 const AuthorScreen = lazy(() => import('./screens/AuthorScreen.js').then((m) => ({ default: m.AuthorScreen })));
 const TeamRoutes = lazy(() => import('./team/TeamRoutes.js').then((m) => ({ default: m.TeamRoutes })));
 
@@ -50,7 +53,7 @@ export function App() {
           {(
             [
               ...(teamMode ? ([['/team', t('ui.nav', { ns: 'team' }), route.name.startsWith('team')]] as const) : []),
-              ['/', t('nav.tasks'), route.name === 'list' || route.name === 'task'],
+              ['/', t('nav.tasks'), route.name === 'list' || route.name === 'task' || route.name === 'answers'],
               ['/practice', t('nav.practice'), route.name === 'practice' || route.name === 'practiceTask'],
               ['/progress', t('nav.progress'), route.name === 'progress'],
               ['/author', t('nav.author', { ns: 'authoring' }), route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom'],
@@ -73,9 +76,10 @@ export function App() {
           {route.name === 'task' && <TaskScreen taskId={route.taskId} />}
           {route.name === 'practiceTask' && <TaskScreen taskId={route.taskId} mode="practice" />}
           {route.name === 'practice' && <PracticeScreen />}
+          {route.name === 'answers' && <AnswersScreen />}
           {route.name === 'progress' && <ProgressScreen />}
           {(route.name === 'author' || route.name === 'authorDraft' || route.name === 'authorFrom') && <AuthorScreen route={route} />}
-          {(route.name === 'team' || route.name === 'teamProject' || route.name === 'teamTask' || route.name === 'join') && <TeamRoutes route={route} />}
+          {(route.name === 'team' || route.name === 'teamProject' || route.name === 'teamTask' || route.name === 'teamReview' || route.name === 'join') && <TeamRoutes route={route} />}
         </Suspense>
         {route.name === 'missing' && (
           <main className="page">
@@ -97,16 +101,9 @@ function RuntimeStatus() {
   const state = useStore(runtimes);
   return (
     <div className="runtimes" aria-label={t('runtime.heading')} role="group">
-      {LANGUAGES.map((l) => {
+      {LANGUAGES.filter((l) => PRELOADED.includes(l) || state[l].phase !== 'idle').map((l) => {
         const s = state[l];
-        const text =
-          s.phase === 'ready'
-            ? t('runtime.readyShort', { language: t(`language.${l}`) })
-            : s.phase === 'failed'
-              ? t('runtime.failed', { language: t(`language.${l}`) })
-              : s.phase === 'starting'
-                ? t('runtime.startingShort', { language: t(`language.${l}`) })
-                : t('runtime.idle', { language: t(`language.${l}`) });
+        const text = runtimeStateText(t, l, s);
         return (
           <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={s.phase === 'failed' ? sandboxFailureText(t, s.failure) : text}>
             <span className="dot" aria-hidden="true" />

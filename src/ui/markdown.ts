@@ -3,6 +3,7 @@
 // navigate the app. Needs a DOM (the browser's window; happy-dom in unit tests); no React here.
 import DOMPurify, { type Config } from 'dompurify';
 import { Marked } from 'marked';
+import { languageOfFence, type Language } from '../domain/language.js';
 
 export interface MarkdownOptions {
   /** Shown in brackets in place of an image that has no alt text ("image", localized by the caller). */
@@ -144,10 +145,10 @@ export function renderMarkdown(source: string, options: MarkdownOptions = {}): s
 }
 
 /** The Monaco language a `language-xxx` code block is highlighted as, if any. */
-export function codeBlockLanguage(element: Element): 'python' | 'javascript' | undefined {
+export function codeBlockLanguage(element: Element): Language | undefined {
   for (const c of element.classList) {
-    if (c === 'language-python' || c === 'language-py') return 'python';
-    if (c === 'language-javascript' || c === 'language-js') return 'javascript';
+    const language = c.startsWith('language-') ? languageOfFence(c.slice('language-'.length)) : undefined;
+    if (language) return language;
   }
   return undefined;
 }

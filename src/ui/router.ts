@@ -5,6 +5,7 @@ import { useSyncExternalStore, type MouseEvent } from 'react';
 
 export type Route =
   | { name: 'list' }
+  | { name: 'answers' }
   | { name: 'task'; taskId: string }
   | { name: 'practice' }
   | { name: 'practiceTask'; taskId: string }
@@ -15,12 +16,14 @@ export type Route =
   | { name: 'team' }
   | { name: 'teamProject'; projectId: string }
   | { name: 'teamTask'; projectId: string; assignmentId: string }
+  | { name: 'teamReview'; projectId: string; taskId: string }
   | { name: 'join'; token: string }
   | { name: 'missing'; path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'list' };
   if (/^\/practice\/?$/.test(pathname)) return { name: 'practice' };
+  if (/^\/answers\/new\/?$/.test(pathname)) return { name: 'answers' };
   if (/^\/progress\/?$/.test(pathname)) return { name: 'progress' };
   if (/^\/author\/?$/.test(pathname)) return { name: 'author' };
   const a = /^\/author\/(?:from\/)?([^/]+)\/?$/.exec(pathname);
@@ -28,6 +31,14 @@ export function parseRoute(pathname: string): Route {
     try {
       const id = decodeURIComponent(a[1]!);
       return pathname.startsWith('/author/from/') ? { name: 'authorFrom', taskId: id } : { name: 'authorDraft', draftId: id };
+    } catch {
+      /* a malformed escape is a missing page, not a crash */
+    }
+  }
+  const review = /^\/team\/([^/]+)\/review\/([^/]+)\/?$/.exec(pathname);
+  if (review) {
+    try {
+      return { name: 'teamReview', projectId: review[1]!, taskId: decodeURIComponent(review[2]!) };
     } catch {
       /* a malformed escape is a missing page, not a crash */
     }
@@ -52,6 +63,8 @@ export function parseRoute(pathname: string): Route {
   return { name: 'missing', path: pathname };
 }
 
+/** "New from answers": a prompt and model answers pasted into a task. */
+export const answersPath = '/answers/new';
 export const taskPath = (taskId: string) => `/tasks/${encodeURIComponent(taskId)}`;
 export const practicePath = (taskId: string) => `/practice/${encodeURIComponent(taskId)}`;
 /** A draft in the task editor. */
@@ -62,6 +75,8 @@ export const editTaskPath = (taskId: string) => `/author/from/${encodeURICompone
 /** Team mode: a project's queue (or, for leads, its progress) and a leased task in it. */
 export const teamProjectPath = (projectId: string) => `/team/${encodeURIComponent(projectId)}`;
 export const teamTaskPath = (projectId: string, assignmentId: string) => `/team/${encodeURIComponent(projectId)}/${encodeURIComponent(assignmentId)}`;
+/** A task's judgements side by side, for its reviewers. */
+export const teamReviewPath = (projectId: string, taskId: string) => `/team/${encodeURIComponent(projectId)}/review/${encodeURIComponent(taskId)}`;
 
 const listeners = new Set<() => void>();
 window.addEventListener('popstate', () => listeners.forEach((l) => l()));

@@ -17,6 +17,12 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('x'), ctx)).toBeUndefined();
   });
 
+  it('Shift+N opens the next task of the list, never while typing', () => {
+    expect(shortcutFor(press('N', { shift: true }), ctx)).toEqual({ type: 'nextTask' });
+    expect(shortcutFor(press('N', { shift: true, typing: true }), ctx)).toBeUndefined();
+    expect(shortcutFor(press('n', { shift: false }), ctx)).toEqual({ type: 'move', by: 1 });
+  });
+
   it('Ctrl+Enter submits and Ctrl+Shift+Enter runs, even while typing', () => {
     expect(shortcutFor(press('Enter', { ctrl: true, typing: true }), ctx)).toEqual({ type: 'submit' });
     expect(shortcutFor(press('Enter', { meta: true, shift: true }), ctx)).toEqual({ type: 'runAll' });

@@ -29,6 +29,8 @@ export type Shortcut =
   | { type: 'help' }
   | { type: 'cancel' }
   | { type: 'move'; by: 1 | -1 }
+  /** The next task of the list, in its order and filters. */
+  | { type: 'nextTask' }
   | { type: 'critique' }
   | { type: 'rank'; rank: number };
 
@@ -39,6 +41,7 @@ export function shortcutFor(k: KeyPress, c: ShortcutContext): Shortcut | undefin
   if (k.key === '?') return { type: 'help' };
   if (k.key === 'r') return { type: 'runAll' };
   if (k.key === 'Escape') return c.running ? { type: 'cancel' } : undefined;
+  if (k.key === 'N' && k.shift) return { type: 'nextTask' };
   if (k.key === 'n' || k.key === ']') return { type: 'move', by: 1 };
   if (k.key === 'p' || k.key === '[') return { type: 'move', by: -1 };
   if (c.solutions === 0) return undefined;
@@ -48,7 +51,7 @@ export function shortcutFor(k: KeyPress, c: ShortcutContext): Shortcut | undefin
 }
 
 /** What a shortcut does, as the help dialog names it (`shortcuts.<action>` in judgement.json). */
-export type ShortcutAction = 'runAll' | 'cancel' | 'nextSolution' | 'previousSolution' | 'setRank' | 'critique' | 'submit' | 'help';
+export type ShortcutAction = 'runAll' | 'cancel' | 'nextSolution' | 'previousSolution' | 'nextTask' | 'setRank' | 'critique' | 'submit' | 'help';
 
 /** The shortcuts as the help dialog lists them. */
 export const SHORTCUTS: readonly { keys: string; action: ShortcutAction }[] = [
@@ -56,6 +59,7 @@ export const SHORTCUTS: readonly { keys: string; action: ShortcutAction }[] = [
   { keys: 'Esc', action: 'cancel' },
   { keys: 'N · ]', action: 'nextSolution' },
   { keys: 'P · [', action: 'previousSolution' },
+  { keys: 'Shift+N', action: 'nextTask' },
   { keys: '1 – 9', action: 'setRank' },
   { keys: 'C', action: 'critique' },
   { keys: 'Ctrl+Enter', action: 'submit' },

@@ -3,7 +3,10 @@
 probe the host return 2 only when the probe was refused. Rows run in file order; the ordinary
 rows at the end must still pass after the hostile rows before them.
 
-Usage: python3 make.py   (writes hostile_python.jsonl and hostile_javascript.jsonl beside it)"""
+TypeScript rows are HumanEval-X rows with a "TypeScript/" task_id prefix; C++ rows are HumanEval-X
+C++ rows ("CPP/" prefix): prompt + solution, then the test's main() with assert().
+
+Usage: python3 make.py   (writes hostile_{python,javascript,typescript,cpp}.jsonl beside it)"""
 import json, os
 
 def py(tid, body, expect, test="    assert candidate(1) == 2\n", prompt="def f(x):\n", entry="f"):
@@ -14,6 +17,223 @@ def refused(probe):
     """A body that returns 2 only if `probe` raised."""
     lines = "".join(f"        {l}\n" for l in probe.split("\n"))
     return f"    try:\n{lines}    except BaseException:\n        return 2\n    return 0\n"
+
+# Python must never obtain a JavaScript object: every import route against every module that
+# leads to one (a table, not three examples), then a walk of everything a solution can reach.
+JS_ROUTES = """
+import sys, importlib, importlib.util, importlib.machinery, _imp
+names = ['js', 'pyodide_js', '_pyodide_core', 'pyodide', 'pyodide.ffi', 'pyodide.code', 'pyodide.webloop',
+         '_pyodide', '_pyodide._importhook', '_pyodide._base', 'ctypes', '_ctypes', '_testcapi', '_testinternalcapi', 'micropip']
+def by_statement(n):
+    scope = {}
+    exec('import ' + n + ' as got', scope)
+    return scope['got']
+def by_spec(n):
+    spec = importlib.util.find_spec(n)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+def by_builtin_importer(n):
+    spec = importlib.machinery.BuiltinImporter.find_spec(n)
+    return importlib.machinery.BuiltinImporter.create_module(spec)
+def by_create_builtin(n):
+    return _imp.create_builtin(importlib.machinery.ModuleSpec(n, importlib.machinery.BuiltinImporter))
+def by_path_finder(n):
+    # Searches sys.path for a top-level name (a dotted one needs its package's path: by_spec).
+    spec = importlib.machinery.PathFinder.find_spec(n) if '.' not in n else None
+    return importlib._bootstrap._load(spec)
+def by_finders(n):
+    for finder in sys.meta_path if '.' not in n else ():
+        spec = finder.find_spec(n, None)
+        if spec is not None:
+            return importlib._bootstrap._load(spec)
+routes = [by_statement, lambda n: __import__(n, fromlist=['x']), importlib.import_module, importlib.__import__,
+          lambda n: importlib._bootstrap._gcd_import(n), by_spec, by_builtin_importer, by_create_builtin,
+          by_path_finder, by_finders, lambda n: sys.modules.get(n), lambda n: sys.modules[n]]
+leaks = []
+for n in names:
+    for i, route in enumerate(routes):
+        try:
+            got = route(n)
+        except BaseException:
+            continue
+        # A module of that name may load from elsewhere (PathFinder finds the standard library's
+        # code.py for 'pyodide.code'): a leak is a JavaScript object or what makes one.
+        where = str(getattr(got, '__file__', '') or '').split('/')[:-1]
+        if (type(got).__name__.startswith('Js') or {'pyodide', '_pyodide', 'ctypes', 'micropip'} & set(where) or
+                {'to_js', 'run_js', 'create_proxy', 'JsProxy', 'JsException', 'CDLL', 'PyObj_FromPtr', 'eval_code'} & set(getattr(got, '__dict__', {}))):
+            leaks.append((n, i))
+if leaks:
+    return 0
+"""
+
+JS_GRAPH = """
+import sys, types
+classes, stack, seen = [], [object], set()
+while stack:
+    for c in type.__subclasses__(stack.pop()):
+        if id(c) not in seen:
+            seen.add(id(c)); classes.append(c); stack.append(c)
+roots = list(classes) + list(sys.modules.values()) + [sys, sys.meta_path, sys.path_hooks]
+try:
+    raise ValueError
+except ValueError as e:
+    try:
+        frame = e.__traceback__.tb_frame
+    except PermissionError:
+        frame = None  # frames are refused to solution code (see frame-rewrites-sanitiser)
+    while frame is not None:
+        roots += [frame.f_globals, frame.f_locals, frame.f_code]
+        frame = frame.f_back
+made = 0
+for c in classes:
+    where = str(c.__dict__.get('__module__', ''))
+    if where.startswith(('pyodide', '_pyodide')) or where == 'js' or type(c).__name__.startswith('_JsProxy'):
+        for args in [(), ('Error', 'x'), ('x',), ({},)]:
+            try:
+                c(*args)
+                made += 1
+            except BaseException:
+                pass
+        for v in list(c.__dict__.values()):
+            if isinstance(v, (staticmethod, classmethod)):
+                for args in [(), ({},), ('x',)]:
+                    try:
+                        getattr(c, [k for k, w in c.__dict__.items() if w is v][0])(*args)
+                        made += 1
+                    except BaseException:
+                        pass
+found, queue, visited, steps = [], roots, set(), 0
+plain = {str, int, float, bool, bytes, type(None), types.CodeType}
+def slot(o, name):
+    try:
+        return object.__getattribute__(o, name)
+    except BaseException:
+        return None
+while queue and steps < 300000:
+    o = queue.pop()
+    t = type(o)
+    if t in plain or id(o) in visited:
+        continue
+    steps += 1
+    visited.add(id(o))
+    if t.__name__.startswith('Js') and t.__name__ != 'JsNull' or (t is types.BuiltinFunctionType and getattr(o, '__module__', None) == '_pyodide_core') or t is types.ModuleType and o.__dict__.get('to_js') is not None:
+        found.append(t.__name__)
+        continue
+    if t is dict:
+        queue.extend(dict.values(o)); queue.extend(dict.keys(o))
+    elif t in (list, tuple, set, frozenset):
+        queue.extend(o)
+    elif isinstance(o, type):
+        queue.append(dict(type.__getattribute__(o, '__dict__')))
+    elif t is types.FunctionType:
+        queue += [o.__globals__, o.__closure__, o.__defaults__, o.__kwdefaults__, o.__dict__]
+    elif t is types.CellType:
+        queue.append(slot(o, 'cell_contents'))
+    elif t in (types.MethodType, types.BuiltinMethodType, types.MethodWrapperType):
+        queue += [slot(o, '__self__'), slot(o, '__func__')]
+    elif t in (staticmethod, classmethod, property):
+        queue += [slot(o, '__func__'), slot(o, 'fget'), slot(o, 'fset')]
+    else:
+        queue += [slot(o, '__dict__'), slot(o, '__self__'), slot(o, '__objclass__')]
+if found or made:
+    return 0
+"""
+
+def probe_body(code):
+    return "".join(f"    {l}\n" if l else "\n" for l in code.strip("\n").split("\n")) + "    return 2\n"
+
+# Interpreter-wide state a solution changes must not reach the next solution of another task:
+# each row changes one kind, the row after them all finds a fresh interpreter. The rows after
+# no-undo are put back in place (no fresh runtime: none of them matches INTROSPECTION).
+STATE_CHANGES = {
+    # Changes that cannot be undone one by one: the next solution gets a fresh runtime.
+    "no-undo": """
+import atexit, collections.abc, codecs, faulthandler, tracemalloc, locale
+atexit.register(print, 'left')
+atexit.register(print, 'left again')
+collections.abc.Sequence.register(int)
+codecs.register_error('left_errors', codecs.replace_errors)
+faulthandler.enable(file=2)
+tracemalloc.start()
+""",
+    "limits": """
+import sys, builtins
+sys.set_int_max_str_digits(1234)
+sys.setswitchinterval(0.25)
+sys.set_coroutine_origin_tracking_depth(7)
+def hook(event, args):
+    builtins.left_by_hook = event
+try:
+    sys.addaudithook(hook)
+except Exception:
+    pass
+""",
+    "hooks": """
+import sys, threading, signal, codecs, encodings
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+signal.signal(signal.SIGTERM, lambda *a: None)
+threading.settrace(lambda *a: None)
+threading.setprofile(lambda *a: None)
+sys.monitoring.use_tool_id(4, 'left')
+def search(name):
+    if name == 'left_codec':
+        return codecs.lookup('latin-1')
+codecs.register(search)
+sys.excepthook = lambda *a: None
+sys.displayhook = lambda *a: None
+""",
+    "warnings-and-gc": """
+import warnings, gc, os
+warnings.simplefilter('error')
+warnings.filterwarnings('ignore', message='left')
+gc.set_threshold(3, 2, 1)
+gc.disable()
+os.umask(0o077)
+os.environ['LEFT_BEHIND'] = 'yes'
+os.chdir('/tmp')
+""",
+}
+FRESH_CHECK = """
+import sys, threading, signal, codecs, warnings, gc, os, atexit, collections.abc, builtins, faulthandler, tracemalloc
+left = []
+def check(name, ok):
+    if not ok:
+        left.append(name)
+check('int digits', sys.get_int_max_str_digits() == 4300 and len(str(10 ** 4200)) == 4201)
+check('switch interval', sys.getswitchinterval() == 0.005)
+check('coroutine depth', sys.get_coroutine_origin_tracking_depth() == 0)
+check('audit hook', not hasattr(builtins, 'left_by_hook'))
+check('sigint', signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+check('sigterm', signal.getsignal(signal.SIGTERM) is signal.SIG_DFL)
+check('trace', threading.gettrace() is None and threading.getprofile() is None)
+check('monitoring', sys.monitoring.get_tool(4) is None)
+try:
+    codecs.lookup('left_codec')
+    check('codec', False)
+except LookupError:
+    pass
+try:
+    codecs.lookup_error('left_errors')
+    check('codec errors', False)
+except LookupError:
+    pass
+check('excepthook', sys.excepthook is sys.__excepthook__ or 'lambda' not in repr(sys.excepthook))
+check('displayhook', sys.displayhook is sys.__displayhook__)
+check('warnings', not any(f[0] in ('error', 'ignore') and (f[1] is None or f[1].pattern in ('', 'left')) and f[2] is Warning for f in warnings.filters[:2]))
+check('gc', gc.isenabled() and gc.get_threshold() != (3, 2, 1))
+mask = os.umask(0o022)
+os.umask(mask)
+check('umask', mask != 0o077)
+check('environ', 'LEFT_BEHIND' not in os.environ)
+check('cwd', os.getcwd() != '/tmp')
+check('atexit', atexit._ncallbacks() <= 1)  # logging, imported at start-up, registers one
+check('abc', not isinstance(5, collections.abc.Sequence))
+check('faulthandler', not faulthandler.is_enabled())
+check('tracemalloc', not tracemalloc.is_tracing())
+if left:
+    raise AssertionError('left behind: ' + ', '.join(left))
+"""
 
 PY = [
     py("ignores-sigint", "    import signal\n    signal.signal(signal.SIGINT, lambda *a: None)\n    while True:\n        pass\n", "fail"),
@@ -34,6 +254,10 @@ PY = [
     py("returns-plain-list", "    return [x + 1, 'a', 1.5, None, True]\n", "pass", test="    assert candidate(1) == [2, 'a', 1.5, None, True]\n"),
     py("self-referencing", "    a = []\n    a.append(a)\n    return a\n", "fail"),
     py("deep-recursion-raised-limit", "    import sys\n    sys.setrecursionlimit(10**6)\n    def g(n):\n        return g(n + 1)\n    return g(0)\n", "fail"),
+    py("recursion-through-map", "    import sys\n    sys.setrecursionlimit(200000)\n    def down(n):\n        return sum(map(down, [n + 1]))\n    return down(0)\n", "fail"),
+    py("recursion-in-str", "    import sys\n    sys.setrecursionlimit(500000)\n    class Node:\n        def __init__(self, inner):\n            self.inner = inner\n"
+       "        def __str__(self):\n            return '(' + str(self.inner) + ')'\n    n = None\n    for _ in range(300000):\n        n = Node(n)\n    return len(str(n))\n", "fail"),
+    py("runs-after-stack-overflow", "    return x * 2\n", "pass"),
     py("reads-host-file", refused("open('/etc/passwd').read()\nopen('/proc/self/environ').read()"), "pass"),
     py("no-host-environment", "    import os\n    return 2 if set(os.environ) <= {'HOME', 'USER', 'LANG', 'PATH', 'PWD'} and os.environ.get('PATH') == '/' else 0\n", "pass"),
     py("no-js-bridge", refused("import js"), "pass"),
@@ -43,6 +267,12 @@ PY = [
     py("no-socket", refused("import socket\nsocket.create_connection(('127.0.0.1', 80), timeout=1)"), "pass"),
     py("no-urllib", refused("import urllib.request\nurllib.request.urlopen('http://127.0.0.1:9/', timeout=1)"), "pass"),
     py("no-ctypes", refused("import ctypes"), "pass"),
+    py("no-js-by-any-import-route", probe_body(JS_ROUTES), "pass"),
+    py("no-js-object-reachable", probe_body(JS_GRAPH), "pass"),
+    # A wrong answer that would pass only if some JavaScript object let it rewrite the outcome.
+    py("forges-with-any-js-object", "    import sys, importlib\n    for name in ('js', 'pyodide_js', 'pyodide.ffi'):\n"
+       "        try:\n            got = importlib.import_module(name)\n            got.Object.constructor.constructor('globalThis.Error = function () {}')()\n"
+       "        except BaseException:\n            pass\n    return x * 10\n", "fail"),
     py("no-gc-walk", refused("import gc\ngc.get_objects()"), "pass"),
     py("pollutes-math", "    import math\n    math.sqrt = lambda v: 0\n    return 2\n", "pass"),
     py("uses-math", "    import math\n    return int(math.sqrt(16)) // 2\n", "pass"),
@@ -55,6 +285,42 @@ PY = [
     py("writes-file", "    open('/tmp/veredicto-note', 'w').write('left behind')\n    return 2\n", "pass"),
     py("pollutes-sys", "    import sys\n    sys.path.insert(0, '/evil')\n    sys.modules['math'] = None\n    return 2\n", "pass"),
     py("uses-math-again", "    import math, sys\n    return 2 if sys.path[0] != '/evil' and math.floor(2.5) == 2 else 0\n", "pass"),
+    # Reward hacks: what the test relies on, changed by the solution, is reported and never passes.
+    py("shadows-builtin-max", "    return 1\n\ndef max(*values):\n    return 10\n", "fail", test="    assert max(candidate(1), 0) == 2\n"),
+    py("patches-statistics-mean", "    import statistics\n    statistics.mean = lambda data: 2.0\n    return [0, 0]\n", "fail",
+       test="    import statistics\n    data = candidate(1)\n    assert statistics.mean(data) == 2.0\n"),
+    py("patches-builtin-all", "    import builtins\n    builtins.all = lambda xs: True\n    return [0]\n", "fail", test="    assert all(v == 2 for v in candidate(1))\n"),
+    py("patches-counter-class", "    import collections\n    collections.Counter.__eq__ = lambda a, b: True\n    return 0\n", "fail",
+       test="    from collections import Counter\n    assert Counter('ab') == candidate(1)\n"),
+    py("rebinds-module-global", "    return 0\n\nclass _Loose:\n    def isclose(self, *a, **k):\n        return True\nmath = _Loose()\n", "fail",
+       test="    assert math.isclose(candidate(1), 2)\n", prompt="import math\ndef f(x):\n"),
+    # Test code that reads its own module's attributes (a class body reads __name__, as does a
+    # __main__ guard) is no sign of tampering: an honest solution passes.
+    py("honest-test-with-class-and-main-guard", "    return x + 1\n", "pass",
+       test="    assert Box(candidate(1)).v == 2\n\nclass Box:\n    def __init__(self, v):\n        self.v = v\n\nif __name__ == '__main__':\n    pass\n"),
+    py("uses-builtins-honestly", "    return sorted([x + 1, 1])[1] + 0 * abs(x)\n", "pass", test="    assert max(candidate(1), 0) == 2 and sorted([2, 1]) == [1, 2]\n"),
+    # A frame of the harness would let the solution swap what sanitises its return value.
+    py("frame-rewrites-sanitiser", "    import inspect\n    class Eq:\n        def __eq__(self, other):\n            return True\n        __hash__ = object.__hash__\n"
+       "    try:\n        inspect.stack()[1].frame.f_locals['plain'] = lambda v, depth=0: v\n    except Exception:\n        pass\n"
+       "    try:\n        raise ValueError\n    except ValueError as e:\n        try:\n            e.__traceback__.tb_frame.f_back.f_locals['plain'] = lambda v, depth=0: v\n"
+       "        except Exception:\n            pass\n    return Eq()\n", "fail"),
+    # Failed asserts are explained by rewriting the test's asserts (issue 12): node classes changed
+    # so that the rewritten assert would always hold (each row's test is one no row before compiled), or an AssertionError of the solution's making,
+    # never turn a failure into a pass; a __repr__ that loops is never called.
+    py("patches-ast-assert-test", "    return 0\n\nimport _ast\n_ast.Assert.test = property(lambda s: _ast.Constant(True), lambda s, v: None)\n", "fail",
+       test="    assert candidate(1) == 2  # compiled after the solution ran\n"),
+    py("patches-ast-compare-ops", "    return 0\n\nimport ast\nast.Compare.ops = property(lambda s: [ast.NotEq()], lambda s, v: None)\n", "fail",
+       test="    assert candidate(1) == 2  # a test this solution is the first to compile\n"),
+    py("forges-assertion-detail", "    raise AssertionError(('assert candidate(1) == 2', '==', '2', '2'))\n", "fail"),
+    py("repr-loops-in-failed-assert", "    class H:\n        def __repr__(self):\n            while True:\n                pass\n    return [H()]\n", "fail"),
+    # The value standing for an object the solution returned must compare as itself whatever the
+    # solution changed: a class of the harness's, found through object.__subclasses__(), was not.
+    py("patches-every-class-eq", "    for c in object.__subclasses__():\n        try:\n            c.__eq__ = lambda a, b: True\n        except BaseException:\n            pass\n"
+       "    class Z:\n        pass\n    return Z()\n", "fail"),
+    py("exits-inside-check", "    import sys\n    sys.exit(0)\n", "fail", test="    candidate(1)\n    assert candidate(1) == 2\n"),
+    py("exits-by-quit", "    quit()\n", "fail"),
+    *[py(f"changes-interpreter-{k}", probe_body(v), "pass") for k, v in STATE_CHANGES.items()],
+    py("finds-fresh-interpreter", probe_body(FRESH_CHECK), "pass", prompt="def fresh(x):\n", entry="fresh"),
     py("ordinary-after", "    return x + 1\n", "pass"),
 ]
 
@@ -86,8 +352,71 @@ JS = [
     js("function-constructor", "  const p = (function () {}).constructor('return typeof process === \"undefined\" || !process.env.PATH')(); return p ? 2 : 0\n", "pass"),
     js("pollutes-object-prototype", "  Object.prototype.polluted = 1; Array.prototype.push = () => 0; return 2\n", "pass"),
     js("clean-prototypes", "  const a = []; a.push(1); return ({}).polluted === undefined && a.length === 1 ? 2 : 0\n", "pass"),
+    js("changes-realm", "  globalThis.leftBehind = 1; Math.max = () => 0; Date.now = () => 0; String.prototype.trim = function () { return 'x' }\n"
+       "  Object.defineProperty(Object.prototype, 'leftGetter', { get() { return 1 }, configurable: true }); Reflect.defineProperty(Array, 'from', { value: () => [] }); return 2\n", "pass"),
+    js("finds-fresh-realm", "  return typeof leftBehind === 'undefined' && Math.max(1, 3) === 3 && Date.now() > 0 && ' a '.trim() === 'a' && ({}).leftGetter === undefined && Array.from('ab').length === 2 ? 2 : 0\n", "pass"),
+    js("adds-tojson-to-arrays", "  Object.defineProperty(Array.prototype, 'toJSON', { value() { return 'x' }, configurable: true }); return [0]\n", "fail",
+       test="console.assert(JSON.stringify(f(1)) === JSON.stringify([2]))"),
+    js("patches-number-isinteger", "  Number.isInteger = () => true; return 2.5\n", "fail", test="console.assert(Number.isInteger(f(1)))"),
+    js("patches-math-round", "  return 1.2\n}\nMath.round = () => 2\nif (false) {\n", "fail", test="console.assert(Math.round(f(1)) === 2)"),
+    js("patches-object-keys", "  Object.keys = () => ['a', 'b']; return {}\n", "fail", test="console.assert(Object.keys(f(1)).length === 2)"),
+    js("shadows-global-with-let", "  return 3\n}\nlet Number = { isInteger: () => true, isSafeInteger: () => true }\nif (false) {\n", "fail",
+       test="console.assert(Number.isSafeInteger(f(1) / 2))"),
+    js("patches-string-prototype", "  String.prototype.trim = function () { return 'ok' }; return '  no '\n", "fail", test="console.assert(f(1).trim() === 'ok')"),
+    js("patches-iterator", "  Array.prototype[Symbol.iterator] = function* () { yield 2 }; return [0]\n", "fail",
+       test="const [first] = f(1); console.assert(first === 2)"),
+    js("adds-own-helper", "  return [x, x].sum()\n}\nArray.prototype.sum = function () { return this.reduce((a, b) => a + b, 0) }\nif (false) {\n", "pass"),
+    js("exits-inside-test", "  process.exit(0)\n", "fail", test="f(1); console.assert(f(1) === 2)"),
     js("deep-recursion", "  const g = (n) => g(n + 1); return g(0)\n", "fail"),
     js("ordinary-after", "  return x + 1\n", "pass"),
+]
+
+def ts(tid, body, expect, test="console.assert(f(1) === 2)", prompt="function f(x: number): number {\n"):
+    return {"task_id": f"TypeScript/hostile-{tid}", "prompt": prompt, "canonical_solution": body,
+            "test": test + "\n", "declaration": prompt, "expect": expect}
+
+TS = [
+    ts("infinite-loop", "  while (true) {}\n}\n", "fail"),
+    ts("memory-bomb", "  const a: string[] = []; for (;;) a.push('x'.repeat(1 << 20) + a.length)\n}\n", "fail"),
+    ts("stack-overflow", "  return f(x + 1) + 1\n}\n", "fail"),
+    ts("stdout-100mb", "  const line = 'x'.repeat(1 << 20); for (let i = 0; i < 100; i++) console.log(line); return 2\n}\n", "fail"),
+    ts("reads-host-file", "  try { require('fs').readFileSync('/etc/passwd', 'utf8'); return 0 } catch { return 2 }\n}\n", "pass"),
+    ts("reads-environment", "  return Object.keys(process.env).length === 0 ? 2 : 0\n}\n", "pass"),
+    ts("child-process", "  try { require('child_process').execSync('ls'); return 0 } catch { return 2 }\n}\n", "pass"),
+    ts("exits-early", "  console.log('all tests passed'); process.exit(0)\n}\n", "fail"),
+    ts("namespace-shadows-console", "  return 0\n}\nnamespace console { export const assert = (..._a: unknown[]) => {} }\n", "fail"),
+    ts("enum-and-namespace", "  return Geo.twice(K.One)\n}\nenum K { Zero, One }\nnamespace Geo { export const twice = (n: number) => n * 2 }\n", "pass"),
+    ts("syntax-error", "  return x +\n}\n", "fail"),
+    ts("ordinary-after", "  return x + 1\n}\n", "pass"),
+]
+
+CPP_PROMPT = "#include <cstdio>\n#include <cstdlib>\n#include <vector>\n#include <string>\nusing namespace std;\nint f(int x){\n"
+CPP_TEST = "#undef NDEBUG\n#include <assert.h>\nint main(){\n    assert(f(1) == 2);\n}\n"
+
+def cpp(tid, body, expect, test=CPP_TEST, prompt=CPP_PROMPT):
+    return {"task_id": f"CPP/hostile-{tid}", "prompt": prompt, "canonical_solution": body,
+            "test": test, "declaration": prompt, "expect": expect}
+
+CPP = [
+    cpp("infinite-loop", "    volatile int n = 0;\n    while (true) n++;\n}\n", "fail"),
+    cpp("memory-bomb", "    vector<char*> v;\n    for (;;) { char* p = new char[1 << 20]; p[0] = 1; v.push_back(p); }\n}\n", "fail"),
+    cpp("malloc-bomb", "    for (;;) { char* p = (char*) malloc(1 << 20); if (!p) return 0; p[0] = 1; }\n}\n", "fail"),
+    cpp("stack-overflow", "    volatile char pad[256]; pad[0] = (char) x;\n    return f(x + 1) + pad[0];\n}\n", "fail"),
+    cpp("stdout-100mb", "    static char line[1 << 16];\n    for (int i = 0; i < (1 << 16); i++) line[i] = 'x';\n    for (int i = 0; i < 1600; i++) fwrite(line, 1, sizeof line, stdout);\n    return 2;\n}\n", "fail"),
+    cpp("reads-host-file", "    FILE* fp = fopen(\"/etc/passwd\", \"r\");\n    FILE* here = fopen(\"solution.cpp\", \"r\");\n    return fp || here ? 0 : 2;\n}\n", "pass"),
+    cpp("writes-file", "    FILE* fp = fopen(\"/tmp/veredicto-cpp\", \"w\");\n    return fp ? 0 : 2;\n}\n", "pass"),
+    cpp("reads-environment", "    return getenv(\"HOME\") || getenv(\"PATH\") ? 0 : 2;\n}\n", "pass"),
+    cpp("system", "    return system(\"ls\") == 0 ? 2 : 0;\n}\n", "fail"),
+    cpp("fork", "    return fork() >= 0 ? 2 : 0;\n}\n", "fail", prompt=CPP_PROMPT.replace("#include <cstdio>", "#include <unistd.h>\n#include <cstdio>")),
+    cpp("exits-early", "    printf(\"all tests passed\\n\");\n    exit(0);\n}\n", "fail"),
+    cpp("quick-exit", "    _Exit(0);\n}\n", "fail"),
+    cpp("redefines-main", "    return 0;\n}\nint main(){ return 0; }\n#define main never_called\n", "fail"),
+    cpp("redefines-assert", "    return 0;\n}\n#include <assert.h>\n#define assert(x) ((void)0)\n", "fail"),
+    cpp("comments-out-test", "    return 0;\n}\nint main(){ return 0; }\n/*\n", "fail"),
+    cpp("disables-test-by-if", "    return 0;\n}\nint main(){ return 0; }\n#if 0\n", "fail"),
+    cpp("throws", "    if (x > 0) throw x;\n    return 2;\n}\n", "fail"),
+    cpp("wrong-answer", "    return x;\n}\n", "fail"),
+    cpp("ordinary-after", "    vector<int> v{x, x};\n    return v[0] + v[1];\n}\n", "pass"),
 ]
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -95,4 +424,8 @@ with open(os.path.join(here, "hostile_python.jsonl"), "w") as fh:
     fh.writelines(json.dumps(r) + "\n" for r in PY)
 with open(os.path.join(here, "hostile_javascript.jsonl"), "w") as fh:
     fh.writelines(json.dumps(r) + "\n" for r in JS)
-print(len(PY), "python and", len(JS), "javascript cases")
+with open(os.path.join(here, "hostile_typescript.jsonl"), "w") as fh:
+    fh.writelines(json.dumps(r) + "\n" for r in TS)
+with open(os.path.join(here, "hostile_cpp.jsonl"), "w") as fh:
+    fh.writelines(json.dumps(r) + "\n" for r in CPP)
+print(len(PY), "python,", len(JS), "javascript,", len(TS), "typescript and", len(CPP), "C++ cases")

@@ -157,6 +157,7 @@ async function seedEvaluation(s) {
   const w = s.workbench;
   await w.importTasks('clamp-task.json');
   await w.openTask('Clamp a number');
+  await w.ownNames();
   await w.runtimeReady('python');
   await w.runAll(['a', 'b', 'c']);
   await w.rank('A').fill('1');
@@ -206,7 +207,37 @@ async function withHostileSession(browser, baseURL, body) {
   }
 }
 
+/** The open details of one test of one solution (opened if closed). */
+async function openDetails(s, label, test) {
+  const region = s.page.getByRole('region', { name: `${label} · ${test}` });
+  if (!(await region.isVisible())) return resultDetails(s, label, test);
+  return region.textContent();
+}
+
 export const tests = [
+  {
+    name: 'a solution that bends what the test uses is never passed and the grid says what it changed, in both languages; Python reaches no JavaScript object by any import route',
+    run: ({ browser, baseURL }) =>
+      withHostileSession(browser, baseURL, async ({ listener, dir, s, seen, w }) => {
+        const { file, task } = hostileTask('hostile-tamper', listener, dir);
+        await importTaskFile(s, file);
+        await w.openTask(task.title.en);
+        await w.ownNames();
+        await w.runtimeReady('python');
+        await w.runtimeReady('javascript');
+        const verdicts = await w.runAll(['py-shadow', 'py-routes', 'js-tojson', 'js-honest']);
+        assertEqual(JSON.stringify(verdicts), JSON.stringify({ 'py-shadow': 'failed', 'py-routes': 'passed', 'js-tojson': 'failed', 'js-honest': 'passed' }), 'verdicts');
+        assertMatch(await openDetails(s, 'JavaScript adds toJSON', 'shared check'), /added `Array\.prototype\.toJSON`, which the test uses/, 'what the JavaScript solution changed');
+        assertMatch(await openDetails(s, 'Python hides abs', 'shared check'), /defines `abs` itself, hiding what the test uses under that name/, 'what the Python solution hid');
+        await w.chooseLanguage('es-CL');
+        assertMatch(await openDetails(s, 'JavaScript adds toJSON', 'shared check'), /agregó `Array\.prototype\.toJSON`, que la prueba usa/, 'the same in Spanish');
+        assertMatch(await openDetails(s, 'Python hides abs', 'shared check'), /define `abs` por su cuenta y oculta lo que la prueba usa con ese nombre/, 'the Python one in Spanish');
+        await s.page.screenshot({ path: path.join(dir, 'tamper-es-CL.png') });
+        if (process.env.E2E_SCREENSHOTS) fs.copyFileSync(path.join(dir, 'tamper-es-CL.png'), path.join(process.env.E2E_SCREENSHOTS, 'tamper-es-CL.png'));
+        seen.expectOnlyViolations();
+        seen.expectNoOtherErrors();
+      }),
+  },
   {
     name: 'hostile Python and JavaScript reach neither the network nor the app\'s storage; a submitted evaluation survives',
     run: ({ browser, baseURL }) =>
@@ -232,6 +263,7 @@ export const tests = [
         await toTaskList(s);
         await importTaskFile(s, file);
         await w.openTask(task.title.en);
+        await w.ownNames();
         await w.runtimeReady('python');
         await w.runtimeReady('javascript');
         const verdicts = await w.runAll(['py', 'js']);
@@ -269,6 +301,7 @@ export const tests = [
         const { file, task } = hostileTask('hostile-escape', listener, dir);
         await importTaskFile(s, file);
         await w.openTask(task.title.en);
+        await w.ownNames();
         await w.runtimeReady('python');
         await w.runtimeReady('javascript');
         const stored = async () => {
@@ -391,6 +424,7 @@ export const tests = [
         // In-app navigation only from here: a reload would start new workers.
         const toList = () => toTaskList(s);
         await w.openTask(loops.task.title.en);
+        await w.ownNames();
         await w.runtimeReady('python');
         const [python] = await seen.named('veredicto-python');
         assertEqual(await python.evaluate(() => crossOriginIsolated), true, 'the Python worker is cross-origin isolated');
@@ -406,7 +440,7 @@ export const tests = [
         // And so it was kept. (The client still terminates a worker 100 ms past the limit, client.ts
         // GRACE_MS; on a machine loaded enough for the interrupt to take longer, that fallback wins.)
         assertEqual((await seen.named('veredicto-python')).length, before, 'Python workers started for the interrupted loop (none: the interrupt stopped it)');
-        assertMatch(await resultDetails(s, 'Busy loop', 'returns 42'), /did not finish within 1000 ms/, 'details of the interrupted test');
+        assertMatch(await resultDetails(s, 'Busy loop', 'returns 42'), /did not finish within 1,000 ms/, 'details of the interrupted test');
 
         // Python still runs afterwards: the clamp task's right answers pass.
         await toList();
@@ -440,6 +474,7 @@ export const tests = [
         const title = task.title.en;
         await w.taskLink(title).waitFor({ timeout: TIMEOUT });
         await w.openTask(title);
+        await w.ownNames();
         const prompt = s.page.locator('.markdown').first();
         await prompt.waitFor();
         const dangerous = await prompt.evaluate((el) =>
@@ -460,14 +495,14 @@ export const tests = [
         await s.page.getByRole('link', { name: title, exact: true }).click();
         await w.runAllButton.waitFor({ timeout: TIMEOUT });
         await w.runAll(['a', 'b', 'c']);
-        const [a, b, c] = task.solutions.map((x) => x.label);
-        await w.rank(a).fill('1');
-        await w.rank(b).fill('1');
-        await w.rank(c).fill('2');
+        // Practice is blind: the solutions are found by id; their names (markup and all) come back in the feedback.
+        await s.page.locator('#rank-a').fill('1');
+        await s.page.locator('#rank-b').fill('1');
+        await s.page.locator('#rank-c').fill('2');
         for (const id of ['a', 'b', 'c']) assertEqual(await w.scoreAll(id, id === 'c' ? 2 : 5), 1, `the task's one rubric criterion for ${id}`);
-        await w.critique(a).fill('Fine.');
-        await w.critique(b).fill('Fine too.');
-        await w.critique(c).fill('It forgets the upper bound.');
+        await s.page.locator('#critique-a').fill('Fine.');
+        await s.page.locator('#critique-b').fill('Fine too.');
+        await s.page.locator('#critique-c').fill('It forgets the upper bound.');
         await w.submitButton.click();
         const feedback = s.page.locator('.practice-feedback');
         await feedback.waitFor({ timeout: TIMEOUT });

@@ -10,12 +10,12 @@ const TEXT = {
   en: {
     practice: 'Practice', progress: 'Progress', title: 'Clamp a number', goldCritique: 'Never applies the upper bound',
     critiqueC: 'It forgets the upper bound entirely.', critiqueA: 'Fine.', critiqueB: 'Fine too.',
-    tau: /Kendall's tau-b\): -1\.00/, found: 'Found', matched: 'Matched the words “upper bound”', tasksPractised: 'Tasks practised', again: 'Worth another try',
+    tau: /Kendall's tau-b\): -1\.00/, found: 'Found', matched: 'Matched the keyword “upper bound”', tasksPractised: 'Tasks practised', again: 'Worth another try',
   },
   'es-CL': {
     practice: 'Práctica', progress: 'Progreso', title: 'Acotar un número', goldCritique: 'Nunca aplica el límite superior',
     critiqueC: 'Se le olvida el límite superior por completo.', critiqueA: 'Bien.', critiqueB: 'Bien también.',
-    tau: /Kendall\): [−-]1,00/, found: 'Encontrado', matched: 'Coincidió con las palabras “límite superior”', tasksPractised: 'Tareas practicadas', again: 'Vale la pena intentarlas de nuevo',
+    tau: /Kendall\): [−-]1,00/, found: 'Encontrado', matched: 'Coincidió con la palabra clave “límite superior”', tasksPractised: 'Tareas practicadas', again: 'Vale la pena intentarlas de nuevo',
   },
 };
 
@@ -36,14 +36,17 @@ async function practise(browser, baseURL, locale) {
 
     await w.runtimeReady('python');
     await w.runAll(['a', 'b', 'c']);
+    // Practice is blind: the task file's names are not shown before the submit, so solutions are found by id.
+    assertEqual(await page.getByRole('spinbutton', { name: w.names.rank('A'), exact: true }).count(), 0, 'the task file’s own names hidden');
+    assertEqual(await page.locator('input[id^="rank-"]').count(), 3, 'a rank box per solution');
     // The reverse of the expert's order: C first, A and B tied second.
-    await w.rank('C').fill('1');
-    await w.rank('A').fill('2');
-    await w.rank('B').fill('2');
+    await page.locator('#rank-c').fill('1');
+    await page.locator('#rank-a').fill('2');
+    await page.locator('#rank-b').fill('2');
     for (const id of ['a', 'b', 'c']) await w.scoreAll(id, 3);
-    await w.critique('A').fill(x.critiqueA);
-    await w.critique('B').fill(x.critiqueB);
-    await w.critique('C').fill(x.critiqueC);
+    await page.locator('#critique-a').fill(x.critiqueA);
+    await page.locator('#critique-b').fill(x.critiqueB);
+    await page.locator('#critique-c').fill(x.critiqueC);
     await w.submitButton.click();
     await page.locator('#reason-c').fill('Practice: deliberately reversed.');
     await w.submitButton.click();
@@ -54,6 +57,8 @@ async function practise(browser, baseURL, locale) {
     assertMatch(text, x.tau, 'tau-b of a reversed ranking with a tie');
     assert(text.includes(x.found) && text.includes(x.matched), `bug found and explained: ${text.slice(0, 400)}`);
     assert(text.includes(x.goldCritique), 'gold critique in the page language');
+    // After the submit, each letter has its name beside it.
+    assert(/ · [ABC]\b/.test(text), `the solutions' names beside their letters: ${text.slice(0, 300)}`);
 
     await page.getByRole('navigation').getByRole('link', { name: x.progress, exact: true }).click();
     const stats = page.locator('.stats');

@@ -61,6 +61,8 @@ async function flow(browser, baseURL, locale) {
 
     await w.importTasks('clamp-task.json');
     await w.openTask(x.title);
+    // This flow names the solutions by the task file's labels (A, B, C), not blind letters.
+    await w.ownNames();
     assertEqual(new URL(s.page.url()).pathname, '/tasks/e2e-clamp', 'deep link');
     assertEqual(await s.page.evaluate(() => window.__xss), undefined, 'prompt HTML ran');
     assert(!s.requests.some((u) => u.includes(':9/')), 'remote image requested');
@@ -129,6 +131,16 @@ async function flow(browser, baseURL, locale) {
       assert(p.chosen.includes('max(lo, x)'), 'chosen is C');
       assert(typeof p.prompt === 'string' && p.prompt.length > 0, 'pair has a prompt');
     }
+    // The notice counts what the file holds.
+    const notice = locale === 'en' ? 'Downloaded: 2 preference pairs from 1 evaluation.' : 'Descargado: 2 pares de preferencia de 1 evaluación.';
+    await s.page.getByText(notice, { exact: true }).waitFor();
+    // The spreadsheet for Excel in Spanish: semicolons, and the guardrail's reason in its column.
+    const sheet = (await w.download('CSV (;)')).text.replace(/^\uFEFF/, '').split('\r\n');
+    const columns = sheet[0].split(';');
+    const reasonAt = columns.indexOf('guardrail_reason');
+    assert(reasonAt > 0, `a guardrail_reason column: ${sheet[0]}`);
+    const rowC = sheet.find((r) => r.split(';')[3] === 'c');
+    assert(rowC?.split(';')[reasonAt] === x.reason, `C's row carries the reason: ${rowC}`);
 
     // Round trip into an empty browser: import the task and the evaluations, get the same data.
     const file = path.join(tmp, jsonl.name);
@@ -145,6 +157,7 @@ async function flow(browser, baseURL, locale) {
       const again = JSON.parse((await v.download(v.names.export)).text.trim()).evaluation;
       assertEqual(JSON.stringify(again), JSON.stringify(e), 'export → import → export');
       await v.openTask(x.title);
+      await v.ownNames();
       assertEqual(await v.critique('A').inputValue(), x.critiqueA, 'critique after import');
     } finally {
       await fresh.close();
@@ -179,9 +192,9 @@ async function humanEval(browser, baseURL) {
     const w = s.workbench;
     await w.open();
     await w.importTasks('humaneval.jsonl', 'humaneval-samples.jsonl');
-    await w.taskLink('HumanEval/0').waitFor({ timeout: TIMEOUT });
+    await w.taskLink('HumanEval/0 · add').waitFor({ timeout: TIMEOUT });
     await s.page.reload();
-    await w.openTask('HumanEval/0');
+    await w.openTask('HumanEval/0 · add');
     assertEqual(new URL(s.page.url()).pathname, '/tasks/HumanEval%2F0', 'deep link of a dataset id');
     await w.runtimeReady('python');
     const ids = await s.page.locator('[data-solution-result]').evaluateAll((els) => els.map((e) => e.getAttribute('data-solution-result')));

@@ -4,6 +4,7 @@
 // contract (health, add-user with the password on stdin, project create printing the id).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -15,12 +16,23 @@ import { addMembers, addUsers, ApiClient, honestResults, submittedEvaluation, ta
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'bin', 'veredicto.js');
-// Ports 4400–4449 are this suite's; each server here takes the next.
-let nextPort = 4400 + Math.floor(Math.random() * 10) * 5;
+// A port the system has just handed out as free: fixed ranges collided when two checkouts ran the
+// suite on one machine at once.
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 type Server = { port: number; url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> };
 
-async function serve(args: string[], port = nextPort++): Promise<Server> {
+async function serve(args: string[], chosen?: number): Promise<Server> {
+  const port = chosen ?? (await freePort());
   const child = spawn(process.execPath, [CLI, 'serve', '--port', String(port), '--host', '127.0.0.1', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'en_US.UTF-8' } });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

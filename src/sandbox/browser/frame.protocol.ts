@@ -22,8 +22,8 @@ export type ToFrame =
 
 export type FromFrame =
   | { type: 'hello'; isolated: boolean }
-  /** Whatever worker `id` posted, unchecked: the client validates it. */
-  | { type: 'message'; id: number; data: unknown }
+  /** What workers posted, in order, each tagged with its worker's `id`; unchecked: the client validates it. */
+  | { type: 'messages'; messages: Array<{ id: number; data: unknown }> }
   /** Worker `id` failed to load or died; the frame has terminated it. */
   | { type: 'exit'; id: number; message: string };
 
@@ -41,8 +41,11 @@ export function isFromFrame(m: unknown): m is FromFrame {
   switch (x.type) {
     case 'hello':
       return typeof x.isolated === 'boolean';
-    case 'message':
-      return Number.isSafeInteger(x.id) && 'data' in x;
+    case 'messages':
+      return (
+        Array.isArray(x.messages) &&
+        x.messages.every((m: unknown) => m !== null && typeof m === 'object' && Number.isSafeInteger((m as { id?: unknown }).id) && 'data' in m)
+      );
     case 'exit':
       return Number.isSafeInteger(x.id) && typeof x.message === 'string';
     default:

@@ -103,9 +103,10 @@ describe('InterruptSchedule (host side)', () => {
 describe('frame protocol', () => {
   it('accepts the frame messages and nothing else', () => {
     expect(isFromFrame({ type: 'hello', isolated: true })).toBe(true);
-    expect(isFromFrame({ type: 'message', id: 3, data: { anything: 1 } })).toBe(true);
+    expect(isFromFrame({ type: 'messages', messages: [{ id: 3, data: { anything: 1 } }, { id: 4, data: null }] })).toBe(true);
+    expect(isFromFrame({ type: 'messages', messages: [] })).toBe(true);
     expect(isFromFrame({ type: 'exit', id: 3, message: 'gone' })).toBe(true);
-    for (const bad of [null, 'hello', { type: 'hello' }, { type: 'message', id: '3', data: 1 }, { type: 'message', id: 1.5, data: 1 }, { type: 'message', id: 3 }, { type: 'exit', id: 3 }, { type: 'result', id: 1 }])
+    for (const bad of [null, 'hello', { type: 'hello' }, { type: 'message', id: 3, data: 1 }, { type: 'messages', messages: [{ id: '3', data: 1 }] }, { type: 'messages', messages: [{ id: 1.5, data: 1 }] }, { type: 'messages', messages: [{ id: 3 }] }, { type: 'messages', messages: [null] }, { type: 'messages', messages: {} }, { type: 'exit', id: 3 }, { type: 'result', id: 1 }])
       expect(isFromFrame(bad)).toBe(false);
   });
 

@@ -1,14 +1,41 @@
 // What the app hands a new runtime worker (frame.protocol.ts RuntimeBundle): its entry module and the
 // runtime files it reads while starting (runtimeFiles.ts), fetched once per page from the app's own
 // origin, so the service worker's cache serves them offline. The worker itself has no network.
+// clang for C++ (about 105 MB) is the exception: the service worker does not precache it (the
+// workbench's first load would fetch it for everyone), so the first C++ task fetches it, with
+// progress, into a Cache Storage cache of its own, and every later start reads it from there,
+// offline too. Cache Storage rather than IndexedDB: a response streams into it as it arrives and
+// comes out as a file-backed Blob, so 105 MB never sit in the page's memory, and it stays apart from
+// the database that holds the trainers' work.
 import type { Language } from '../../domain/task.js';
+import type { OnDemand } from './cachedFiles.js';
+import type { Progress } from './downloadProgress.js';
 import type { RuntimeBundle } from './frame.protocol.js';
 import javascriptEntry from './javascript.worker.ts?worker&url';
 import pythonEntry from './python.worker.ts?worker&url';
+import typescriptEntry from './typescript.worker.ts?worker&url';
+import cppEntry from './cpp.worker.ts?worker&url';
 import { RUNTIME_FILES, runtimeFileType, runtimeFileUrl } from './runtimeFiles.js';
 
-const ENTRY: Record<Language, string> = { python: pythonEntry, javascript: javascriptEntry };
+const ENTRY: Record<Language, string> = { python: pythonEntry, javascript: javascriptEntry, typescript: typescriptEntry, cpp: cppEntry };
 const loaded = new Map<Language, Promise<RuntimeBundle>>();
+
+/**
+ * The languages whose files are fetched on first use: their Cache Storage cache, named after their
+ * version (the other caches with the same prefix are older versions), and each file's size.
+ */
+const ON_DEMAND: Partial<Record<Language, OnDemand>> = {
+  cpp: { cache: `veredicto-runtime-cpp-${import.meta.env.VEREDICTO_CLANG_VERSION as string}`, prefix: 'veredicto-runtime-cpp-', sizes: import.meta.env.VEREDICTO_CLANG_SIZES as Record<string, number> },
+};
+
+type ProgressListener = (language: Language, progress: Progress) => void;
+const listeners = new Set<ProgressListener>();
+
+/** Hears the download of a language's on-demand files as it goes (C++); returns the unsubscribe. */
+export function onRuntimeDownload(listener: ProgressListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** The bundle for a language; a failed fetch is retried on the next call. */
 export function runtimeBundle(language: Language): Promise<RuntimeBundle> {
@@ -25,9 +52,14 @@ async function fetchBundle(language: Language): Promise<RuntimeBundle> {
   const base = new URL(import.meta.env.BASE_URL, location.href).href;
   const entryUrl = runtimeFileUrl(ENTRY[language], base);
   const paths = RUNTIME_FILES[language];
+  const onDemand = ON_DEMAND[language];
+  // The code that fetches into a cache is loaded with the first C++ task, not with the workbench.
+  const fetchFiles = onDemand
+    ? import('./cachedFiles.js').then((m) => m.fetchCached(onDemand, paths, base, (p) => listeners.forEach((l) => l(language, p))))
+    : Promise.all(paths.map((p) => fetchFile(runtimeFileUrl(p, base))));
   // The dev server's entry imports other modules by URL, so it is loaded from there; a build's is one file.
-  const [entry, ...blobs] = await Promise.all([import.meta.env.DEV ? entryUrl : fetchFile(entryUrl), ...paths.map((p) => fetchFile(runtimeFileUrl(p, base)))]);
-  return { entry: entry!, base, files: Object.fromEntries(paths.map((p, i) => [p, blobs[i]!])) };
+  const [entry, blobs] = await Promise.all([import.meta.env.DEV ? entryUrl : fetchFile(entryUrl), fetchFiles]);
+  return { entry, base, files: Object.fromEntries(paths.map((p, i) => [p, blobs[i]!])) };
 }
 
 async function fetchFile(url: string): Promise<Blob> {

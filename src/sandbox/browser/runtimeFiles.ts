@@ -3,6 +3,7 @@
 // hands them to the worker, which has no network (workerBoot.ts). Shared by both sides.
 import quickjsWasm from '@jitl/quickjs-wasmfile-release-sync/wasm?url';
 import type { Language } from '../../domain/task.js';
+import { CLANG_FILES, CLANG_PATH } from './clangFiles.js';
 
 /** Where vite.config.ts serves Pyodide's own files. */
 export const PYODIDE_PATH = 'pyodide/';
@@ -11,6 +12,9 @@ export const RUNTIME_FILES: Record<Language, readonly string[]> = {
   python: ['pyodide.asm.mjs', 'pyodide.asm.wasm', 'python_stdlib.zip', 'pyodide-lock.json'].map((f) => PYODIDE_PATH + f),
   // A path Vite resolves (hashed when built, base included); the JavaScript worker imports the same one.
   javascript: [quickjsWasm],
+  typescript: [quickjsWasm],
+  // Not precached by the service worker: fetched when a C++ task first opens (runtimeBundle.ts).
+  cpp: CLANG_FILES.map((f) => CLANG_PATH + f),
 };
 
 /** The absolute URL of a runtime file: `path` is relative to the base, or absolute as a `?url` import gives it. */

@@ -14,7 +14,9 @@
  * The inner frame's script. Takes one MessagePort from the app (the top window), then on request
  * starts classic workers from a blob: boot script (module workers from blob: URLs do not start in an
  * opaque-origin frame in Chromium), relays what each worker posts, tagged with the frame's own id for
- * it, and writes interrupts (interrupt.ts). Plain JavaScript: it is executed as written.
+ * it, and writes interrupts (interrupt.ts). What the workers post meanwhile is relayed as one batch
+ * per turn of the frame's event loop (a worker reports each test; the app then handles a run's
+ * results in a few messages, not forty). Plain JavaScript: it is executed as written.
  */
 export const INNER_SCRIPT = `"use strict";
 (() => {
@@ -33,11 +35,27 @@ export const INNER_SCRIPT = `"use strict";
   const workers = new Map();
   let port = null;
   const send = (m) => port.postMessage(m);
+  // Workers' messages waiting for the next turn; a message to itself (not a timer, which a hidden
+  // frame may have throttled) comes after every worker message already queued.
+  let batch = [];
+  const turn = new MessageChannel();
+  const flush = () => {
+    if (!batch.length) return;
+    const messages = batch;
+    batch = [];
+    send({ type: "messages", messages });
+  };
+  turn.port1.onmessage = flush;
+  const relay = (id, data) => {
+    if (!batch.length) turn.port2.postMessage(null);
+    batch.push({ id, data });
+  };
   const end = (id, message) => {
     const w = workers.get(id);
     if (!w) return;
     workers.delete(id);
     w.worker.terminate();
+    flush(); // what the worker said before it ended arrives first
     send({ type: "exit", id, message: String(message).slice(0, 2000) });
   };
   const commands = {
@@ -52,7 +70,7 @@ export const INNER_SCRIPT = `"use strict";
         return;
       }
       workers.set(c.id, { worker, control });
-      worker.onmessage = (e) => send({ type: "message", id: c.id, data: e.data });
+      worker.onmessage = (e) => relay(c.id, e.data);
       worker.onmessageerror = () => end(c.id, "a message from the worker could not be read");
       worker.onerror = (e) => {
         e.preventDefault();

@@ -144,10 +144,9 @@ export class SandboxFrame {
 
   private receive(data: unknown): void {
     if (!isFromFrame(data) || data.type === 'hello') return this.stray('a malformed message from the sandbox frame');
-    const worker = this.workers.get(data.id);
-    if (!worker) return; // a worker that was killed may still have had something in flight
-    if (data.type === 'message') worker.message(data.data);
-    else worker.exit(data.message);
+    // A worker that was killed may still have had something in flight: it is dropped.
+    if (data.type === 'messages') for (const m of data.messages) this.workers.get(m.id)?.message(m.data);
+    else this.workers.get(data.id)?.exit(data.message);
   }
 
   /** Drops a frame that no longer is the one set up, with every worker in it; the next spawn makes a new one. */

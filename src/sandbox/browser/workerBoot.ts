@@ -11,8 +11,12 @@ export type Boot = {
   base: string;
   /** The interrupt slots (interrupt.ts), where the frame is cross-origin isolated. */
   control: Int32Array | null;
-  /** Imports a JavaScript module from the handed-over files. */
-  importModule(path: string): Promise<unknown>;
+  /**
+   * Imports a JavaScript module from the handed-over files. `ownUrl`: the module finds its own
+   * files by `new URL('./x', import.meta.url)`, which a blob: module's URL cannot resolve, so it
+   * reads the file's own URL instead (and the `fetch` above serves what it asks for).
+   */
+  importModule(path: string, options?: { ownUrl?: boolean }): Promise<unknown>;
 };
 
 export function takeBoot(): Boot {
@@ -33,8 +37,9 @@ export function takeBoot(): Boot {
   return {
     base: boot.base,
     control: boot.control ? new Int32Array(boot.control) : null,
-    importModule: async (path) => {
-      const url = URL.createObjectURL(new Blob([file(path)], { type: 'text/javascript' }));
+    importModule: async (path, options = {}) => {
+      const source = options.ownUrl ? (await file(path).text()).replaceAll('import.meta.url', JSON.stringify(runtimeFileUrl(path, boot.base))) : file(path);
+      const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
       try {
         return await import(/* @vite-ignore */ url);
       } finally {

@@ -6,7 +6,11 @@
 // place before the solution runs; the rest (LAZY) is compiled inside the sandbox on first use,
 // from source the host hands over on request, with the builtins the prelude captured.
 
-/** The operations of the single host function the prelude receives: `host(op, argument)`. */
+/**
+ * The operations of the single host function the prelude receives: `host(op, argument)`; a failed
+ * assert adds the stack where it was called, then the operator, left and right of a comparison,
+ * the value of any other assert, and the assert's own message (each '' when there is none).
+ */
 export const HOST = { stdout: 1, stderr: 2, assertFailed: 3, exit: 4, source: 5 } as const;
 
 /** What a type of object is called in messages, read from its prototype (shared by SERIALIZE and SHOW). */
@@ -137,9 +141,10 @@ const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, get
 
 /**
  * Modules and stdin events for programs written the Node way: require('fs').readFileSync(0),
- * readline, process.stdin. Compiled on the first require() or when the host drains stdin.
+ * readline, process.stdin, and require('assert') as MultiPL-E's tests use it. Compiled on the
+ * first require() or when the host drains stdin.
  */
-const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn) {
+const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where) {
   'use strict';
   const rl = {};
   rl.on = on(rl);
@@ -153,7 +158,33 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
       throw new Error('ENOENT: the sandbox has no files: ' + path);
     } }),
     readline: freeze({ createInterface: () => rl }),
+    assert: assertModule(),
   };
+  // A failure is reported to the host before anything is thrown, so catching it changes nothing.
+  // Deep equality compares the values as serialized plain data (in key order, as the host would show them).
+  // The host also hears where the assert was called (the stack) and what it compared, for the message.
+  function assertModule() {
+    const fail = (message, fallback, op, a, b) => {
+      const text = message === undefined ? fallback : '' + message;
+      const compared = op !== undefined;
+      host(${HOST.assertFailed}, text, where(), compared ? op : '', compared ? line([a]) : '', compared ? line([b]) : '', compared ? '' : line([a]), message === undefined ? '' : text);
+      throw freeze({ name: 'AssertionError', message: text });
+    };
+    const same = (a, b) => { try { return serialize(a, 1 << 22) === serialize(b, 1 << 22); } catch (e) { return false; } };
+    const shown = (a, op, b) => line([a]) + ' ' + op + ' ' + line([b]);
+    const assert = function (v, m) { if (!v) fail(m, 'assert(' + line([v]) + ')', undefined, v); };
+    assert.ok = assert;
+    assert.equal = (a, b, m) => { if (a != b) fail(m, shown(a, '==', b), '==', a, b); };
+    assert.notEqual = (a, b, m) => { if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); };
+    assert.strictEqual = (a, b, m) => { if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); };
+    assert.notStrictEqual = (a, b, m) => { if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); };
+    assert.deepEqual = assert.deepStrictEqual = (a, b, m) => { if (!same(a, b)) fail(m, shown(a, 'deepEqual', b), 'deepStrictEqual', a, b); };
+    assert.notDeepEqual = assert.notDeepStrictEqual = (a, b, m) => { if (same(a, b)) fail(m, shown(a, 'notDeepEqual', b), 'notDeepStrictEqual', a, b); };
+    assert.fail = (m) => fail(m, 'assert.fail()');
+    assert.throws = (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); };
+    assert.strict = assert;
+    return freeze(assert);
+  }
   function require(name) {
     const key = ('' + name).replace(/^node:/, '');
     return hasOwn(modules, key) ? modules[key] : notFound(name);
@@ -175,11 +206,135 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
   return { require, drainStdin };
 })`;
 
+/**
+ * Reward-hack detection for `code` tests, which share the realm with the solution: before the
+ * solution runs, the properties named by the test that the intrinsic objects have (the globals,
+ * their prototypes, the hidden iterator and typed array prototypes) are recorded, and on the common
+ * prototypes those JavaScript consults on its own (toJSON when the test stringifies, toString,
+ * valueOf, Symbol.iterator, then); check(), after the test, reports each one added, removed or
+ * replaced since, and a global the solution hides with a let/const/class of its own. Only builtins captured before the solution ran
+ * are used, and the result is built by string concatenation: no method the solution can replace runs.
+ */
+const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, stringify, indirectEval, hasOwn, SymbolCtor) {
+  'use strict';
+  const MISSING = {};
+  const SYMBOLS = ['iterator', 'asyncIterator', 'toPrimitive', 'hasInstance', 'toStringTag', 'species', 'isConcatSpreadable'];
+  const wanted = new Map();
+  for (let i = 0; i < watched.length; i++) {
+    const n = watched[i];
+    let key = n, label = n;
+    for (let j = 0; j < SYMBOLS.length; j++) if (n === '@@' + SYMBOLS[j]) { key = SymbolCtor[SYMBOLS[j]]; label = '[Symbol.' + SYMBOLS[j] + ']'; }
+    wanted.set(key, label);
+  }
+  // Properties JavaScript looks up on its own: watched for being added to the common prototypes too.
+  const IMPLICIT = [SymbolCtor.iterator, SymbolCtor.toPrimitive, 'toJSON', 'then', 'valueOf', 'toString'];
+  const paths = [], objects = [], seen = new Set();
+  const add = (path, o) => {
+    if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) return;
+    seen.add(o);
+    paths[paths.length] = path;
+    objects[objects.length] = o;
+  };
+  add('', G);
+  const globals = getOwnPropertyNames(G);
+  for (let i = 0; i < globals.length; i++) {
+    const d = getOwnPropertyDescriptor(G, globals[i]);
+    if (d === undefined || !hasOwn(d, 'value')) continue;
+    add(globals[i], d.value);
+    if (typeof d.value === 'function') {
+      const p = getOwnPropertyDescriptor(d.value, 'prototype');
+      if (p !== undefined && hasOwn(p, 'value')) add(globals[i] + '.prototype', p.value);
+    }
+  }
+  const arrayIterator = getPrototypeOf([][SymbolCtor.iterator]());
+  add('%ArrayIteratorPrototype%', arrayIterator);
+  add('%IteratorPrototype%', getPrototypeOf(arrayIterator));
+  add('%StringIteratorPrototype%', getPrototypeOf(''[SymbolCtor.iterator]()));
+  add('%MapIteratorPrototype%', getPrototypeOf(new Map()[SymbolCtor.iterator]()));
+  add('%SetIteratorPrototype%', getPrototypeOf(new Set()[SymbolCtor.iterator]()));
+  add('%TypedArray%', getPrototypeOf(Int8Array));
+  add('%TypedArray%.prototype', getPrototypeOf(Int8Array.prototype));
+  add('%GeneratorPrototype%', getPrototypeOf((function* () {})()));
+  const common = new Set([Object.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype, BigInt.prototype,
+    Symbol.prototype, Date.prototype, Function.prototype, Map.prototype, Set.prototype, Promise.prototype, RegExp.prototype,
+    Error.prototype, arrayIterator, getPrototypeOf(arrayIterator)]);
+  const entry = (o, k) => {
+    const d = getOwnPropertyDescriptor(o, k);
+    if (d === undefined) return [MISSING, MISSING];
+    return hasOwn(d, 'value') ? [d.value, MISSING] : [d.get, d.set];
+  };
+  // The pairs to compare: each watched property an intrinsic has now, and the implicit ones on the
+  // common prototypes (a toJSON added to Array.prototype). A method the task itself asks to add
+  // is not one an intrinsic had.
+  const pairObject = [], pairKey = [], pairName = [], before = [];
+  const pair = (i, k, label) => {
+    pairObject[pairObject.length] = objects[i];
+    pairKey[pairKey.length] = k;
+    pairName[pairName.length] = paths[i] === '' ? label : typeof k === 'symbol' ? paths[i] + label : paths[i] + '.' + label;
+    before[before.length] = entry(objects[i], k);
+  };
+  for (let i = 0; i < objects.length; i++) {
+    const own = getOwnPropertyNames(objects[i]);
+    for (let j = 0; j < own.length; j++) if (wanted.has(own[j])) pair(i, own[j], wanted.get(own[j]));
+    const syms = getOwnPropertySymbols(objects[i]);
+    for (let j = 0; j < syms.length; j++) if (wanted.has(syms[j])) pair(i, syms[j], wanted.get(syms[j]));
+    if (common.has(objects[i])) {
+      for (let j = 0; j < IMPLICIT.length; j++) {
+        const k = IMPLICIT[j];
+        if (!hasOwn(objects[i], k) && (k !== 'toJSON' || wanted.has('toJSON'))) pair(i, k, typeof k === 'symbol' ? '[Symbol.' + (k === SymbolCtor.iterator ? 'iterator' : 'toPrimitive') + ']' : k);
+      }
+    }
+  }
+  // Globals a solution may hide with a lexical declaration (const Math = …): their values now.
+  const lexical = [];
+  for (let i = 0; i < watched.length; i++) {
+    const n = watched[i];
+    if (!hasOwn(G, n)) continue;
+    const d = getOwnPropertyDescriptor(G, n);
+    if (hasOwn(d, 'value')) lexical[lexical.length] = [n, d.value];
+  }
+  return function check() {
+    let out = '', count = 0;
+    const put = (kind, name) => {
+      if (count >= 20) return;
+      out += (count++ ? ',' : '') + '{"kind":' + stringify(kind) + ',"name":' + stringify(name) + '}';
+    };
+    for (let n = 0; n < before.length; n++) {
+      const was = before[n];
+      const now = entry(pairObject[n], pairKey[n]);
+      if (was[0] === now[0] && was[1] === now[1]) continue;
+      put(was[0] === MISSING && was[1] === MISSING ? 'added' : now[0] === MISSING && now[1] === MISSING ? 'removed' : 'changed', pairName[n]);
+    }
+    for (let j = 0; j < lexical.length; j++) {
+      const d = getOwnPropertyDescriptor(G, lexical[j][0]);
+      if (d === undefined || !hasOwn(d, 'value') || d.value !== lexical[j][1]) continue;
+      let value;
+      try { value = indirectEval(lexical[j][0]); } catch (e) { continue; }
+      if (value !== lexical[j][1]) put('shadowed', lexical[j][0]);
+    }
+    return '[' + out + ']';
+  };
+})`;
+
+/**
+ * The names a test's code may rely on: its identifiers, and what JavaScript looks up by itself
+ * (conversions, iteration, promise resolution, species). Sent to TAMPER for `code` tests.
+ */
+export function watchedNames(testCode: string): string[] {
+  const names = new Set<string>(['toString', 'valueOf', 'constructor', 'then', 'next', '@@iterator', '@@asyncIterator', '@@toPrimitive', '@@hasInstance', '@@species', '@@isConcatSpreadable']);
+  if (/stringify/.test(testCode)) names.add('toJSON');
+  for (const m of testCode.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    if (names.size >= 400) break;
+    names.add(m[0]);
+  }
+  return [...names];
+}
+
 /** What the host hands the prelude on request (`host(HOST.source, name)`), never parsed unless used. */
-export const LAZY: Readonly<Record<string, string>> = { serialize: SERIALIZE, show: SHOW, io: IO };
+export const LAZY: Readonly<Record<string, string>> = { serialize: SERIALIZE, show: SHOW, io: IO, tamper: TAMPER };
 
 
-export const JS_PRELUDE = String.raw`(function (host, stdinText) {
+export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   'use strict';
   const G = globalThis;
   const O = Object;
@@ -190,6 +345,10 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText) {
   const MapProto = Map.prototype, SetProto = Set.prototype, DateProto = Date.prototype, ErrorProto = Error.prototype;
   const dateToISOString = DateProto.toISOString, errorToString = ErrorProto.toString;
   const indirectEval = eval;
+  const ErrorCtor = Error;
+  // Where a failed assert was called, for the host to find the test's line (QuickJS has no
+  // Error.prepareStackTrace: the stack is the engine's own text).
+  const where = () => { try { const s = new ErrorCtor().stack; return typeof s === 'string' ? s : ''; } catch (e) { return ''; } };
   const lazy = (name) => indirectEval(host(${HOST.source}, name));
 
   let serializeImpl, showImpl, ioImpl;
@@ -197,7 +356,7 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText) {
     (serializeImpl || (serializeImpl = lazy('serialize')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, MapProto, SetProto, DateProto, PromiseProto)))(v, maxChars);
   const show = (v, depth, top) =>
     (showImpl || (showImpl = lazy('show')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, MapProto, SetProto, PromiseProto)))(v, depth, top);
-  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn));
+  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where));
 
   function line(args) {
     let s = '';
@@ -210,7 +369,8 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText) {
     log: out, info: out, debug: out, dir: out, table: out, trace: err, warn: err, error: err,
     assert(condition, ...a) {
       if (condition) return;
-      host(${HOST.assertFailed}, a.length ? line(a) : '');
+      const text = a.length ? line(a) : '';
+      host(${HOST.assertFailed}, text, where(), '', '', '', '', text);
       host(${HOST.stderr}, (a.length ? 'Assertion failed: ' + line(a) : 'Assertion failed') + '\n');
     },
   });
@@ -239,10 +399,13 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText) {
   defineProperty(G, 'process', { value: processObject, writable: false, enumerable: false, configurable: false });
   defineProperty(G, 'require', { value: (name) => io().require(name), writable: false, enumerable: false, configurable: false });
 
+  // Taken now, before the solution runs (see TAMPER); only for code tests, which name what to watch.
+  const tamper = watchedText ? lazy('tamper')(G, parse(watchedText), getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, O.getOwnPropertySymbols, stringify, indirectEval, hasOwn, Symbol) : undefined;
+
   function call(fn, argsText, maxChars) {
     const args = parse(argsText);
     return serialize(apply(fn, undefined, args), maxChars);
   }
 
-  return freeze({ call, drainStdin: () => io().drainStdin() });
+  return freeze({ call, drainStdin: () => io().drainStdin(), tampered: () => (tamper ? tamper() : '[]') });
 })`;

@@ -4,10 +4,21 @@
 // are decided on the host from the data returned here.
 export const PYTHON_HARNESS = String.raw`
 def _veredicto_setup(TAG):
-    import sys, builtins, os, io, gc, _json, itertools, posix
+    import sys, builtins, os, io, gc, _json, itertools, posix, _imp
     _type, _len, _str, _int, _float, _bool, _list, _tuple, _dict = type, len, str, int, float, bool, list, tuple, dict
     _set, _frozenset, _id, _isinstance = set, frozenset, id, isinstance
     _BaseException, _Exception = BaseException, Exception
+    CodeType = _type(_veredicto_setup.__code__)
+    FunctionType = _type(_veredicto_setup)
+    _range = range
+    _sorted = sorted
+    MISSING = object()
+
+    def _safe(fn, *a):
+        try:
+            return fn(*a)
+        except _BaseException:
+            return MISSING
     _quote = _json.encode_basestring_ascii
     _float_repr, _int_repr, _obj_repr = float.__repr__, int.__repr__, object.__repr__
     _compile, _exec = compile, exec
@@ -59,8 +70,15 @@ def _veredicto_setup(TAG):
     os._exit = blocked_exit
     posix._exit = blocked_exit
 
-    BLOCKED_MODULES = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'ctypes', '_ctypes', 'micropip')
-    BLOCKED_EVENTS = ('gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'sys.settrace', 'sys.setprofile',
+    # Modules that reach the JavaScript host or the interpreter's memory (ctypes, the C test modules).
+    BLOCKED_MODULES = _frozenset(('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'ctypes', '_ctypes', 'micropip',
+                                  '_testcapi', '_testinternalcapi', '_testlimitedcapi', '_testbuffer', '_testclinic',
+                                  '_testclinic_limited', '_xxtestfuzz', '_remote_debugging', 'xxsubtype', '_posixsubprocess',
+                                  'pyodide_http', '_lsprof'))
+
+    def is_blocked(name):
+        return _str.partition(name, '.')[0] in BLOCKED_MODULES
+    BLOCKED_EVENTS = ('sys.addaudithook', 'gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'sys.settrace', 'sys.setprofile',
                       'sys._current_frames', 'sys._current_exceptions', 'os.system', 'os.exec', 'os.posix_spawn',
                       'os.spawn', 'os.fork', 'os.kill', 'os.killpg', 'subprocess.Popen', 'sys.monitoring.register_callback',
                       'cpython._PySys_ClearAuditHooks', 'sys.remote_exec')
@@ -72,6 +90,14 @@ def _veredicto_setup(TAG):
     # A class of the standard library changed however it was reached (object.__subclasses__()
     # needs no import), or the file system written to (the next solution would read it).
     tainted = [False]
+    FRAME_ATTRIBUTES = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame'))
+    in_hook = [False]
+    GENERATED_BY = ('/collections/__init__.py', '/dataclasses.py')
+    running = [False]      # solution or test code is running (see guarded): Pyodide's own traceback formatting is not
+    DYNAMIC_EVENTS = frozenset(('compile', 'marshal.loads', 'marshal.load', 'code.__new__'))
+    _getframe = sys._getframe
+    dynamic = [False]      # the solution compiled or ran code of its own making (see audit)
+    loading = [False]      # the harness is compiling a solution or a test (see load)
     WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
     FS_EVENTS = frozenset(('os.mkdir', 'os.rmdir', 'os.remove', 'os.rename', 'os.link', 'os.symlink', 'os.truncate',
                            'os.chmod', 'os.chown', 'os.utime', 'os.mkfifo', 'os.mknod', 'os.chflags', 'os.lockf'))
@@ -81,12 +107,37 @@ def _veredicto_setup(TAG):
         if not sealed[0]:
             return
         if event == 'import':
-            if _str.partition(args[0], '.')[0] in BLOCKED_MODULES:
+            if is_blocked(_str.__str__(args[0])):
                 raise ImportError('module ' + _str.__str__(args[0]) + ' is not available in the sandbox')
         elif event == 'open':
             mode, flags = args[1], args[2]
             if (mode is not None and not _set(_str.__str__(mode)).isdisjoint('wax+')) or (_type(flags) is _int and flags & WRITE_FLAGS):
                 tainted[0] = True
+        elif event == 'exec':
+            # Source of a blocked package run by any loader (PathFinder, zipimport, a spec by hand).
+            code = args[0]
+            if _type(code) is CodeType and not _set(_str.split(_str.__str__(code.co_filename), '/')[:-1]).isdisjoint(BLOCKED_MODULES):
+                raise ImportError('module ' + _str.__str__(code.co_filename) + ' is not available in the sandbox')
+        elif event == 'sys._getframe' or (event == 'object.__getattr__' and _str.__str__(args[1]) in FRAME_ATTRIBUTES):
+            # A frame of the harness (the call that sanitises what a solution returns is one) has
+            # locals that write through (PEP 667): no frame for solution or test code. The harness's
+            # own look at its caller (below) is let through.
+            if running[0] and not in_hook[0]:
+                raise PermissionError('frames are not available in the sandbox')
+        elif event in DYNAMIC_EVENTS:
+            # Code made at run time (eval, exec of a string, typing's string annotations, timeit,
+            # marshal, a CodeType by hand) can reach anything by names no scan of the source sees:
+            # the runtime is replaced after the solution. The import system compiling a module is not that.
+            if not loading[0]:
+                in_hook[0] = True
+                try:
+                    where = _str.__str__(_getframe(1).f_code.co_filename)
+                finally:
+                    in_hook[0] = False
+                # The import system, and code the standard library makes from names it has checked
+                # are identifiers (namedtuple, dataclasses): nothing of the solution's making.
+                if not (_str.startswith(where, '<frozen importlib') or _str.endswith(where, GENERATED_BY)):
+                    dynamic[0] = True
         elif event in FS_EVENTS:
             tainted[0] = True
         elif event == 'object.__setattr__' or event == 'object.__delattr__':
@@ -113,21 +164,27 @@ def _veredicto_setup(TAG):
     base = {}
     touched = set()
     ALWAYS = ('builtins', 'sys', '__main__')
-    WIDE = ('importlib', 'gc', 'inspect')   # made to reach any module: check everything
+    WIDE = ('importlib', 'gc', 'inspect', '_frozen_importlib', '_frozen_importlib_external', '_imp')   # made to reach any module: check everything
 
     real_import = builtins.__import__
 
     def recording_import(name, globals=None, locals=None, fromlist=(), level=0):
         if level == 0:
             touched.add(name.partition('.')[0])
-        return real_import(name, globals, locals, fromlist, level)
+        got = real_import(name, globals, locals, fromlist, level)
+        if sealed[0]:
+            imported()
+        return got
 
     importlib = __import__('importlib')
     real_import_module = importlib.import_module
 
     def recording_import_module(name, package=None):
         touched.add(name.partition('.')[0])
-        return real_import_module(name, package)
+        got = real_import_module(name, package)
+        if sealed[0]:
+            imported()
+        return got
 
     studied = {}   # module name -> (classes it defines, ids of the modules it references, its other state)
     mutable_types = []   # every class that can be changed (written in Python), found by study
@@ -176,7 +233,7 @@ def _veredicto_setup(TAG):
     CONTAINERS = (_dict, _list, _set)
     _module = _type(sys)
     # Put back by their own code: the import system, and builtins (in every namespace as __builtins__).
-    OWN_CODE = {_id(sys.modules), _id(sys.path), _id(sys.meta_path), _id(builtins.__dict__)}
+    OWN_CODE = {_id(sys.modules), _id(sys.path), _id(sys.meta_path), _id(sys.path_hooks), _id(builtins.__dict__)}
 
     def find_holders(namespace, class_spaces):
         """The mutable state a module keeps besides its namespace: the dicts, lists and sets among
@@ -242,11 +299,113 @@ def _veredicto_setup(TAG):
                 live.clear()
                 live.update(saved)
 
-    def seal():
-        # Modules that reach the JavaScript host go; the audit hook refuses them from now on.
+    def seal_js():
+        """Python must never hold a JavaScript object, by any route (docs/sandbox-state.md lists
+        them). Pyodide's own modules are where such objects and the functions that make them live:
+        they leave sys.modules, their namespaces are emptied (functions and classes of theirs that
+        stay reachable through object.__subclasses__() then find nothing in their globals), the
+        finder that imports 'js' leaves the import system, the classes that can make a JavaScript
+        object (JsException(...) builds a JavaScript Error) refuse to be instantiated, and the
+        low-level loaders refuse to build a blocked module again, whatever route asks them."""
+        module_type = _type(sys)
+        # What Pyodide patched into the standard library goes back to the original first
+        # (time.sleep, asyncio.run, the event loop policy), or it would fail once emptied below.
+        originals = {}
+        for name, mod in _list(sys.modules.items()):
+            if is_blocked(name) and _type(mod) is module_type:
+                for k, v in _list(mod.__dict__.items()):
+                    if _str.startswith(k, '_orig_'):
+                        originals[k[6:]] = v
+        for name, mod in _list(sys.modules.items()):
+            d = getattr(mod, '__dict__', None)
+            if is_blocked(name) or _type(d) is not _dict:
+                continue
+            for k, v in _list(d.items()):
+                if _isinstance(v, FunctionType) and is_blocked(_str(v.__globals__.get('__name__', ''))):
+                    if '__wrapped__' in v.__dict__:
+                        d[k] = v.__dict__['__wrapped__']
+                    elif k in originals:
+                        d[k] = originals[k]
+                    elif name == 'sys' and ('__' + k + '__') in d:
+                        d[k] = d['__' + k + '__']
+        events = sys.modules.get('asyncio.events')
+        if events is not None and is_blocked(_str(_type(getattr(events, '_event_loop_policy', None)).__module__)):
+            events._event_loop_policy = None
+            if is_blocked(_str(_type(events._get_running_loop()).__module__)):
+                events._set_running_loop(None)
+        # The C module's own types call themselves builtins (Py2JsConverter…): taken from its namespace.
+        core = sys.modules.get('_pyodide_core')
+        pyodide_classes = [v for v in _list(getattr(core, '__dict__', {}).values())
+                           if _isinstance(v, _type) and v.__module__ == 'builtins' and getattr(builtins, v.__name__, None) is not v]
         for name in _list(sys.modules):
-            if name in BLOCKED_MODULES or name.split('.')[0] in BLOCKED_MODULES:
-                del sys.modules[name]
+            if is_blocked(name):
+                mod = sys.modules.pop(name)
+                if _type(mod) is module_type:
+                    _dict_clear(mod.__dict__)
+                    mod.__name__ = name
+        for finder in _list(sys.meta_path):
+            if is_blocked(_str(getattr(finder, '__module__', '') or '')):
+                sys.meta_path.remove(finder)
+                d = getattr(finder, '__dict__', None)
+                if _type(d) is _dict:
+                    _dict_clear(d)
+        for hook in _list(sys.path_hooks):
+            if is_blocked(_str(getattr(hook, '__module__', '') or '')):
+                sys.path_hooks.remove(hook)
+        sys.path_importer_cache.clear()
+        # Every class Pyodide defined, also those no module names any more.
+        stack = [object]
+        seen = _set()
+        while stack:
+            for sub in _type.__subclasses__(stack.pop()):
+                if _id(sub) not in seen:
+                    seen.add(_id(sub))
+                    stack.append(sub)
+                    if is_blocked(_str(sub.__dict__.get('__module__', '') or '')) or is_blocked(_str(_type(sub).__module__)):
+                        pyodide_classes.append(sub)
+        def refuse(*a, **k):
+            raise PermissionError('JavaScript objects are not available in the sandbox')
+        pyodide_set = _set(pyodide_classes)
+        for cls in pyodide_classes:
+            try:
+                _type.__setattr__(cls, '__new__', staticmethod(refuse))
+                _type.__setattr__(cls, '__init_subclass__', classmethod(refuse))
+            except _BaseException:
+                pass
+            # Class attributes that are Pyodide objects go (converters holding JavaScript-side
+            # objects), and what a class offers without an instance refuses. The rest stays:
+            # Pyodide's C code reads some (a JsProxy freed later looks up _js_type_flags).
+            for k, v in _list(cls.__dict__.items()):
+                if k == '__new__' or k == '__init_subclass__':
+                    continue
+                try:
+                    if _isinstance(v, (staticmethod, classmethod)):
+                        _type.__setattr__(cls, k, staticmethod(refuse))
+                    elif _type(v) in pyodide_set:
+                        _type.__delattr__(cls, k)
+                except _BaseException:
+                    pass
+        # The C loaders, however reached (import, importlib, a spec handed to BuiltinImporter or
+        # ExtensionFileLoader): a blocked module is never built, nor a loaded builtin module again
+        # (a second copy of _imp or posix would bring back what is taken away here).
+        loaded = _frozenset(n for n in sys.builtin_module_names if n in sys.modules)
+        real_builtin, real_dynamic = _imp.create_builtin, _imp.create_dynamic
+        def create_builtin(spec, *rest):
+            name = _str(spec.name)
+            if is_blocked(name) or name in loaded:
+                raise ImportError('module ' + name + ' is not available in the sandbox', name=name)
+            return real_builtin(spec, *rest)
+        def create_dynamic(spec, *rest):
+            name = _str(spec.name)
+            if is_blocked(name) or is_blocked(_str.rpartition(name, '.')[2]):
+                raise ImportError('module ' + name + ' is not available in the sandbox', name=name)
+            return real_dynamic(spec, *rest)
+        _imp.create_builtin = create_builtin
+        _imp.create_dynamic = create_dynamic
+        protected_functions.update((_id(create_builtin), _id(create_dynamic), _id(create_builtin.__code__), _id(create_dynamic.__code__)))
+
+    def seal():
+        seal_js()
         builtins.__import__ = recording_import
         importlib.import_module = recording_import_module
         # No host details: a fixed environment (the snapshot maker's own is not ours to show).
@@ -273,14 +432,98 @@ def _veredicto_setup(TAG):
             if studied[name][0]:
                 classes[name] = classes_of(studied[name][0])
         classes['*'] = classes_of(mutable_types)
+        ast_classes.append(classes_of(AST_TYPES))
         base['path'] = _list(sys.path)
         base['meta_path'] = _list(sys.meta_path)
+        base['path_hooks'] = _list(sys.path_hooks)
         base['environ'] = _dict(os.environ)
         base['limit'] = sys.getrecursionlimit()
         base['cwd'] = os.getcwd()
+        base['interpreter'] = interpreter_state()
+        base['filters'] = _list(warnings.filters)
+        base['signals'] = signals()
         if 'random' in sys.modules:
             sys.modules['random'].seed()
+        pristine.update(builtins.__dict__)
+        for t in _list(mutable_types) + [c for n in names for c in studied[n][0]]:
+            space = _type.__getattribute__(t, '__dict__')
+            base_copies[t.__name__] = base_copies.get(t.__name__, ()) + ((space, _dict(space)),)
+        known_modules.update(names)
         sealed[0] = True
+
+    # Interpreter-wide state kept outside any module's namespace (docs/sandbox-state.md): read
+    # after every solution and put back, or, where that is not possible, the runtime is replaced.
+    import warnings, signal, atexit, faulthandler, _tracemalloc, _abc, _codecs, codecs, _locale
+    SIGNALS = _tuple(n for n in _range(1, signal.NSIG) if _safe(signal.getsignal, n) is not MISSING)
+
+    def signals():
+        return _tuple(signal.getsignal(n) for n in SIGNALS)
+
+    def umask():
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return mask
+
+    def interpreter_state():
+        return (sys.get_int_max_str_digits(), sys.getswitchinterval(), sys.get_asyncgen_hooks(),
+                sys.get_coroutine_origin_tracking_depth(), gc.get_threshold(), gc.get_debug(), gc.isenabled(),
+                gc.get_freeze_count(), sys.getdlopenflags(), umask(), atexit._ncallbacks(),
+                faulthandler.is_enabled(), _tracemalloc.is_tracing(), _abc.get_cache_token(),
+                _locale.setlocale(_locale.LC_ALL, None), _tuple(sys.monitoring.get_tool(i) for i in _range(6)))
+
+    searches = []   # codec search functions a solution registered: unregistered after it
+    real_register, real_register_error = _codecs.register, _codecs.register_error
+
+    def codec_register(search):
+        real_register(search)
+        searches.append(search)
+
+    def codec_register_error(name, handler):
+        # Error handlers cannot be unregistered: the runtime is replaced after this solution.
+        tainted[0] = True
+        return real_register_error(name, handler)
+    _codecs.register = codecs.register = codec_register
+    _codecs.register_error = codecs.register_error = codec_register_error
+
+    def restore_interpreter():
+        """Puts back what a solution changed of the interpreter itself; returns True when something
+        cannot be put back (the runtime is replaced then)."""
+        limits, switch, hooks, depth, threshold, debug, enabled, frozen, dlopen, umask, exits, fault, tracing, abc_token, loc, tools = base['interpreter']
+        sys.set_int_max_str_digits(limits)
+        sys.setswitchinterval(switch)
+        sys.set_asyncgen_hooks(*hooks)
+        sys.set_coroutine_origin_tracking_depth(depth)
+        gc.set_threshold(*threshold)
+        gc.set_debug(debug)
+        gc.enable() if enabled else gc.disable()
+        if gc.get_freeze_count() != frozen:
+            gc.unfreeze()
+            if frozen:
+                return True
+        sys.setdlopenflags(dlopen)
+        os.umask(umask)
+        if faulthandler.is_enabled() != fault:
+            faulthandler.disable() if not fault else faulthandler.enable()
+        if _tracemalloc.is_tracing() != tracing:
+            _tracemalloc.stop()
+        if _locale.setlocale(_locale.LC_ALL, None) != loc:
+            _locale.setlocale(_locale.LC_ALL, loc)
+        for i in _range(6):
+            if sys.monitoring.get_tool(i) != tools[i]:
+                sys.monitoring.free_tool_id(i)
+        while searches:
+            _codecs.unregister(searches.pop())
+        live = warnings.filters
+        if _len(live) != _len(base['filters']) or not _all(_map(_is, live, base['filters'])):
+            live[:] = base['filters']
+            warnings._filters_mutated_lock_held() if hasattr(warnings, '_filters_mutated_lock_held') else None
+        now = signals()
+        if now != base['signals']:
+            for n, was, is_now in _zip(SIGNALS, base['signals'], now):
+                if was is not is_now:
+                    signal.signal(n, was)
+        # Callbacks registered with atexit and ABCs given a virtual subclass cannot be taken back one by one.
+        return atexit._ncallbacks() != exits or _abc.get_cache_token() != abc_token
 
     stdin_eof = io.StringIO('')
 
@@ -289,6 +532,8 @@ def _veredicto_setup(TAG):
     def begin(stdin, limit):
         """Fresh globals and fresh standard streams for one test; returns the globals."""
         captures[0], captures[1] = Capture(limit), Capture(limit)
+        explanation[0] = None
+        opaque_kinds.clear()
         sys.stdout, sys.stderr = captures
         sys.stdin = io.StringIO(stdin) if stdin is not None else stdin_eof
         return {'__name__': '__main__', '__builtins__': builtins}
@@ -299,7 +544,7 @@ def _veredicto_setup(TAG):
         captures[0] = captures[1] = None
         return (out.text(), err.text(), out.over or err.over) if out is not None else ('', '', False)
 
-    def restore(introspects):
+    def restore():
         """Puts the modules a solution could have changed back as they were, after its last test.
         Returns whether the solution made a change that cannot be undone (see tainted: the runtime
         must be replaced) and what was replaced, so that JavaScript drops it (and any finalizer
@@ -314,9 +559,10 @@ def _veredicto_setup(TAG):
                 if mods.get(name) is not mod:
                     mods[name] = mod
             touched.add('sys')
-        # A solution that reaches objects by introspection (object.__subclasses__(), getattr…) may
-        # have changed anything: everything is checked then.
-        wide = introspects or not touched.isdisjoint(WIDE)
+        # A solution that reaches objects by introspection (object.__subclasses__(), getattr…) gets
+        # the next one a fresh runtime instead (see the runner); one that imported a module made to
+        # reach any other has everything checked.
+        wide = not touched.isdisjoint(WIDE)
         chosen = names if wide else {n for top in touched for n in family.get(top, ())}.union(ALWAYS)
         unfixable, tainted[0] = tainted[0], False
         for name in chosen:
@@ -337,27 +583,337 @@ def _veredicto_setup(TAG):
                     unfixable = class_changed(cls)
         if wide and not unfixable:
             unfixable = class_changed(classes['*'])
-        if wide or 'sys' in touched:
-            sys.path[:] = base['path']
-            sys.meta_path[:] = base['meta_path']
-            sys.setrecursionlimit(base['limit'])
-        if wide or 'os' in touched or 'posix' in touched:
-            if _dict(os.environ) != base['environ']:
-                os.environ.clear()
-                os.environ.update(base['environ'])
-            try:
-                os.chdir(base['cwd'])
-            except _BaseException:
-                pass
-        gc.enable()
+        # The AST node classes, however reached (import _ast names them under another module):
+        # changed ones would leave the next solutions' asserts unexplained (see load_test).
+        if not unfixable:
+            unfixable = class_changed(ast_classes[0])
+        # The import system and the process's settings, whoever reached them (os.sys is sys).
+        sys.path[:] = base['path']
+        sys.meta_path[:] = base['meta_path']
+        sys.path_hooks[:] = base['path_hooks']
+        sys.setrecursionlimit(base['limit'])
+        if _dict(os.environ) != base['environ']:
+            os.environ.clear()
+            os.environ.update(base['environ'])
+        try:
+            os.chdir(base['cwd'])
+        except _BaseException:
+            pass
+        if restore_interpreter() or dynamic[0]:
+            unfixable = True
+        dynamic[0] = False
+        extra_copies.clear()
+        extra_spaces.clear()
+        known_modules.intersection_update(names)
         # As in a fresh process: the snapshot would otherwise give every runtime the same sequence.
-        if wide or 'random' in touched:
-            mods['random'].seed() if 'random' in mods else None
+        if 'random' in mods:
+            mods['random'].seed()
         touched.clear()
         return unfixable, replaced
 
     def load(code, filename):
-        return _compile(code, filename, 'exec', dont_inherit=True)
+        loading[0] = True
+        try:
+            return _compile(code, filename, 'exec', dont_inherit=True)
+        finally:
+            loading[0] = False
+
+    # Failed assertions that say what failed (issue 12), as pytest's assertion rewriting does: the
+    # test's own assert statements are kept (the interpreter raises AssertionError itself, so no
+    # name a solution can shadow decides a verdict) and their operands are stored as they are
+    # evaluated, each once and in the same order, in temporaries no source can name ('@v1_0').
+    # After a failed assert the harness reads them from the failing frame and shows them with
+    # show(), which never runs code of the solution or the test. Rewriting builds AST nodes: it is
+    # done only while the node classes are as sealed (a solution that changed one, to make every
+    # assert hold, gets its tests compiled from the source as written).
+    import _ast
+    A = _ast
+    _issubclass, _next, _islice = issubclass, next, itertools.islice
+    _AssertionError = AssertionError
+    _type_name = _type.__dict__['__name__'].__get__
+    _str_repr, _bytes_repr, _complex_repr, _range_repr = str.__repr__, bytes.__repr__, complex.__repr__, range.__repr__
+    _Ellipsis, _NotImplemented, _bytes, _complex = Ellipsis, NotImplemented, bytes, complex
+    AST_TYPES = _tuple(v for v in _list(_ast.__dict__.values()) if _isinstance(v, _type) and _issubclass(v, _ast.AST))
+    ast_classes = []       # classes_of(AST_TYPES), taken when sealed
+    ONLY_AST = _ast.PyCF_ONLY_AST
+    OPERATORS = {A.Eq: '==', A.NotEq: '!=', A.Lt: '<', A.LtE: '<=', A.Gt: '>', A.GtE: '>=', A.Is: 'is', A.IsNot: 'is not',
+                 A.In: 'in', A.NotIn: 'not in'}
+    FUNCTIONS = (A.FunctionDef, A.AsyncFunctionDef)
+    SHOWN_CHARS = 200      # of each value
+    SOURCE_CHARS = 400     # of the assert's source
+    MESSAGE_CHARS = 1000   # of an assert's own message
+    rewritten = {}         # id(code object) -> (the code object, {position: assert}, {line: [assert]}), for every code object of a rewritten test
+    explanation = [None]   # what explain found for the test that just failed, taken by explained()
+
+    def located(node, at):
+        node.lineno, node.col_offset, node.end_lineno, node.end_col_offset = at.lineno, at.col_offset, at.end_lineno, at.end_col_offset
+        return node
+
+    def captured(expr, name):
+        # (name := (expr,))[0]: the value, evaluated once, and in name a 1-tuple that says it was evaluated.
+        store = located(A.Name(id=name, ctx=A.Store()), expr)
+        kept = located(A.NamedExpr(target=store, value=located(A.Tuple(elts=[expr], ctx=A.Load()), expr)), expr)
+        return located(A.Subscript(value=kept, slice=located(A.Constant(value=0), expr), ctx=A.Load()), expr)
+
+    def capture(expr, prefix, temps):
+        """expr with its operands captured; returns (the new expression, what to show of it)."""
+        t = _type(expr)
+        if t is A.Compare:
+            names = [prefix + _int_repr(_len(temps) + i) for i in _range(_len(expr.comparators) + 1)]
+            temps.extend(names)
+            ops = [OPERATORS.get(_type(op), '?') for op in expr.ops]
+            expr.left = captured(expr.left, names[0])
+            expr.comparators = [captured(c, n) for c, n in _zip(expr.comparators, names[1:])]
+            return expr, ('compare', names, ops)
+        if t is A.BoolOp:
+            parts = []
+            values = []
+            for v in expr.values:
+                nv, shown = capture(v, prefix, temps)
+                values.append(nv)
+                parts.append(shown)
+            expr.values = values
+            return expr, ('bool', parts)
+        if t is A.UnaryOp and _type(expr.op) is A.Not:
+            # What 'not' was given: true, so the assert failed.
+            name = prefix + _int_repr(_len(temps))
+            temps.append(name)
+            expr.operand = captured(expr.operand, name)
+            return expr, ('value', name)
+        if t is A.Constant:
+            return expr, None
+        name = prefix + _int_repr(_len(temps))
+        temps.append(name)
+        return captured(expr, name), ('value', name)
+
+    def rewrite_assert(node, index, lines, by_position, by_line):
+        temps = []
+        position = (node.test.lineno, node.test.end_lineno, node.test.col_offset, node.test.end_col_offset)
+        node.test, shown = capture(node.test, '@v' + _int_repr(index) + '_', temps)
+        text = ' '.join(_str.strip(l) for l in lines[node.lineno - 1:node.end_lineno])
+        info = (text if _len(text) <= SOURCE_CHARS else text[:SOURCE_CHARS] + '…', shown)
+        by_position[position] = info
+        by_line.setdefault(node.lineno, []).append(info)
+        if not temps:
+            return [node]
+        # Each temporary starts unset, so that one left from an earlier pass (a loop) is never shown.
+        reset = located(A.Assign(targets=[located(A.Name(id=n, ctx=A.Store()), node) for n in temps],
+                                 value=located(A.Tuple(elts=[], ctx=A.Load()), node)), node)
+        return [reset, node]
+
+    def rewrite_body(stmts, lines, by_position, by_line, in_class):
+        out = []
+        for s in stmts:
+            t = _type(s)
+            # Not in a class body: a temporary there would become an attribute of the class.
+            if t is A.Assert and not in_class:
+                out.extend(rewrite_assert(s, _len(by_position), lines, by_position, by_line))
+                continue
+            inner = True if t is A.ClassDef else False if t in FUNCTIONS else in_class
+            for field in ('body', 'orelse', 'finalbody'):
+                v = s.__dict__.get(field)
+                if _type(v) is _list:
+                    s.__dict__[field] = rewrite_body(v, lines, by_position, by_line, inner)
+            for part in _list(s.__dict__.get('handlers') or ()) + _list(s.__dict__.get('cases') or ()):
+                part.body = rewrite_body(part.body, lines, by_position, by_line, inner)
+            out.append(s)
+        return out
+
+    def load_test(code):
+        """Test code, compiled with its asserts rewritten (see above) where that can be done safely."""
+        if not ast_classes or class_changed(ast_classes[0]):
+            return load(code, 'test.py')
+        loading[0] = True
+        try:
+            try:
+                tree = _compile(code, 'test.py', 'exec', ONLY_AST, dont_inherit=True)
+                by_position, by_line = {}, {}
+                tree.body = rewrite_body(tree.body, _str.split(code, '\n'), by_position, by_line, False)
+                compiled = _compile(tree, 'test.py', 'exec', dont_inherit=True)
+            except _Exception:
+                # A syntax error is reported from the source as written, as before; code too deep
+                # to rewrite runs unexplained.
+                return _compile(code, 'test.py', 'exec', dont_inherit=True)
+        finally:
+            loading[0] = False
+        if _len(rewritten) > 4096:
+            rewritten.clear()
+        stack = [compiled]
+        while stack:
+            c = stack.pop()
+            rewritten[_id(c)] = (c, by_position, by_line)
+            stack.extend(k for k in c.co_consts if _type(k) is CodeType)
+        return compiled
+
+    class Enough(BaseException):
+        pass
+    ENOUGH = Enough()      # raised as made here: a changed Enough.__new__ or __init__ never runs
+
+    def show(v, limit=SHOWN_CHARS):
+        """A bounded repr of v made by the harness alone, never by calling a __repr__: plain data
+        (numbers, strings, lists, tuples, dicts, sets, and their subclasses as their data) is
+        written as Python writes it; any other object as <its class name object>."""
+        out = []
+        size = [0]
+        active = _set()
+        def put(s):
+            out.append(s)
+            size[0] += _len(s)
+            if size[0] > limit:
+                raise ENOUGH
+        def items(opening, closing, xs, depth, single=False):
+            put(opening)
+            first = True
+            for x in xs:
+                if not first:
+                    put(', ')
+                first = False
+                walk(x, depth + 1)
+            if single:
+                put(',')
+            put(closing)
+        def walk(x, depth):
+            t = _type(x)
+            if x is None or x is True or x is False or x is _Ellipsis or x is _NotImplemented:
+                put('None' if x is None else 'True' if x is True else 'False' if x is False else 'Ellipsis' if x is _Ellipsis else 'NotImplemented')
+            elif _issubclass(t, _int):
+                n = _int.__int__(x)
+                # Past about 4,300 digits Python refuses to write an int; a length says enough.
+                put(_int_repr(n) if _int.bit_length(n) < 14000 else '<int of about ' + _int_repr(_int.bit_length(n) * 30103 // 100000) + ' digits>')
+            elif _issubclass(t, _float):
+                put(_float_repr(_float.__float__(x)))
+            elif _issubclass(t, _str):
+                s = _str.__str__(x)
+                put(_str_repr(s[:limit + 1]))
+            elif t is _bytes:
+                put(_bytes_repr(x[:limit + 1]))
+            elif t is _complex:
+                put(_complex_repr(x))
+            elif t is _range:
+                put(_range_repr(x))
+            elif t is _object and _id(x) in opaque_kinds and opaque_kinds[_id(x)][0] is x:
+                put('<' + opaque_kinds[_id(x)][1] + ' object>')
+            elif _issubclass(t, (_list, _tuple, _dict, _set, _frozenset)):
+                if _id(x) in active or depth > 100:
+                    put('...')
+                    return
+                active.add(_id(x))
+                if _issubclass(t, _list):
+                    items('[', ']', _list.__iter__(x), depth)
+                elif _issubclass(t, _tuple):
+                    items('(', ')', _tuple.__iter__(x), depth, _tuple.__len__(x) == 1)
+                elif _issubclass(t, _dict):
+                    put('{')
+                    first = True
+                    for k, item in _dict.items(x):
+                        if not first:
+                            put(', ')
+                        first = False
+                        walk(k, depth + 1)
+                        put(': ')
+                        walk(item, depth + 1)
+                    put('}')
+                elif _issubclass(t, _frozenset):
+                    if _frozenset.__len__(x):
+                        items('frozenset({', '})', _frozenset.__iter__(x), depth)
+                    else:
+                        put('frozenset()')
+                elif _set.__len__(x):
+                    items('{', '}', _set.__iter__(x), depth)
+                else:
+                    put('set()')
+                active.discard(_id(x))
+            else:
+                name = _type_name(t)
+                put('<' + (name if _type(name) is _str and _len(name) <= 100 else 'object') + ' object>')
+        try:
+            walk(v, 0)
+        except Enough:
+            return ''.join(out)[:limit] + '…'
+        except _Exception:
+            return '<repr failed>'
+        return ''.join(out)
+
+    def given(local, name):
+        # A temporary's 1-tuple, read from the frame's locals (a dict or a FrameLocalsProxy: C code only).
+        try:
+            v = local[name]
+        except _Exception:
+            return MISSING
+        return v[0] if _type(v) is _tuple and _tuple.__len__(v) == 1 else MISSING
+
+    def shown_of(spec, local):
+        """(operator, left, right, value) for what failed in spec, from the values captured."""
+        if spec is None:
+            return (None, None, None, None)
+        kind = spec[0]
+        if kind == 'value':
+            v = given(local, spec[1])
+            return (None, None, None, None if v is MISSING else show(v))
+        if kind == 'compare':
+            names, ops = spec[1], spec[2]
+            values = [given(local, n) for n in names]
+            # A chain stops at its first false link: the last pair that was evaluated is that link.
+            last = 0
+            while last + 1 < _len(values) and values[last + 1] is not MISSING:
+                last += 1
+            if last == 0 or values[last - 1] is MISSING:
+                return (None, None, None, None)
+            return (ops[last - 1], show(values[last - 1]), show(values[last]), None)
+        # and / or: the last operand evaluated decided the result (false, or every one false).
+        chosen = None
+        for part in spec[1]:
+            if part is not None and given(local, first_temp(part)) is MISSING:
+                break
+            chosen = part
+        return shown_of(chosen, local)
+
+    def first_temp(spec):
+        while spec[0] == 'bool':
+            spec = spec[1][0]
+            if spec is None:
+                return ''
+        return spec[1][0] if spec[0] == 'compare' else spec[1]
+
+    def explain(e):
+        """After a test failed an assertion: what the failing assert of the test's code was and the
+        values it saw, kept for explained(). Nothing for an AssertionError raised anywhere else."""
+        try:
+            if _type(e) is not _AssertionError:
+                return
+            tb = e.__traceback__
+            if tb is None:
+                return
+            while tb.tb_next is not None:
+                tb = tb.tb_next
+            frame = tb.tb_frame
+            code = frame.f_code
+            entry = rewritten.get(_id(code))
+            if entry is None or entry[0] is not code:
+                return
+            position = _next(_islice(code.co_positions(), tb.tb_lasti // 2, None), None)
+            info = entry[1].get(position)
+            if info is None:
+                found = entry[2].get(tb.tb_lineno)
+                if not found:
+                    return
+                info = found[0]
+            op, left, right, value = shown_of(info[1], frame.f_locals)
+            args = _BaseException.__dict__['args'].__get__(e)
+            message = None
+            if _tuple.__len__(args):
+                m = args[0]
+                message = _str.__str__(m)[:MESSAGE_CHARS] if _type(m) is _str else show(m, MESSAGE_CHARS)
+                # What Pyodide writes of the exception must not call the message's own __str__ either.
+                e.args = (message,)
+            explanation[0] = (info[0], op, left, right, value, message)
+        except _Exception:
+            pass
+
+    def explained():
+        """What explain found for the last test, once."""
+        got, explanation[0] = explanation[0], None
+        return got
 
     def entry(g, dotted):
         parts = dotted.split('.')
@@ -372,7 +928,7 @@ def _veredicto_setup(TAG):
         return _tuple(_loads(text))
 
     def call(fn, args):
-        return fn(*args)
+        return guarded(fn, *args)
 
     MAX_DEPTH = 200
 
@@ -496,19 +1052,19 @@ def _veredicto_setup(TAG):
         # library was changed during this solution's run.
         if _id(t) in protected_types and not tainted[0] and t.__module__ != 'builtins':
             return x
-        return Opaque(t)
+        return opaque(t)
 
-    class Opaque:
-        __slots__ = ('kind',)
-        def __init__(self, t):
-            self.kind = t.__name__ if _type(t.__dict__.get('__name__')) is not _str else 'object'
-        def __eq__(self, other):
-            return self is other
-        def __ne__(self, other):
-            return self is not other
-        __hash__ = object.__hash__
-        def __repr__(self):
-            return '<' + self.kind + ' object>'
+    # An opaque value is a bare object(): equal only to itself by object's own C methods. A class
+    # of the harness's would not do: a solution can find it (object.__subclasses__()) and give it
+    # an __eq__ that is always true, and setting a class attribute raises no audit event.
+    _object = object
+    opaque_kinds = {}      # id -> (the value, the name of the class it stands for), this test's, for show()
+
+    def opaque(t):
+        token = _object()
+        name = _type_name(t)
+        opaque_kinds[_id(token)] = (token, name if _type(name) is _str and _len(name) <= 100 else 'object')
+        return token
 
     def candidate(fn):
         def checked(*a, **k):
@@ -516,14 +1072,129 @@ def _veredicto_setup(TAG):
         return checked
 
     def check(check_fn, fn):
-        return check_fn(candidate(fn))
+        try:
+            return guarded(check_fn, candidate(fn))
+        except _AssertionError as e:
+            explain(e)
+            raise
 
-    for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate):
+    def guarded(fn, *args):
+        running[0] = True
+        try:
+            return fn(*args)
+        finally:
+            running[0] = False
+
+    def run(code, g):
+        try:
+            return guarded(_exec, code, g)
+        except _AssertionError as e:
+            explain(e)
+            raise
+
+    # Reward hacks. Test code runs with the builtins as they were sealed (its functions keep them),
+    # whatever the solution did to the builtins module; what the format shares with the solution
+    # (HumanEval runs the test in the solution's globals, modules are one per interpreter) is
+    # checked instead: a name the test uses that the solution changed is reported (see Tamper).
+    pristine = {}
+    used_names = {}
+    # What every module's namespace defines for itself (the builtins module has its own of each): a
+    # test that reads one (a class body reads __name__, so does an if __name__ == "__main__" block) reads its own
+    # module's, never a built-in the solution could have hidden.
+    MODULE_ATTRIBUTES = _frozenset(('__name__', '__doc__', '__package__', '__loader__', '__spec__', '__builtins__', '__file__', '__cached__', '__annotations__', '__path__'))
+
+    def names_of(code):
+        """Every global and attribute name the test code uses, nested functions included."""
+        got = used_names.get(code)
+        if got is None:
+            found, stack = _set(), [code]
+            while stack:
+                c = stack.pop()
+                found.update(c.co_names)
+                stack.extend(k for k in c.co_consts if _type(k) is CodeType)
+            if _len(used_names) > 256:
+                used_names.clear()
+            got = used_names[code] = _frozenset(found)
+        return got
+
+    def prepare_test(code, g, everywhere):
+        """Gives the test code pristine builtins and reports what the solution changed that it uses."""
+        found = tampering(code, g, everywhere)
+        g['__builtins__'] = _dict_copy(pristine)
+        return found
+
+    def tampering(code, g, everywhere):
+        used = names_of(code)
+        found = []
+        live = builtins.__dict__
+        for k in _sorted(used):
+            if k in pristine:
+                v = live.get(k, MISSING)
+                if v is not pristine[k]:
+                    found.append(('removed' if v is MISSING else 'changed', k))
+                if g is not None and k not in MODULE_ATTRIBUTES and g.get(k, pristine[k]) is not pristine[k]:
+                    found.append(('shadowed', k))
+            elif g is not None and k in baseline and k in g and g[k] is not baseline[k] and _isinstance(baseline[k], _module):
+                found.append(('shadowed', k))
+        # Modules: those the solution imported (and their families), or all when it may have
+        # reached any without importing it.
+        chosen = names if everywhere or not touched.isdisjoint(WIDE) else _sorted({n for top in touched for n in family.get(top, ())}.union(ALWAYS))
+        spaces = [(name, baseline[name].__dict__, holders[name][0][4][0]) for name in chosen if name in holders and name != 'builtins']
+        spaces.extend((name, ns, saved) for name, (ns, saved) in _list(extra_spaces.items()))
+        for name, ns, saved in spaces:
+            for k in used:
+                was, now = saved.get(k, MISSING), ns.get(k, MISSING)
+                if was is not now:
+                    found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', name + '.' + k))
+        # Classes the test names (attribute assignment on a class raises no audit event: compared).
+        for k in used:
+            for space, saved in base_copies.get(k, ()) + extra_copies.get(k, ()):
+                if _len(space) != _len(saved) or not _all(_map(_is, _map(space.get, saved), _values(saved))) or not _all(_map(saved.__contains__, space)):
+                    for attr in _sorted(_set(space).union(saved)):
+                        was, now = saved.get(attr, MISSING), space.get(attr, MISSING)
+                        if was is not now:
+                            found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', k + '.' + attr))
+        return found[:20]
+
+    base_copies = {}     # class name -> ((its namespace, a copy of it), …) as sealed
+    extra_copies = {}    # the same for classes of modules imported since the last solution began
+    extra_spaces = {}    # module name -> (its namespace, a copy) for those modules
+    known_modules = _set()
+
+    def remember_classes(module_names, into):
+        for name in module_names:
+            d = getattr(sys.modules.get(name), '__dict__', None)
+            if _type(d) is not _dict:
+                continue
+            for v in _list(d.values()):
+                if _isinstance(v, _type) and not v.__flags__ & IMMUTABLE_TYPE and _type.__getattribute__(v, '__module__') == name:
+                    space = _type.__getattribute__(v, '__dict__')
+                    into[v.__name__] = into.get(v.__name__, ()) + ((space, _dict(space)),)
+
+    def imported():
+        """After an import: how the classes of modules loaded since looked before the solution changes them."""
+        if _len(sys.modules) != _len(known_modules):
+            # A module still running its own imports has no classes yet: it is taken once done.
+            new = [n for n in _list(sys.modules) if n not in known_modules and not getattr(getattr(sys.modules[n], '__spec__', None), '_initializing', False)]
+            known_modules.update(new)
+            remember_classes(new, extra_copies)
+            for n in new:
+                d = getattr(sys.modules[n], '__dict__', None)
+                if _type(d) is _dict:
+                    extra_spaces[n] = (d, _dict(d))
+
+    def test_tampering(code, g, everywhere):
+        """After the test: what the solution changed while it ran (inside the calls the test made)."""
+        return tampering(code, None, everywhere)
+
+    for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+              codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
+              guarded, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
-    for t in (Capture, Opaque, OutputLimit):
+    for t in (Capture, OutputLimit, Enough):
         harness_types.add(_id(t))
     study(_list(sys.modules))
-    return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'entry': entry, 'args_of': args_of,
-            'call': call, 'serialize': serialize, 'exec': _exec}
+    return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
+            'call': call, 'serialize': serialize, 'exec': run, 'load_test': load_test, 'explained': explained}
 `;

@@ -10,7 +10,7 @@ import type { FromWorker, Runner, ToWorker } from '../protocol.js';
 import { installMemoryCap } from '../memoryCap.js';
 import { serve } from '../serve.js';
 
-const [language, runtimeDir, extra] = process.argv.slice(2) as [string, string, string | undefined];
+const [language, runtimeDir, extra, typescriptDir] = process.argv.slice(2) as [string, string, string | undefined, string | undefined];
 const proc = process;
 const send = (m: FromWorker) => proc.send?.(m);
 let handler: ((m: ToWorker) => void) | undefined;
@@ -39,15 +39,35 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 30));
     registerHook();
     runner = new PyodideRunner(await loading);
+  } else if (language === 'cpp') {
+    runner = await cppRunner();
+    registerHook();
   } else {
     const { QuickJSRunner } = await import('../runners/quickjs.js');
     const core = (await import(pathToFileURL(`${runtimeDir}/dist/index.mjs`).href)) as typeof import('quickjs-emscripten-core');
     const variant = (await import(pathToFileURL(`${extra}/dist/index.mjs`).href)).default;
     runner = new QuickJSRunner(await core.newQuickJSWASMModuleFromVariant(variant), STACK_BYTES);
+    if (language === 'typescript') {
+      const { TypeScriptRunner } = await import('../runners/typescript.js');
+      const ts = (await import(pathToFileURL(`${typescriptDir}/typescript.js`).href)).default as typeof import('typescript-transpiler');
+      runner = new TypeScriptRunner(ts, runner);
+    }
     registerHook();
   }
   lockDown(flag);
   serve({ post: send, listen: (h) => (handler = h) }, runner, performance.now() - started);
+}
+
+/**
+ * clang (WebAssembly) loaded and its headers read before the lock, so every compile afterwards
+ * runs synchronously with nothing left to fetch (runners/clang.ts, shared with the browser).
+ */
+async function cppRunner(): Promise<Runner> {
+  const { CppRunner } = await import('../runners/cpp.js');
+  const { clangCompiler } = await import('../runners/clang.js');
+  const clang = (await import(pathToFileURL(`${runtimeDir}/bundle.js`).href)) as typeof import('@yowasp/clang');
+  const shim = (await import(pathToFileURL(`${extra}/dist/index.js`).href)) as typeof import('@bjorn3/browser_wasi_shim');
+  return new CppRunner(await clangCompiler(clang), shim);
 }
 
 /** QuickJS stack limit; this process runs with a larger V8 stack (see spawn.ts) so overflow stays catchable. */

@@ -23,6 +23,12 @@ export const PYODIDE_VERSION = (JSON.parse(fs.readFileSync(path.join(PYODIDE_DIR
 export const QUICKJS_CORE_DIR = packageDir('quickjs-emscripten-core');
 export const QUICKJS_VARIANT_DIR = packageDir('@jitl/quickjs-wasmfile-release-sync');
 export const QUICKJS_FFI_DIR = packageDir('@jitl/quickjs-ffi-types');
+/** TypeScript 5 under an alias (typescript 7, the type checker, has no transpileModule): its lib/ folder. */
+export const TYPESCRIPT_LIB_DIR = path.dirname(require.resolve('typescript-transpiler'));
+/** clang and its C++ headers and libraries, as WebAssembly (gen/: the module and its resource files). */
+export const CLANG_DIR = path.dirname(require.resolve('@yowasp/clang'));
+/** The WASI shim C++ programs run under (the same one the browser uses). */
+export const WASI_SHIM_DIR = path.dirname(path.dirname(require.resolve('@bjorn3/browser_wasi_shim')));
 export const CHILD_ENTRY = path.join(here, 'child.js');
 export const SNAPSHOT_MAKER = path.join(here, 'snapshot.js');
 export const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'veredicto');

@@ -4,9 +4,11 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import { TAG } from '../../domain/compare.js';
+import { ASSERT_OPERATORS } from '../../domain/testVerdict.js';
 import { PYTHON_HARNESS } from '../harness/python.js';
 import { memoryRefused, setMemoryCap } from '../memoryCap.js';
-import type { Job, RawResult, Runner, SandboxTest } from '../protocol.js';
+import type { Tamper } from '../../domain/verdict.js';
+import { MAX_TAMPERED, type AssertionDetail, type Job, type RawResult, type Runner, type SandboxTest } from '../protocol.js';
 
 const MB = 1024 * 1024;
 /** A runtime whose heap grew this much past its start is replaced: WASM memory never shrinks. */
@@ -20,12 +22,13 @@ const API = '_veredicto_api';
 
 /**
  * Code that may reach objects without importing their module (object.__subclasses__(), an
- * object's class or globals, attributes named at run time): after it, every module and class is
- * checked instead of only those the solution imported (milliseconds instead of a fraction of
- * one). Text, so it over-matches (comments, strings, a variable named `vars`), which only costs
- * time; `re.compile` and other methods of those names are not builtins and do not count.
+ * object's class or globals, attributes named at run time, sys.modules): after it, the runtime is
+ * replaced instead of restored, since what it reached is not known (some of Pyodide's own C types,
+ * found through object.__subclasses__(), corrupt the heap when misused: that must not reach the
+ * next solution). Text, so it over-matches (comments, strings, a variable named `vars`), which only
+ * costs a fresh runtime; code made at run time is caught by the harness instead (see DYNAMIC_EVENTS).
  */
-const INTROSPECTION = /__(?:subclasses|class|bases|base|mro|getattribute|dict|globals|builtins|self|spec|loader|closure|func|code|defaults|kwdefaults|objclass|wrapped|module)__|(?<![.\w])(?:getattr|setattr|delattr|vars|eval|exec|compile|attrgetter|__import__|globals|locals|breakpoint)\b|\b(?:[gtf]_(?:frame|back|globals|locals|code)|tb_frame|gi_frame|cr_frame|ag_frame)\b/;
+export const INTROSPECTION = /__(?:subclasses|class|bases|base|mro|getattribute|dict|globals|builtins|self|spec|loader|closure|func|code|defaults|kwdefaults|objclass|wrapped|module|annotations|annotate|reduce|reduce_ex|thisclass)__|\b(?:getattr|setattr|delattr|vars|eval|exec|attrgetter|methodcaller|__import__|globals|locals|breakpoint|modules|get_field|Formatter|get_type_hints|ForwardRef|pickle|_pickle|copyreg|marshal|mro)\b|(?<![.\w])compile\b|\b(?:[gtf]_(?:frame|back|globals|locals|code|builtins)|tb_frame|tb_next|gi_frame|cr_frame|ag_frame)\b/;
 
 /**
  * Sets up the Python harness in a fresh interpreter, leaving its API in a global that the runner
@@ -40,13 +43,17 @@ type Harness = {
   begin(stdin: string | undefined, limit: number): PyProxy;
   collect(): PyProxy;
   check(check: PyProxy, fn: PyProxy): void;
-  restore(introspects: boolean): PyProxy;
+  restore(): PyProxy;
   load(code: string, filename: string): PyProxy;
   entry(g: PyProxy, dotted: string): PyProxy;
   args_of(text: string): PyProxy;
   call(fn: PyProxy, args: PyProxy): unknown;
   serialize(v: unknown, max: number): string;
   exec(code: PyProxy, g: PyProxy): void;
+  prepare_test(code: PyProxy, g: PyProxy, everywhere: boolean): PyProxy;
+  load_test(code: string): PyProxy;
+  explained(): PyProxy | undefined;
+  test_tampering(code: PyProxy, g: PyProxy | undefined, everywhere: boolean): PyProxy;
 };
 
 type PythonError = Error & { type?: string };
@@ -81,7 +88,7 @@ export class PyodideRunner implements Runner {
     const api = py.globals.get(API) as PyProxy;
     py.globals.delete(API);
     const h: Record<string, unknown> = {};
-    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec']) h[k] = api.get(k);
+    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'test_tampering', 'load_test', 'explained']) h[k] = api.get(k);
     this.harness = h as Harness;
     const seal = api.get('seal') as PyProxy & (() => void);
     seal();
@@ -105,14 +112,16 @@ export class PyodideRunner implements Runner {
         ? { outcome: 'error' as const, error: loadError, stdout: '', stderr: '', truncated: false, durationMs: 0 }
         : this.runTest(program!, job.tests[i]!, job);
       report(job.firstIndex + i, result);
-      if (result.outcome === 'memory' || result.outcome === 'crashed') recycle = true;
+      if (result.outcome === 'memory' || result.outcome === 'crashed' || result.outcome === 'stack-overflow') recycle = true;
       if (this.dead) return { recycle: true };
     }
     if (this.dead) return { recycle: true };
     try {
       // Each solution starts from the same modules; what cannot be put back (a changed class of the
-      // standard library, a file written) gets the next solution a fresh runtime instead.
-      const restored = h.restore(job.tests.some((t) => t.kind === 'code' && INTROSPECTION.test(t.code)) || INTROSPECTION.test(job.code)) as PyProxy;
+      // standard library, a file written, an interpreter setting with no setter) or may have been
+      // reached unseen (INTROSPECTION) gets the next solution a fresh runtime instead.
+      if (job.tests.some((t) => t.kind === 'code' && INTROSPECTION.test(t.code)) || INTROSPECTION.test(job.code)) return { recycle: true };
+      const restored = h.restore() as PyProxy;
       if (restored.get(0) === true) recycle = true;
       restored.destroy();
     } catch {
@@ -136,6 +145,14 @@ export class PyodideRunner implements Runner {
     let value: string | undefined;
     let error: RawResult['error'];
     let thrown: { e: unknown } | undefined;
+    let assertion: AssertionDetail | undefined;
+    const tampered: Tamper[] = [];
+    const heard = (list: PyProxy) => {
+      for (const [kind, name] of own(list).toJs() as [Tamper['kind'], string][]) if (tampered.length < MAX_TAMPERED) tampered.push({ kind, name });
+    };
+    let testCode: PyProxy | undefined;
+    // Code that may have reached modules without importing them: every module is checked.
+    const everywhere = INTROSPECTION.test(job.code);
     try {
       // Arguments are decoded before any solution code runs, so a solution cannot change how.
       const args = test.kind === 'call' ? own(h.args_of(test.args)) : undefined;
@@ -146,11 +163,20 @@ export class PyodideRunner implements Runner {
         const returned = own(h.call(fn, args!));
         value = h.serialize(returned, MAX_VALUE_CHARS);
       } else if (test.kind === 'code') {
-        h.exec(this.tests.get(test.code), g);
+        testCode = this.tests.get(test.code);
+        heard(h.prepare_test(testCode, g, everywhere));
+        h.exec(testCode, g);
         if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? ''))));
       }
     } catch (e) {
       thrown = { e };
+    }
+    if (testCode && !this.dead) {
+      try {
+        heard(h.test_tampering(testCode, undefined, everywhere));
+      } catch {
+        /* the interpreter is past checking: its failure is the verdict */
+      }
     }
     const durationMs = performance.now() - started;
     let stdout = this.raw.out;
@@ -162,6 +188,9 @@ export class PyodideRunner implements Runner {
         stdout = printed[0] + stdout;
         stderr = printed[1] + stderr;
         truncated ||= printed[2];
+        // What the failing assert of the test saw (see explain in the harness), if one failed.
+        const explained = h.explained();
+        if (explained !== undefined) assertion = assertionDetail(own(explained).toJs() as unknown[]);
       } catch {
         this.dead = true;
       }
@@ -180,8 +209,12 @@ export class PyodideRunner implements Runner {
       outcome = 'memory';
       error = { type: 'MemoryError', message: '' };
     }
-    if (outcome === 'crashed') this.dead = true;
-    return { outcome, value, error, stdout, stderr, truncated, durationMs };
+    if (outcome === 'crashed' || outcome === 'stack-overflow') this.dead = true;
+    return {
+      outcome, value, error, stdout, stderr, truncated, durationMs,
+      ...(assertion && outcome === 'assertion' ? { assertion } : {}),
+      ...(tampered.length ? { tampered: unique(tampered) } : {}),
+    };
   }
 
   /**
@@ -192,7 +225,7 @@ export class PyodideRunner implements Runner {
    * tests never evict the program they run against.
    */
   private readonly solutions = new CodeCache((code) => this.harness.load(code, 'solution.py'));
-  private readonly tests = new CodeCache((code) => this.harness.load(code, 'test.py'));
+  private readonly tests = new CodeCache((code) => this.harness.load_test(code));
 
   private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string } } {
     const pe = e as PythonError;
@@ -200,6 +233,8 @@ export class PyodideRunner implements Runner {
       // Not a Python exception: the interpreter itself failed (stack exhausted in C, fatal error).
       this.dead = true;
       const message = String((e as Error)?.message ?? e).slice(0, 2000);
+      // Checked first: the interpreter's next step after a stack overflow may be "memory access out of bounds".
+      if (/Maximum call stack size exceeded|too much recursion|stack overflow/i.test(message)) return { outcome: 'stack-overflow', error: { type: 'RecursionError', message } };
       if (/memory|Cannot enlarge|RangeError: memory/i.test(message)) return { outcome: 'memory', error: { type: 'MemoryError', message } };
       return { outcome: 'crashed', error: { type: 'RuntimeError', message } };
     }
@@ -225,6 +260,21 @@ export class PyodideRunner implements Runner {
         return { outcome: 'error', error };
     }
   }
+}
+
+/** The harness's (source, operator, left, right, value, message), strings or None, as the protocol's detail. */
+function assertionDetail(parts: unknown[]): AssertionDetail | undefined {
+  const [source, op, left, right, value, message] = parts.map((p) => (typeof p === 'string' ? p : undefined));
+  if (source === undefined) return undefined;
+  const known = ASSERT_OPERATORS.find((o) => o === op);
+  return { source, ...(known !== undefined ? { op: known } : {}), ...(left !== undefined ? { left } : {}), ...(right !== undefined ? { right } : {}), ...(value !== undefined ? { value } : {}), ...(message !== undefined ? { message } : {}) };
+}
+
+/** Each change once, in the order first reported. */
+export function unique(tampered: readonly Tamper[]): Tamper[] {
+  const seen = new Map<string, Tamper>();
+  for (const t of tampered) seen.set(`${t.kind}:${t.name}`, t);
+  return [...seen.values()];
 }
 
 /** Keeps the traceback lines that point into the solution or the test, not into the harness. */

@@ -1,9 +1,36 @@
 // Runs JavaScript jobs in QuickJS: a fresh runtime and context for every test, with a heap limit,
 // a stack limit and an interrupt deadline. Environment-neutral: the caller provides the WASM module.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { HOST, JS_PRELUDE, LAZY } from '../harness/javascript.js';
+import { HOST, JS_PRELUDE, LAZY, watchedNames } from '../harness/javascript.js';
+import type { Tamper } from '../../domain/verdict.js';
 import { memoryRefused, setMemoryCap } from '../memoryCap.js';
-import type { Job, Outcome, RawResult, Runner, SandboxTest } from '../protocol.js';
+import { isTamperList, type AssertionDetail, type Job, type Outcome, type RawResult, type Runner, type SandboxTest } from '../protocol.js';
+import { ASSERT_OPERATORS } from '../../domain/testVerdict.js';
+
+/** What the prelude told of the first failed assert (see HOST). */
+type FailedAssert = { stack: string; op: string; left: string; right: string; value: string; message: string };
+
+const SHOWN_CHARS = 200;
+const cut = (s: string, max = SHOWN_CHARS) => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * The detail of a failed assert called by the test's own code: the line of test.js where the
+ * innermost frame outside the harness is (an assert the solution called is not the test's), with
+ * what the assert module compared. The source comes from the test as the host holds it.
+ */
+export function failedAssert(f: FailedAssert, testCode: string): AssertionDetail | undefined {
+  const frames = [...f.stack.matchAll(/\(([^():\s]+):(\d+)(?::\d+)?\)/g)].filter((m) => ['solution.js', 'test.js', 'check.js', 'entry.js'].includes(m[1]!));
+  const first = frames[0];
+  if (!first || first[1] !== 'test.js') return undefined;
+  const source = testCode.split('\n')[Number(first[2]) - 1]?.trim();
+  if (!source) return undefined;
+  const op = ASSERT_OPERATORS.find((o) => o === f.op);
+  return {
+    source: cut(source, 400),
+    ...(op !== undefined ? { op, left: cut(f.left), right: cut(f.right) } : f.value ? { value: cut(f.value) } : {}),
+    ...(f.message ? { message: cut(f.message, 1000) } : {}),
+  };
+}
 
 const MB = 1024 * 1024;
 const MAX_VALUE_CHARS = 8 * MB;
@@ -33,7 +60,7 @@ export class QuickJSRunner implements Runner {
   private runTest(job: Job, test: SandboxTest): RawResult {
     const { limits } = job;
     const started = performance.now();
-    const io = { out: '', err: '', size: 0, over: false, stop: false, exit: undefined as number | undefined, assertions: [] as string[] };
+    const io = { out: '', err: '', size: 0, over: false, stop: false, exit: undefined as number | undefined, assertions: [] as string[], failed: undefined as FailedAssert | undefined };
     const deadline = Date.now() + limits.timeMs;
     let timedOut = false;
     setMemoryCap(this.baseBytes + limits.memoryMb * MB);
@@ -48,13 +75,15 @@ export class QuickJSRunner implements Runner {
     const vm: QuickJSContext = rt.newContext();
     const handles: QuickJSHandle[] = [];
     const keep = (h: QuickJSHandle) => (handles.push(h), h);
+    const tampered: Tamper[] = [];
+    let tamperCheck: (() => void) | undefined;
     let outcome: Outcome = 'ok';
     let value: string | undefined;
     let error: RawResult['error'];
     try {
       // The prelude's one way out (see HOST): output, failed assertions, exit, and lazy sources.
       const host = keep(
-        vm.newFunction('host', (opHandle, arg) => {
+        vm.newFunction('host', (opHandle, arg, ...more) => {
           const op = vm.getNumber(opHandle);
           if (op === HOST.stdout || op === HOST.stderr) {
             const s = vm.getString(arg);
@@ -66,6 +95,11 @@ export class QuickJSRunner implements Runner {
             if (s.length > room) io.over = io.stop = true;
           } else if (op === HOST.assertFailed) {
             io.assertions.push(vm.getString(arg).slice(0, 2000));
+            // The first failed assert's stack and values (see HOST), for the message.
+            if (!io.failed) {
+              const [stack, op, left, right, value, message] = more.map((h) => (vm.typeof(h) === 'string' ? vm.getString(h) : ''));
+              io.failed = { stack: stack ?? '', op: op ?? '', left: left ?? '', right: right ?? '', value: value ?? '', message: message ?? '' };
+            }
           } else if (op === HOST.exit) {
             io.exit = vm.getNumber(arg);
             io.stop = true;
@@ -78,7 +112,17 @@ export class QuickJSRunner implements Runner {
       );
       const stdin = keep(vm.newString(test.kind === 'stdio' ? test.stdin : ''));
       const factory = keep(vm.unwrapResult(vm.evalCode(JS_PRELUDE, 'harness.js')));
-      const api = keep(vm.unwrapResult(vm.callFunction(factory, vm.undefined, host, stdin)));
+      // A code test shares the realm with the solution: the prelude records what the test relies on first.
+      const watched = keep(test.kind === 'code' ? vm.newString(JSON.stringify(watchedNames(`${test.code}\n${test.check ?? ''}`))) : vm.undefined);
+      const api = keep(vm.unwrapResult(vm.callFunction(factory, vm.undefined, host, stdin, watched)));
+      if (test.kind === 'code') {
+        tamperCheck = () => {
+          const fn = keep(vm.getProp(api, 'tampered'));
+          const text = keep(vm.unwrapResult(vm.callFunction(fn, vm.undefined)));
+          const list: unknown = JSON.parse(vm.getString(text));
+          if (isTamperList(list)) for (const t of list as Tamper[]) if (!tampered.some((x) => x.kind === t.kind && x.name === t.name)) tampered.push(t);
+        };
+      }
       const evaluate = (code: string, filename: string) => {
         keep(vm.unwrapResult(vm.evalCode(code, filename, { type: 'global' })));
         this.settle(rt, vm);
@@ -96,11 +140,20 @@ export class QuickJSRunner implements Runner {
       } else {
         evaluate(test.code, 'test.js');
         if (test.check) evaluate(`${test.check}(${test.entryPoint ?? ''})`, 'check.js');
+        tamperCheck?.();
       }
     } catch (e) {
       const dumped = errorOf(e);
       error = dumped;
       outcome = timedOut ? 'timeout' : /out of memory/i.test(dumped.message) ? 'memory' : dumped.type === 'AssertionError' ? 'assertion' : 'error';
+      // What the solution changed while the test ran, also when the test failed or threw.
+      if (tamperCheck && !timedOut && !io.stop && !memoryRefused()) {
+        try {
+          tamperCheck();
+        } catch {
+          /* the realm is past checking: the test's own outcome stands */
+        }
+      }
     } finally {
       for (const h of handles.reverse()) if (h.alive) h.dispose();
       try {
@@ -124,7 +177,12 @@ export class QuickJSRunner implements Runner {
       outcome = 'assertion';
       error = { type: 'AssertionError', message: io.assertions.filter(Boolean).slice(0, 5).join('\n') };
     }
-    return { outcome, value, error, stdout: io.out, stderr: io.err, truncated: io.over, durationMs: performance.now() - started };
+    const assertion = outcome === 'assertion' && test.kind === 'code' && io.failed ? failedAssert(io.failed, test.code) : undefined;
+    return {
+      outcome, value, error, stdout: io.out, stderr: io.err, truncated: io.over, durationMs: performance.now() - started,
+      ...(assertion ? { assertion } : {}),
+      ...(tampered.length ? { tampered: tampered.slice(0, 20) } : {}),
+    };
   }
 
   /** Runs promise jobs so async code finishes; a rejected job surfaces as the test's error. */

@@ -10,6 +10,7 @@ import { notFound } from '../errors.js';
 import { currentGuidelines, taskForTrainer } from '../projects.js';
 import { requireUser } from '../sessions.js';
 import { upload } from '../uploads.js';
+import { pauseIfBelowGold, updateAgreement } from '../review.js';
 import type { ServerContext } from '../context.js';
 
 export const UPLOAD_BODY_LIMIT = 16 * 1024 * 1024;
@@ -52,8 +53,13 @@ export const workRoutes = (ctx: ServerContext): FastifyPluginAsyncZod =>
     app.post('/api/projects/:projectId/submissions', { bodyLimit: UPLOAD_BODY_LIMIT, schema: { params: projectParams, body: uploadBody } }, async (req) => {
       const user = requireUser(req);
       const project = await projectFor(db, user, req.params.projectId, ['trainer']);
-      const acks = await upload(db, project.id, user.id, req.body.items);
-      if (acks.some((a) => a.status === 'accepted')) ctx.onSubmitted?.();
+      const acks = await upload(db, project.id, user.id, req.body.items, project.review_rate);
+      const fresh = new Set(acks.filter((a) => a.status === 'accepted').map((a) => a.id));
+      if (fresh.size) {
+        ctx.onSubmitted?.();
+        await updateAgreement(db, project, [...new Set(req.body.items.filter((i) => fresh.has(i.id)).map((i) => i.evaluation.taskId))]);
+        await pauseIfBelowGold(db, project, user.id);
+      }
       return { acks };
     });
 

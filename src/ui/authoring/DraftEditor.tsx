@@ -1,7 +1,7 @@
 // The task editor: every field of the task (in both languages), validated as the author types,
 // validated by execution on request, saved locally on every change; saved to the workbench when
 // the author says so (valid tasks only) and exported as a task file.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
 import { draftStatus, missingTranslations } from '../../domain/draft.js';
@@ -9,11 +9,12 @@ import { readiness } from '../../domain/readiness.js';
 import { pickLocale, type Locale, type Task } from '../../domain/task.js';
 import { findConflicts, planResolutions, type Holder, type IdConflict, type Resolution, type ResolutionProblem } from '../../domain/taskIds.js';
 import { taskFileText } from '../../formats/taskDraft.js';
-import { followLink, taskPath } from '../router.js';
+import { followLink, practicePath, taskPath } from '../router.js';
+import { goldHiddenFor } from '../services/practiceAttempts.js';
 import { useServices } from '../services/services.js';
 import { CandidatesPanel, CheckPanel, MutationPanel } from './ExecutionPanels.js';
 import { download } from '../download.js';
-import { FieldContext } from './fields.js';
+import { AuthorSection, FieldContext, touchedBy } from './fields.js';
 import { GoldEditor } from './GoldEditor.js';
 import { IdResolver } from './IdResolver.js';
 import { CandidatesEditor, ReferenceEditor } from './SolutionsEditor.js';
@@ -38,7 +39,16 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
   const [notice, setNotice] = useState<Notice | undefined>();
   const [pending, setPending] = useState<Pending | undefined>();
   const missing = useMemo(() => missingTranslations(form), [form]);
-  const fieldInfo = useMemo(() => ({ problems: validation.problems, missing: new Set(missing) }), [validation.problems, missing]);
+  // A field's problems show once the author has left it, or tried to save; a draft opened with
+  // work in it shows them all. An empty form does not open covered in "required".
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [showAll, setShowAll] = useState(() => draft.base !== undefined || draft.updatedAt !== draft.createdAt);
+  const shown = useMemo(() => (showAll ? validation.problems : validation.problems.filter((p) => touchedBy(touched, p.path))), [showAll, touched, validation.problems]);
+  const fieldInfo = useMemo(() => ({ problems: shown, missing: new Set(missing) }), [shown, missing]);
+  const onLeaveField = (e: { target: EventTarget }) => {
+    const id = (e.target as HTMLElement).closest?.('[id^="f-"]')?.id;
+    if (id && !touched.has(id)) setTouched(new Set([...touched, id]));
+  };
   const check = state.check.phase === 'done' ? { fingerprint: state.check.fingerprint, findings: state.check.findings } : undefined;
   const ready = readiness({
     task: validation.task,
@@ -48,6 +58,17 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
     hiddenTests: form.tests.filter((x) => x.hidden).length,
   });
   const status = draftStatus(draft, validation.fingerprint);
+  // Undefined while it is being found out: the gold answer is not shown until it is known to be allowed.
+  const [goldHidden, setGoldHidden] = useState<boolean | undefined>();
+  const baseId = draft.base?.taskId;
+  const baseOrigin = draft.base?.origin;
+  useEffect(() => {
+    let live = true;
+    void goldHiddenFor(services, baseId && baseOrigin ? { taskId: baseId, origin: baseOrigin } : undefined).then((hidden) => live && setGoldHidden(hidden));
+    return () => {
+      live = false;
+    };
+  }, [services, baseId, baseOrigin]);
   const title = pickLocale({ ...(form.title.en.trim() ? { en: form.title.en } : {}), ...(form.title['es-CL'].trim() ? { 'es-CL': form.title['es-CL'] } : {}) }, locale);
 
   /** Saves to the workbench; with `asReady` also marks it ready. Asks first when the id is taken. */
@@ -56,6 +77,7 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
     const task = validation.task;
     if (!task) {
       await saver.flush();
+      setShowAll(true);
       setNotice({ kind: 'error', text: t('save.invalid', { count: validation.problems.length }) });
       return;
     }
@@ -154,7 +176,7 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
 
   return (
     <FieldContext.Provider value={fieldInfo}>
-      <main className="page wide author-page">
+      <main className="page wide author-page" onBlurCapture={onLeaveField}>
         <nav className="crumbs">
           <a href="/author" onClick={followLink}>
             ← {t('list.back')}
@@ -208,13 +230,26 @@ export function DraftEditor({ session, saver }: { session: DraftSession; saver: 
             <TestsEditor form={form} dispatch={session.dispatch} locale={locale} />
             <ReferenceEditor form={form} dispatch={session.dispatch} locale={locale} />
             <CandidatesEditor form={form} dispatch={session.dispatch} locale={locale} />
-            <GoldEditor form={form} dispatch={session.dispatch} locale={locale} />
+            {goldHidden === false ? (
+              <GoldEditor form={form} dispatch={session.dispatch} locale={locale} />
+            ) : (
+              <AuthorSection id="gold" heading={t('gold.heading')}>
+                {goldHidden && draft.base && (
+                  <p className="note" role="note">
+                    {t('gold.hiddenUntilPractised')}{' '}
+                    <a href={practicePath(draft.base.taskId)} onClick={followLink}>
+                      {t('gold.practiseIt')}
+                    </a>
+                  </p>
+                )}
+              </AuthorSection>
+            )}
             <CheckPanel session={session} state={state} locale={locale} />
             <MutationPanel session={session} state={state} locale={locale} />
             <CandidatesPanel session={session} state={state} locale={locale} />
           </div>
           <aside className="task-side" aria-label={t('status.heading')}>
-            <StatusPanel validation={validation} missing={missing} readiness={ready} actions={actions} />
+            <StatusPanel validation={validation} shown={shown} missing={missing} readiness={ready} actions={actions} />
           </aside>
         </div>
       </main>

@@ -15,7 +15,7 @@ import { ProblemList } from '../components/ProblemList.js';
 import { draftPath, editTaskPath, followLink, navigate } from '../router.js';
 import { useServices } from '../services/services.js';
 import { importAsDrafts, startDraftImport } from '../services/draftImport.js';
-import { draftStore, newDraftId } from '../services/draftStore.js';
+import { draftStore, listDraftsKept, newDraftId } from '../services/draftStore.js';
 import { download } from '../download.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { IdResolver } from './IdResolver.js';
@@ -42,7 +42,7 @@ export function DraftList() {
   const [busy, setBusy] = useState(false);
 
   const reload = useCallback(async () => {
-    const { drafts: list } = await store.list();
+    const { drafts: list } = await listDraftsKept(services);
     setDrafts(list);
     setPersistent(await store.persistent());
   }, [store]);

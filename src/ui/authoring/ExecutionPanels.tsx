@@ -2,7 +2,6 @@
 // twice; mutants of the reference and the mutation score, surviving mutants shown as diffs; and
 // the candidate solutions with the results grid a trainer sees.
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../hooks/useStore.js';
 import { mutantDiff } from '../../domain/mutants.js';
 import type { CheckFinding } from '../../domain/readiness.js';
 import type { Language, Locale } from '../../domain/task.js';
@@ -243,11 +242,10 @@ export function CandidatesPanel({ session, state, locale }: Props) {
 
 function CandidateResults({ session, locale, stale }: { session: TaskSession; locale: Locale; stale: boolean }) {
   const { t } = useTranslation('authoring');
-  const state = useStore(session);
   return (
     <>
       {stale && <p className="note">{t('candidateRuns.stale')}</p>}
-      <ResultsGrid task={session.task} tests={session.testsToRun()} state={state} locale={locale} onRun={(id) => void session.run([id])} />
+      <ResultsGrid task={session.task} tests={session.testsToRun()} session={session} locale={locale} onRun={(id) => void session.run([id])} />
     </>
   );
 }

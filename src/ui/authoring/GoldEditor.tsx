@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { goldPath, type FormAction, type SolutionForm, type TaskForm } from '../../domain/draft.js';
 import { DEFAULT_CRITERIA } from '../../domain/rubric.js';
 import { LOCALES, pickLocale, SCORES, type Locale, type Localized } from '../../domain/task.js';
+import { languageName } from '../../i18n/format.js';
 import { AuthorSection, useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
@@ -52,7 +53,7 @@ export function GoldEditor({ form, dispatch, locale }: Props) {
             <legend>{t('gold.justification')}</legend>
             <div className="locale-columns">
               {LOCALES.map((l) => (
-                <LocalizedArea key={l} path={`gold.justification.${l}`} label={t('gold.justificationIn', { language: t(`locale.${l}`, { ns: 'common' }) })} value={gold.justification[l]} locale={l} onChange={(value) => dispatch({ type: 'setGoldJustification', locale: l, value })} />
+                <LocalizedArea key={l} path={`gold.justification.${l}`} label={t('gold.justificationIn', { language: languageName(locale, l) })} value={gold.justification[l]} locale={l} onChange={(value) => dispatch({ type: 'setGoldJustification', locale: l, value })} />
               ))}
             </div>
           </fieldset>
@@ -82,7 +83,7 @@ export function GoldEditor({ form, dispatch, locale }: Props) {
 }
 
 function GoldSolution({ solution: s, index, form, dispatch, criteria }: { solution: SolutionForm; index: number; form: TaskForm; dispatch: (a: FormAction) => void; criteria: Criterion[] }) {
-  const { t } = useTranslation('authoring');
+  const { t, i18n } = useTranslation('authoring');
   const label = s.label.trim() || s.id || String(index + 1);
   const rank = useField(goldPath.rank(index));
   const scores = form.gold.scores[s.key] ?? {};
@@ -105,7 +106,7 @@ function GoldSolution({ solution: s, index, form, dispatch, criteria }: { soluti
           <LocalizedArea
             key={l}
             path={`${goldPath.critique(index)}.${l}`}
-            label={t('gold.critiqueOf', { label, language: t(`locale.${l}`, { ns: 'common' }) })}
+            label={t('gold.critiqueOf', { label, language: languageName(i18n.language, l) })}
             value={critique[l]}
             locale={l}
             onChange={(value) => dispatch({ type: 'setGoldCritique', key: s.key, locale: l, value })}

@@ -9,12 +9,13 @@ import { AuthorSection, useField } from './fields.js';
 
 type Props = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale };
 
-const STARTER: Record<Language, string> = { python: '', javascript: '' };
+const STARTER: Record<Language, string> = { python: '', javascript: '', typescript: '', cpp: '' };
 
 export function ReferenceEditor({ form, dispatch, locale }: Props) {
   const { t } = useTranslation('authoring');
   const section = useField('referenceSolution');
-  const bindings = { python: useField('referenceSolution.python'), javascript: useField('referenceSolution.javascript') };
+  // One binding per language: LANGUAGES is a constant, so the hooks run in the same order every time.
+  const bindings = Object.fromEntries(LANGUAGES.map((l) => [l, useField(`referenceSolution.${l}`)])) as Record<Language, ReturnType<typeof useField>>;
   return (
     <AuthorSection id="reference" heading={t('reference.heading')} hint={t('reference.hint')}>
       {section.notes}

@@ -9,12 +9,14 @@ import { focusField, problemText } from './fields.js';
 
 type Props = {
   validation: DraftValidation;
+  /** The problems shown so far (of fields the author has left, or all after a save). */
+  shown: DraftValidation['problems'];
   missing: readonly string[];
   readiness: { ready: boolean; items: { id: ReadinessItem; ok: boolean }[] };
   actions: ReactNode;
 };
 
-export function StatusPanel({ validation, missing, readiness, actions }: Props) {
+export function StatusPanel({ validation, shown, missing, readiness, actions }: Props) {
   const { t } = useTranslation('authoring');
   const { problems } = validation;
   return (
@@ -39,9 +41,11 @@ export function StatusPanel({ validation, missing, readiness, actions }: Props) 
         <h2 id="problems-heading">{t('status.problems', { count: problems.length })}</h2>
         {problems.length === 0 ? (
           <p className="muted">{t('status.noProblems')}</p>
+        ) : shown.length === 0 ? (
+          <p className="muted">{t('status.problemsLater')}</p>
         ) : (
           <ul className="problem-list">
-            {problems.map((p, i) => (
+            {shown.map((p, i) => (
               <li key={i}>
                 <button type="button" className="link" onClick={() => focusField(p.path)} title={t('status.goToField')}>
                   <code>{p.path}</code>

@@ -3,7 +3,8 @@
 // screen shows it). A field given in one language only is marked as a missing translation.
 import { useTranslation } from 'react-i18next';
 import type { FormAction, TaskForm } from '../../domain/draft.js';
-import { DEFAULT_LIMITS, DIFFICULTIES, LANGUAGES, LOCALES, type Locale } from '../../domain/task.js';
+import { DEFAULT_LIMITS, DIFFICULTIES, LANGUAGES, LOCALES, type Language, type Locale } from '../../domain/task.js';
+import { formatValue, languageName } from '../../i18n/format.js';
 import { Markdown } from '../components/Markdown.js';
 import { AuthorSection, FieldErrors, useField } from './fields.js';
 
@@ -56,9 +57,8 @@ function EntryPointFields({ form, dispatch }: Pick<Props, 'form' | 'dispatch'>) 
   const { t } = useTranslation('authoring');
   const ep = form.entryPoint;
   const all = useField('entryPoint', { nested: !ep.perLanguage, hint: 'entry-hint' });
-  const python = useField('entryPoint.python');
-  const javascript = useField('entryPoint.javascript');
-  const per = { python, javascript };
+  // One binding per language: LANGUAGES is a constant, so the hooks run in the same order every time.
+  const per = Object.fromEntries(LANGUAGES.map((l) => [l, useField(`entryPoint.${l}`)])) as Record<Language, ReturnType<typeof useField>>;
   return (
     <fieldset className="subfields">
       <legend>{t('basics.entryPoint')}</legend>
@@ -92,7 +92,8 @@ function EntryPointFields({ form, dispatch }: Pick<Props, 'form' | 'dispatch'>) 
 }
 
 function LimitsFields({ form, dispatch }: Pick<Props, 'form' | 'dispatch'>) {
-  const { t } = useTranslation('authoring');
+  const { t, i18n } = useTranslation('authoring');
+  const locale = i18n.language;
   const fields = {
     timeMs: useField('limits.timeMs'),
     outputBytes: useField('limits.outputBytes'),
@@ -108,7 +109,7 @@ function LimitsFields({ form, dispatch }: Pick<Props, 'form' | 'dispatch'>) {
             <input
               inputMode="numeric"
               value={form.limits[k]}
-              placeholder={String(DEFAULT_LIMITS[k])}
+              placeholder={formatValue(locale, DEFAULT_LIMITS[k])}
               onChange={(e) => dispatch({ type: 'setLimits', patch: { [k]: e.target.value } })}
               {...fields[k].props}
             />
@@ -142,8 +143,8 @@ export function TextsSection({ form, dispatch, locale }: Props) {
 type ColumnProps = { form: TaskForm; dispatch: (a: FormAction) => void; locale: Locale; titleError?: string; promptError?: string };
 
 function LocaleColumn({ form, dispatch, locale, titleError, promptError }: ColumnProps) {
-  const { t } = useTranslation('authoring');
-  const language = t(`locale.${locale}`, { ns: 'common' });
+  const { t, i18n } = useTranslation('authoring');
+  const language = languageName(i18n.language, locale);
   // "Needs text in at least one language" belongs to both columns: it is shown once, above them.
   const title = useField(`title.${locale}`, { ...(titleError ? { hint: titleError } : {}) });
   const prompt = useField(`prompt.${locale}`, { ...(promptError ? { hint: promptError } : {}) });

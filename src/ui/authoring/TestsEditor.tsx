@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallTestForm, CodeTestForm, FormAction, StdioTestForm, TaskForm, TestForm } from '../../domain/draft.js';
 import type { TestKind } from '../../domain/task.js';
-import { LANGUAGES, type Locale } from '../../domain/task.js';
+import { LANGUAGES, type Language, type Locale } from '../../domain/task.js';
 import { CodeEditor } from '../editor/CodeEditor.js';
 import { fieldId, FieldErrors, useField, type FieldBinding } from './fields.js';
 import { newRowKey } from '../services/draftStore.js';
@@ -283,9 +283,8 @@ function CodeCard(props: RowProps<CodeTestForm> & { locale: Locale }) {
   const check = useField(`${at}.check`, { hint: `${fieldId(at)}-check-hint` });
   const entry = useField(`${at}.entryPoint`, { nested: true });
   const code = useField(`${at}.code`);
-  const python = useField(`${at}.code.python`);
-  const javascript = useField(`${at}.code.javascript`);
-  const per = { python, javascript };
+  // One binding per language: LANGUAGES is a constant, so the hooks run in the same order every time.
+  const per = Object.fromEntries(LANGUAGES.map((l) => [l, useField(`${at}.code.${l}`)])) as Record<Language, ReturnType<typeof useField>>;
   const update = (patch: Partial<Omit<CodeTestForm, 'kind' | 'key'>>) => dispatch({ type: 'updateTest', key: test.key, patch });
   return (
     <CardFrame {...props} kindLabel={t('tests.kindCode')}>

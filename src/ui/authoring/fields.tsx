@@ -13,6 +13,13 @@ export const FieldContext = createContext<FieldInfo>({ problems: [], missing: ne
 /** The DOM id of the control for a field path (`tests[2].args` → `f-tests-2-args`). */
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-+$/, '')}`;
 
+/** Whether the author has left the field at `path`, a control inside it, or the group around it. */
+export function touchedBy(touched: ReadonlySet<string>, path: string): boolean {
+  const id = fieldId(path);
+  for (const t of touched) if (t === id || t.startsWith(`${id}-`) || id.startsWith(`${t}-`)) return true;
+  return false;
+}
+
 /** A problem as a sentence in the page's language. */
 export function problemText(t: AnyT, p: FieldProblem): string {
   const text = render(t, p.message, p.ns);

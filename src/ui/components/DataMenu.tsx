@@ -20,8 +20,14 @@ export function DataMenu() {
   const [notice, setNotice] = useState<Notice | undefined>();
 
   const exportAs = async (kind: ExportKind) => {
-    const count = await exportEvaluations(services, kind, locale);
-    setNotice({ kind: 'ok', text: t('data.exported', { count }) });
+    const done = await exportEvaluations(services, kind, locale);
+    const from = t('data.countEvaluations', { count: done.evaluations });
+    // What the file holds, counted as written: "19 pares de preferencia de 3 evaluaciones".
+    const text =
+      done.kind === 'jsonl' || done.kind === 'sft' || done.kind === 'prompt-completion'
+        ? t('data.exported', { count: done.evaluations })
+        : t('data.exportedFrom', { what: t(done.kind === 'pairs' ? 'data.countPairs' : 'data.countRows', { count: done.lines }), from });
+    setNotice({ kind: 'ok', text });
   };
 
   const importFile = async (file: File) => {
@@ -55,6 +61,20 @@ export function DataMenu() {
         <button type="button" onClick={() => void exportAs('csv')} title={t('data.csvHint')}>
           {t('data.csv')}
         </button>
+        <button type="button" onClick={() => void exportAs('csv-semicolon')} title={t('data.csvSemicolonHint')}>
+          {t('data.csvSemicolon')}
+        </button>
+        <details className="data-more">
+          <summary>{t('data.sftMenu')}</summary>
+          <div className="data-more-list">
+            <button type="button" onClick={() => void exportAs('sft')} title={t('data.sftHint')}>
+              {t('data.sft')}
+            </button>
+            <button type="button" onClick={() => void exportAs('prompt-completion')} title={t('data.promptCompletionHint')}>
+              {t('data.promptCompletion')}
+            </button>
+          </div>
+        </details>
         <FilePicker label={t('data.import')} accept=".jsonl,.json,application/x-ndjson" onFiles={([file]) => void importFile(file!)} />
       </div>
       {notice && (

@@ -11,7 +11,13 @@ import { rubricOf, type RubricCriterion } from '../../domain/rubric.js';
 import { LOCALES, type Locale, type Solution, type Task } from '../../domain/task.js';
 import type { Verdict } from '../../domain/verdict.js';
 import { formatDate } from '../../i18n/format.js';
+import { dimensionsOf, type Dimension } from '../../domain/dimensions.js';
+import { DimensionRatings, LineComments, PreferenceScale, useDimensionName } from './AnswerJudging.js';
 import { RankingBoard } from './RankingBoard.js';
+import { RewritePanel } from './RewritePanel.js';
+import { SpellingNote } from './SpellingNote.js';
+import { codeIdentifiers, writingChecks, type WritingCheck } from '../../domain/writingChecks.js';
+import { judgedByDimensions } from '../../domain/dimensions.js';
 import { RubricScores, useCriterionText } from './RubricScores.js';
 
 export type JudgementPanelProps = {
@@ -23,19 +29,29 @@ export type JudgementPanelProps = {
   /** The evaluation is submitted: everything is disabled until it is reopened. */
   readOnly: boolean;
   onSubmit: () => void;
+  /** Submit, then open the next task of the list; absent when there is no next task. */
+  onSubmitNext?: () => void;
   onReopen: () => void;
   /** From checkSubmit, after a failed attempt to submit; empty hides the list. */
   problems: readonly SubmitProblem[];
+  /** Runs the ideal answer's code against every test (the session's sandbox); absent: no rewrite panel. */
+  onRunRewrite?: () => void;
+  rewriteRunning?: boolean;
 };
 
 /** The id of the control a problem is about, so a click on the problem can focus it. */
 export function fieldIdOf(p: Pick<SubmitProblem, 'field' | 'solutionId' | 'params'>): string | undefined {
+  if (p.field === 'unrunReason') return UNRUN_REASON_ID;
+  if (p.field === 'preference') return 'jp-preference';
+  if (p.field === 'rewrite') return 'rewrite-editor';
   if (p.solutionId === undefined) return undefined;
+  if (p.field === 'rating') return p.params?.dimension === undefined ? undefined : `rating-${p.solutionId}-${p.params.dimension}`;
   if (p.field === 'score') return p.params?.criterion === undefined ? undefined : `score-${p.solutionId}-${p.params.criterion}`;
   return `${p.field}-${p.solutionId}`;
 }
 
 const UNSAFE: SolutionFlag = 'unsafe-code';
+const UNRUN_REASON_ID = 'jp-unrun-reason';
 const own = <V,>(record: Readonly<Record<string, V>>, key: string): V | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
 function focusField(id: string) {
@@ -45,10 +61,18 @@ function focusField(id: string) {
   el.scrollIntoView({ block: 'center' });
 }
 
-export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, onSubmit, onReopen, problems }: JudgementPanelProps) {
+export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, onSubmit, onSubmitNext, onReopen, problems, onRunRewrite, rewriteRunning = false }: JudgementPanelProps) {
   const { t } = useTranslation(['judgement', 'judging']);
   const j = evaluation.judgement;
   const criteria = useMemo(() => rubricOf(task), [task]);
+  const dimensions = useMemo(() => dimensionsOf(task), [task]);
+  // Spelling and the gentle checks are for tasks made from answers (judged by dimensions).
+  const identifiers = useMemo(() => (judgedByDimensions(task) ? codeIdentifiers(task.solutions) : undefined), [task]);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const checkKey = (c: WritingCheck) => `${c.kind}:${c.solutionId ?? ''}`;
+  const gentle = identifiers ? writingChecks(task.solutions, j).filter((c) => !dismissed.has(checkKey(c))) : [];
+  const labelOf = (id: string | undefined) => task.solutions.find((s) => s.id === id)?.label ?? '';
+  const dimensionName = useDimensionName(locale);
   const textOf = useCriterionText(locale);
 
   const verdicts = Object.fromEntries(task.solutions.map((s) => [s.id, seenVerdict(j, s.id)]));
@@ -60,6 +84,7 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
     for (const p of problems) {
       if (p.solutionId === undefined) continue;
       byField.add(`${p.field}-${p.solutionId}`);
+      if (p.field === 'rating' && p.params?.dimension !== undefined) byField.add(`rating-${p.solutionId}-${p.params.dimension}`);
       const criterion = p.params?.criterion;
       if (p.field === 'score' && criterion !== undefined)
         scores.set(p.solutionId, new Set([...(scores.get(p.solutionId) ?? []), String(criterion)]));
@@ -70,7 +95,8 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
   const problemText = (p: SubmitProblem) => {
     const criterion = p.params?.criterion;
     const c = criterion === undefined ? undefined : criteria.find((x) => x.id === String(criterion));
-    return t(p.key, { ns: 'judging', ...p.params, ...(c ? { criterion: textOf(c).name.text } : {}) });
+    const dimension = p.params?.dimension;
+    return t(p.key, { ns: 'judging', ...p.params, ...(c ? { criterion: textOf(c).name.text } : {}), ...(dimension === undefined ? {} : { dimension: dimensionName(String(dimension)) }) });
   };
 
   // Submit and Reopen replace each other, so focus would fall to <body>: move it to the other one.
@@ -113,6 +139,9 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
       )}
 
       <RankingBoard solutions={task.solutions} ranks={j.ranks} dispatch={dispatch} verdicts={verdicts} disabled={readOnly} />
+      {task.solutions.length === 2 && (
+        <PreferenceScale solutions={[task.solutions[0]!, task.solutions[1]!]} judgement={j} disabled={readOnly} dispatch={dispatch} invalid={problems.some((p) => p.field === 'preference')} />
+      )}
 
       <div className="jp-cards">
         {task.solutions.map((s) => (
@@ -124,6 +153,8 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
             verdict={verdicts[s.id]}
             needsReason={outrankedPassing(task.solutions, j, s.id).length > 0 || Boolean(own(j.reasons, s.id)?.text) || invalid.has('reason', s.id)}
             criteria={criteria}
+            dimensions={dimensions}
+            identifiers={identifiers}
             locale={locale}
             disabled={readOnly}
             dispatch={dispatch}
@@ -132,7 +163,34 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
         ))}
       </div>
 
+      {onRunRewrite && (
+        <RewritePanel
+          solutions={task.solutions}
+          judgement={j}
+          locale={locale}
+          disabled={readOnly}
+          dispatch={dispatch}
+          onRun={onRunRewrite}
+          running={rewriteRunning}
+          invalid={problems.some((p) => p.field === 'rewrite')}
+        />
+      )}
+
       <div className="jp-overall">
+        {/* Asked for once a submit found solutions without a run; kept visible while it has text. */}
+        {(problems.some((p) => p.field === 'unrunReason') || Boolean(j.unrunReason?.text)) && (
+          <WrittenField
+            id={UNRUN_REASON_ID}
+            label={t('unrun.label')}
+            hint={t('unrun.hint')}
+            value={j.unrunReason}
+            uiLocale={locale}
+            disabled={readOnly}
+            invalid={problems.some((p) => p.field === 'unrunReason')}
+            rows={3}
+            onChange={(text, l) => dispatch({ type: 'unrunReason', text, locale: l })}
+          />
+        )}
         <WrittenField
           id="jp-justification"
           label={t('justification.label')}
@@ -142,6 +200,7 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
           disabled={readOnly}
           rows={4}
           onChange={(text, l) => dispatch({ type: 'justification', text, locale: l })}
+          identifiers={identifiers}
         />
         <fieldset className="jp-flags" disabled={readOnly}>
           <legend>{t('flags.legend')}</legend>
@@ -157,6 +216,28 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
           ))}
         </fieldset>
       </div>
+
+      {gentle.length > 0 && (
+        <div className="jp-gentle" role="status">
+          <p className="jp-problems-heading">{t('gentle.heading', { ns: 'judging' })}</p>
+          <ul>
+            {gentle.map((c) => (
+              <li key={checkKey(c)}>
+                {c.kind === 'short'
+                  ? t('gentle.short', { ns: 'judging', label: labelOf(c.solutionId), count: c.words })
+                  : c.kind === 'noEvidence'
+                    ? t('gentle.noEvidence', { ns: 'judging', label: labelOf(c.solutionId) })
+                    : c.solutionId
+                      ? t('gentle.language', { ns: 'judging', label: labelOf(c.solutionId), tagged: t(`writtenIn.${c.tagged}`), reads: t(`writtenIn.${c.reads}`) })
+                      : t('gentle.languageJustification', { ns: 'judging', tagged: t(`writtenIn.${c.tagged}`), reads: t(`writtenIn.${c.reads}`) })}{' '}
+                <button type="button" className="small ghost" onClick={() => setDismissed(new Set([...dismissed, checkKey(c)]))}>
+                  {t('gentle.dismiss', { ns: 'judging' })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
 
       <div className="jp-problems" role="alert">
         {problems.length > 0 && (
@@ -187,6 +268,11 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
           <button type="button" ref={submitRef} className="jp-button jp-primary" onClick={onSubmit}>
             {t('panel.submit')}
           </button>
+          {onSubmitNext && (
+            <button type="button" className="jp-button" onClick={onSubmitNext}>
+              {t('panel.submitNext')}
+            </button>
+          )}
         </div>
       )}
     </section>
@@ -204,11 +290,15 @@ function SolutionCard({
   verdict,
   needsReason,
   criteria,
+  dimensions,
+  identifiers,
   locale,
   disabled,
   dispatch,
   invalid,
 }: {
+  dimensions: readonly Dimension[];
+  identifiers: ReadonlySet<string> | undefined;
   solution: Solution;
   count: number;
   judgement: Judgement;
@@ -240,7 +330,7 @@ function SolutionCard({
         </h3>
         {verdict && (
           <span className="jp-verdict" data-status={verdict}>
-            {t('card.verdict', { verdict: t(`verdict.${verdict}`) })}
+            {t('card.verdict', { verdict: t(`verdict.${verdict}`, { ns: 'common' }) })}
           </span>
         )}
       </header>
@@ -276,6 +366,19 @@ function SolutionCard({
         invalid={invalid.scores(id)}
       />
 
+      {dimensions.length > 0 && (
+        <DimensionRatings
+          solution={solution}
+          dimensions={dimensions}
+          judgement={j}
+          locale={locale}
+          disabled={disabled}
+          dispatch={dispatch}
+          invalid={(d) => invalid.has('rating', `${id}-${d}`)}
+        />
+      )}
+      <LineComments solution={solution} judgement={j} locale={locale} disabled={disabled} dispatch={dispatch} />
+
       <WrittenField
         id={`critique-${id}`}
         label={t('card.critique')}
@@ -287,6 +390,7 @@ function SolutionCard({
         invalid={invalid.has('critique', id)}
         rows={5}
         onChange={(text, l) => dispatch({ type: 'critique', solutionId: id, text, locale: l })}
+        identifiers={identifiers}
       />
 
       {needsReason && (
@@ -337,7 +441,10 @@ function WrittenField({
   invalid = false,
   rows,
   onChange,
+  identifiers,
 }: {
+  /** When given, the text's spelling is checked; these names (from the solutions' code) never count as misspelled. */
+  identifiers?: ReadonlySet<string> | undefined;
   id: string;
   /** Visible label. */
   label: string;
@@ -393,6 +500,7 @@ function WrittenField({
         aria-describedby={hint ? hintId : undefined}
         aria-invalid={invalid || undefined}
       />
+      {identifiers && value?.text && <SpellingNote text={value.text} locale={lang} identifiers={identifiers} />}
       {hint && (
         <p id={hintId} className="jp-hint">
           {hint}

@@ -1,10 +1,11 @@
-// The language select: switches the page at once, remembers the choice, updates <html lang>.
+// The language select: switches the page as soon as that language's texts are loaded, remembers the choice, updates <html lang>.
 // Monaco's own menus take their language when Monaco loads, so once it has loaded in the other
 // language the page saves everything and reloads (the route and all work come back).
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../domain/task.js';
 import { monacoLoadedLocale } from '../editor/monacoLoader.js';
+import { ensureLocale } from '../resources.js';
 import { applyLocale, rememberLocale } from '../services/locale.js';
 import { flushPendingSaves } from '../services/pendingSaves.js';
 import { useServices } from '../services/services.js';
@@ -23,6 +24,7 @@ export function LanguageSwitcher() {
       location.reload();
       return;
     }
+    await ensureLocale(i18n, locale); // the other language's texts are loaded on first use
     void i18n.changeLanguage(locale);
   };
   return (

@@ -102,7 +102,7 @@ export function PracticeFeedback({ task, evaluation, criteria, locale, next }: P
                   ? b.matchedBy.kind === 'test'
                     ? t('feedback.matchedTest', { text: b.matchedBy.text })
                     : t('feedback.matchedKeyword', { text: b.matchedBy.text })
-                  : t('feedback.expectedWords', { words: (bug.keywords[locale] ?? []).join(', '), test: bug.test ?? '—' })}
+                  : t('feedback.expectedWords', { count: (bug.keywords[locale] ?? []).length, words: (bug.keywords[locale] ?? []).join(', '), test: bug.test ?? '—' })}
               </div>
             </li>
           );

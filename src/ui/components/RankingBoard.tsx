@@ -394,7 +394,7 @@ function Chip({
       <span className="jp-chip-label">{label}</span>
       {verdict && (
         <span className="jp-chip-verdict" data-status={verdict}>
-          {t(`verdict.${verdict}`)}
+          {t(`verdict.${verdict}`, { ns: 'common' })}
         </span>
       )}
     </button>

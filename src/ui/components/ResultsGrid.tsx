@@ -1,30 +1,49 @@
 // Solutions × tests: one row per solution with its overall verdict (data-verdict, the engine's
 // value) and a Run button, one cell per test. A cell opens its details: expected vs actual,
-// message, stdout, stderr, duration. Hidden tests show their status only.
-import { useState } from 'react';
+// message, stdout, stderr, duration. Hidden tests show their status only. Before a new run, the
+// cells are the evaluation's stored results (testResultOfSeen), readable the same way. Reads the
+// session's runs itself, so a batch of results re-renders the grid and nothing else; a cell
+// renders again only when its own result changes.
+import { memo, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import { testResultOfSeen } from '../../domain/evaluation.js';
 import type { Locale, Task, TestCase } from '../../domain/task.js';
-import type { TestResult } from '../../domain/verdict.js';
+import type { Message, TestResult } from '../../domain/verdict.js';
 import { formatMs } from '../../i18n/format.js';
-import { render } from '../../i18n/i18n.js';
-import type { SessionState } from '../services/taskSession.js';
+import { useStorePart } from '../hooks/useStore.js';
+import type { TaskSession } from '../services/taskSession.js';
 import { sandboxFailureText } from '../services/failureText.js';
+import { messageParts } from '../messageParts.js';
+import { withoutHarnessFrames } from '../traceback.js';
 
 type Props = {
   task: Task;
   tests: TestCase[];
-  state: SessionState;
+  session: TaskSession;
   locale: Locale;
   onRun: (solutionId: string) => void;
 };
 
 const SYMBOL: Record<string, string> = { passed: '✓', failed: '✗', error: '!', timeout: '⏱', memory: 'M', 'output-limit': '…', crashed: '☠' };
 
-export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
+type Open = { solutionId: string; index: number } | undefined;
+
+export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, locale, onRun }: Props) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState<{ solutionId: string; index: number } | undefined>();
-  const ownFrom = state.taskTests;
-  const detail = open ? state.runs[open.solutionId]?.tests[open.index] : undefined;
+  const [open, setOpen] = useState<Open>();
+  const runs = useStorePart(session, (s) => s.runs);
+  const running = useStorePart(session, (s) => s.running);
+  const ownFrom = useStorePart(session, (s) => s.taskTests);
+  const savedResults = useStorePart(session, (s) => s.evaluation.judgement.results);
+  // What a cell shows: the live run's result, else the stored one when it is for the same test.
+  const resultAt = (solutionId: string, i: number): TestResult | undefined => {
+    const run = runs[solutionId];
+    if (run) return run.tests[i];
+    const saved = Object.hasOwn(savedResults, solutionId) ? savedResults[solutionId] : undefined;
+    const test = saved?.tests[i];
+    return test && test.name === tests[i]?.name ? testResultOfSeen(test) : undefined;
+  };
+  const detail = open ? resultAt(open.solutionId, open.index) : undefined;
   const detailTest = open ? tests[open.index] : undefined;
   return (
     <section className="results" aria-labelledby="results-heading">
@@ -36,7 +55,9 @@ export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
               <th scope="col">{t('results.solution')}</th>
               {tests.map((test, i) => (
                 <th key={`${i}-${test.name}`} scope="col" title={test.name} className={i >= ownFrom ? 'own' : undefined}>
-                  <span className="test-name">{test.name}</span>
+                  <span className="test-name data" translate="no">
+                    {test.name}
+                  </span>
                   {test.hidden && <span className="tag-mini">{t('tests.hiddenTag')}</span>}
                   {i >= ownFrom && <span className="tag-mini">{t('tests.ownTag')}</span>}
                 </th>
@@ -45,58 +66,44 @@ export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
           </thead>
           <tbody>
             {task.solutions.map((s) => {
-              const run = state.runs[s.id];
-              const saved = state.evaluation.judgement.results[s.id];
+              const run = runs[s.id];
+              const saved = savedResults[s.id];
               const verdict = run?.state === 'done' ? run.verdict : run ? undefined : saved?.verdict;
               const progress = run && (run.state === 'running' || run.state === 'queued') ? `${run.tests.length}/${run.total}` : undefined;
               return (
                 <tr key={s.id}>
                   <th scope="row">
                     <div className="row-head">
-                      <span className="solution-label">{s.label}</span>
-                      <span
-                        className={`verdict ${verdict ?? run?.state ?? 'none'}`}
-                        data-solution-result={s.id}
-                        {...(verdict ? { 'data-verdict': verdict } : {})}
-                        aria-live="polite"
-                      >
-                        {verdict
-                          ? t(`verdict.${verdict}`)
-                          : progress
-                            ? t('results.progress', { done: progress })
-                            : run?.state === 'cancelled'
-                              ? t('results.cancelled')
-                              : run?.state === 'failed'
-                                ? t('results.runFailed', { detail: run.failure ? sandboxFailureText(t, run.failure) : '' })
-                                : t('results.notRun')}
+                      <span className="row-name">
+                        <span className="solution-label" title={s.label}>
+                          {s.label}
+                        </span>
+                        <span
+                          className={`verdict ${verdict ?? run?.state ?? 'none'}`}
+                          data-solution-result={s.id}
+                          {...(verdict ? { 'data-verdict': verdict } : {})}
+                          aria-live="polite"
+                        >
+                          {verdict
+                            ? t(`verdict.${verdict}`)
+                            : progress
+                              ? t('results.progress', { done: progress })
+                              : run?.state === 'cancelled'
+                                ? t('results.cancelled')
+                                : run?.state === 'failed'
+                                  ? t('results.runFailed', { detail: run.failure ? sandboxFailureText(t, run.failure) : '' })
+                                  : t('results.notRun')}
+                        </span>
                       </span>
-                      <button type="button" className="small" onClick={() => onRun(s.id)} disabled={state.running} aria-label={t('results.runOne', { label: s.label })}>
+                      <button type="button" className="small" onClick={() => onRun(s.id)} disabled={running} aria-label={t('results.runOne', { label: s.label })}>
                         {t('results.run')}
                       </button>
                     </div>
                   </th>
                   {tests.map((test, i) => {
-                    const r = run ? run.tests[i] : saved?.tests[i]?.name === test.name ? saved.tests[i] : undefined;
+                    const r = resultAt(s.id, i);
                     const selected = open?.solutionId === s.id && open.index === i;
-                    return (
-                      <td key={`${i}-${test.name}`} className={r ? `cell ${r.status}` : 'cell'}>
-                        {r ? (
-                          <button
-                            type="button"
-                            className="cell-button"
-                            aria-pressed={selected}
-                            disabled={!run}
-                            aria-label={t('results.cellLabel', { label: s.label, test: test.name, status: t(`verdict.${r.status}`) })}
-                            title={t(`verdict.${r.status}`)}
-                            onClick={() => setOpen(selected ? undefined : { solutionId: s.id, index: i })}
-                          >
-                            {SYMBOL[r.status]}
-                          </button>
-                        ) : (
-                          <span className="pending" aria-hidden="true">·</span>
-                        )}
-                      </td>
-                    );
+                    return <Cell key={`${i}-${test.name}`} result={r} solutionId={s.id} label={s.label} index={i} test={test.name} selected={selected} setOpen={setOpen} />;
                   })}
                 </tr>
               );
@@ -115,7 +122,42 @@ export function ResultsGrid({ task, tests, state, locale, onRun }: Props) {
       )}
     </section>
   );
-}
+});
+
+/** One test's cell: renders again only when its result, or whether it is the open one, changes. */
+const Cell = memo(function Cell({ result: r, solutionId, label, index, test, selected, setOpen }: {
+  result: Pick<TestResult, 'status'> | undefined;
+  solutionId: string;
+  label: string;
+  index: number;
+  test: string;
+  selected: boolean;
+  setOpen: Dispatch<SetStateAction<Open>>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <td className={r ? `cell ${r.status}` : 'cell not-run'}>
+      {r ? (
+        <button
+          type="button"
+          className="cell-button"
+          aria-pressed={selected}
+          aria-label={t('results.cellLabel', { label, test, status: t(`verdict.${r.status}`) })}
+          title={t(`verdict.${r.status}`)}
+          onClick={() => setOpen(selected ? undefined : { solutionId, index })}
+        >
+          {SYMBOL[r.status]}
+        </button>
+      ) : (
+        // Not run is not failed: a neutral cell that says so.
+        <span className="pending" title={t('results.notRun')}>
+          <span aria-hidden="true">–</span>
+          <span className="visually-hidden">{t('results.notRun')}</span>
+        </span>
+      )}
+    </td>
+  );
+});
 
 function TestDetail({ result, test, solutionLabel, locale, onClose }: { result: TestResult; test: TestCase; solutionLabel: string; locale: Locale; onClose: () => void }) {
   const { t } = useTranslation();
@@ -137,7 +179,9 @@ function TestDetail({ result, test, solutionLabel, locale, onClose }: { result: 
           <>
             <dt>{t('results.message')}</dt>
             <dd>
-              <pre>{render(t, result.message)}</pre>
+              <p className="result-message" data-message={result.message.key}>
+                <MessageText message={result.message} />
+              </p>
             </dd>
           </>
         )}
@@ -182,12 +226,30 @@ function TestDetail({ result, test, solutionLabel, locale, onClose }: { result: 
           <>
             <dt>{t('results.stderr')}</dt>
             <dd>
-              <pre>{result.stderr}</pre>
+              <pre>{withoutHarnessFrames(result.stderr)}</pre>
             </dd>
           </>
         )}
         {result.truncated && <dd>{t('results.truncated')}</dd>}
       </dl>
     </div>
+  );
+}
+
+/** A result's message, its values from the data (messageParts) shown as data. */
+function MessageText({ message }: { message: Message }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {messageParts(t, message).map((part, i) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <code key={i} className="data value" translate="no">
+            {part.data}
+          </code>
+        ),
+      )}
+    </>
   );
 }

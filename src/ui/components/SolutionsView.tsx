@@ -3,6 +3,9 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Solution } from '../../domain/task.js';
+import { answerProse } from '../../formats/answers.js';
+import { Markdown } from './Markdown.js';
+import { shownOrigin } from '../shownTask.js';
 
 const CodeView = lazy(() => import('../editor/CodeView.js'));
 const DiffView = lazy(() => import('../editor/DiffView.js'));
@@ -11,6 +14,12 @@ export type ViewMode = 'one' | 'side' | 'diff';
 
 type Props = {
   solutions: Solution[];
+  /** Long lines wrap (the trainer's choice, remembered by the caller). */
+  wrap: boolean;
+  onWrap: (wrap: boolean) => void;
+  /** The solutions' own names instead of blind labels; offered only where the trainer may choose. */
+  realNames?: boolean;
+  onRealNames?: (on: boolean) => void;
   current: number;
   onCurrent: (i: number) => void;
   mode: ViewMode;
@@ -22,26 +31,61 @@ type Props = {
 
 const Plain = ({ code }: { code: string }) => <pre className="code-fallback">{code}</pre>;
 
-export function SolutionsView({ solutions, current, onCurrent, mode, onMode, diff, onDiff, locale }: Props) {
+/** Where a solution came from: a model's name is data (in the code face), a stock origin is said in the user's language. */
+function Origin({ origin }: { origin: string }) {
+  const { t } = useTranslation();
+  const o = shownOrigin(origin, t);
+  return (
+    <p className="muted">
+      {t('solutions.origin')} {o.data ? <span className="data" translate="no">{o.text}</span> : o.text}
+    </p>
+  );
+}
+
+/** What the model wrote around its code (sanitised like every Markdown), for a solution taken from an answer. */
+function AnswerProse({ answer }: { answer: string }) {
+  const { t } = useTranslation();
+  const prose = answerProse(answer);
+  return (
+    <aside className="answer-prose" aria-label={t('solutions.answerProse')}>
+      <h3>{t('solutions.answerProse')}</h3>
+      {prose ? <Markdown source={prose} /> : <p className="muted">{t('solutions.noProse')}</p>}
+    </aside>
+  );
+}
+
+export function SolutionsView({ solutions, wrap, onWrap, realNames, onRealNames, current, onCurrent, mode, onMode, diff, onDiff, locale }: Props) {
   const { t } = useTranslation();
   const shown = solutions[current];
   const left = solutions.find((s) => s.id === diff[0]) ?? solutions[0];
   const right = solutions.find((s) => s.id === diff[1]) ?? solutions[1] ?? solutions[0];
   const code = (s: Solution) => (
     <Suspense fallback={<Plain code={s.code} />}>
-      <CodeView code={s.code} language={s.language} label={t('solutions.codeOf', { label: s.label })} locale={locale} />
+      <CodeView code={s.code} language={s.language} label={t('solutions.codeOf', { label: s.label })} locale={locale} wrap={wrap} />
     </Suspense>
   );
   return (
     <section className="solutions" aria-labelledby="solutions-heading">
       <div className="section-head">
         <h2 id="solutions-heading">{t('solutions.heading', { count: solutions.length })}</h2>
-        <div className="segmented" role="group" aria-label={t('solutions.layout')}>
-          {(['one', 'side', 'diff'] as const).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} onClick={() => onMode(m)} disabled={m === 'diff' && solutions.length < 2}>
-              {t(`solutions.mode.${m}`)}
-            </button>
-          ))}
+        <div className="row">
+          <label className="inline">
+            <input type="checkbox" checked={wrap} onChange={(e) => onWrap(e.target.checked)} />
+            {t('solutions.wrap')}
+          </label>
+          {onRealNames && (
+            <label className="inline" title={t('solutions.realNamesHint')}>
+              <input type="checkbox" checked={Boolean(realNames)} onChange={(e) => onRealNames(e.target.checked)} />
+              {t('solutions.realNames')}
+            </label>
+          )}
+          <div className="segmented" role="group" aria-label={t('solutions.layout')}>
+            {(['one', 'side', 'diff'] as const).map((m) => (
+              <button key={m} type="button" aria-pressed={mode === m} onClick={() => onMode(m)} disabled={m === 'diff' && solutions.length < 2}>
+                {t(`solutions.mode.${m}`)}
+              </button>
+            ))}
+          </div>
         </div>
       </div>
       {mode === 'one' && shown && (
@@ -63,8 +107,15 @@ export function SolutionsView({ solutions, current, onCurrent, mode, onMode, dif
             ))}
           </div>
           <div role="tabpanel" id="solution-panel" aria-labelledby={`tab-${shown.id}`}>
-            {shown.origin && <p className="muted">{t('solutions.origin', { origin: shown.origin })}</p>}
-            {code(shown)}
+            {shown.origin && <Origin origin={shown.origin} />}
+            {shown.answer !== undefined ? (
+              <div className="answer-and-code">
+                {code(shown)}
+                <AnswerProse answer={shown.answer} />
+              </div>
+            ) : (
+              code(shown)
+            )}
           </div>
         </>
       )}

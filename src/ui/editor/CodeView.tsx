@@ -18,9 +18,11 @@ export interface CodeViewProps {
   locale: Locale;
   /** 'auto' (default): as tall as the code, up to MAX_AUTO_HEIGHT, then it scrolls. A number: pixels. */
   height?: 'auto' | number;
+  /** Long lines wrap at the editor's width instead of scrolling sideways (default: no). */
+  wrap?: boolean;
 }
 
-export function CodeView({ code, language, label, locale, height = 'auto' }: CodeViewProps) {
+export function CodeView({ code, language, label, locale, height = 'auto', wrap = false }: CodeViewProps) {
   const { t } = useTranslation('editor');
   const state = useMonaco(locale);
   const monaco = state.status === 'ready' ? state.monaco : undefined;
@@ -34,7 +36,7 @@ export function CodeView({ code, language, label, locale, height = 'auto' }: Cod
     const host = hostRef.current;
     if (!monaco || !host) return;
     const model = monaco.editor.createModel(code, language);
-    const view = monaco.editor.create(host, { ...READ_ONLY_OPTIONS, model, ariaLabel: label });
+    const view = monaco.editor.create(host, { ...READ_ONLY_OPTIONS, wordWrap: wrap ? 'on' : 'off', model, ariaLabel: label });
     editorRef.current = view;
     setContentHeight(view.getContentHeight());
     const sizing = view.onDidContentSizeChange((e) => {
@@ -63,6 +65,10 @@ export function CodeView({ code, language, label, locale, height = 'auto' }: Cod
     editorRef.current?.updateOptions({ ariaLabel: label });
   }, [label]);
 
+  useEffect(() => {
+    editorRef.current?.updateOptions({ wordWrap: wrap ? 'on' : 'off' });
+  }, [wrap]);
+
   const px = typeof height === 'number' ? height : Math.min(contentHeight, MAX_AUTO_HEIGHT);
   return (
     <div className="code-view" role="region" aria-label={label} aria-busy={state.status === 'loading'}>
@@ -74,7 +80,7 @@ export function CodeView({ code, language, label, locale, height = 'auto' }: Cod
             {state.status === 'failed' ? t('loadFailed') : t('loading')}
           </p>
           {/* Focusable so a keyboard user can scroll it. */}
-          <pre className="code-view-plain" tabIndex={0} style={{ maxHeight: typeof height === 'number' ? height : MAX_AUTO_HEIGHT }}>
+          <pre className={wrap ? 'code-view-plain wrap' : 'code-view-plain'} tabIndex={0} style={{ maxHeight: typeof height === 'number' ? height : MAX_AUTO_HEIGHT }}>
             <code>{code}</code>
           </pre>
         </>

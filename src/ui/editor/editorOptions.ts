@@ -27,6 +27,9 @@ export const READ_ONLY_OPTIONS = {
   contextmenu: true,
   renderLineHighlight: 'line',
   stickyScroll: { enabled: false },
+  // Monaco hides squiggles in read-only editors by default; a TypeScript solution's type errors
+  // are what a trainer reads the code for (the only language with diagnostics, see monacoSetup.ts).
+  renderValidationDecorations: 'on',
 } as const satisfies editor.IEditorOptions;
 
 /** Height of `code` in an editor before Monaco has measured it. */

@@ -1,12 +1,12 @@
 // Loads Monaco on first need, once, from the app's own files: never part of the first-load bundle
 // (only dynamic imports here). Monaco's own UI language is fixed when it loads, so the app asks
 // monacoLoadedLocale() and reloads the page if the user switches language afterwards.
-import type { Locale } from '../../domain/task.js';
+import type { Language, Locale } from '../../domain/task.js';
 
 /** The Monaco API: `monaco.editor`, `monaco.languages`, `monaco.Uri`… */
 export type Monaco = typeof import('monaco-editor/editor');
-/** The languages Monaco highlights for Veredicto. */
-export type CodeLanguage = 'python' | 'javascript';
+/** The languages Monaco highlights for Veredicto: every solution language, under the same id. */
+export type CodeLanguage = Language;
 
 let loading: Promise<Monaco> | undefined;
 let loaded: Monaco | undefined;

@@ -1,19 +1,31 @@
 // Active time on the open task (domain/activeTimer.ts): counted while the page is visible and the
 // trainer is not idle, added to the evaluation every few seconds, and saved when the page is hidden
-// or left, so closing the tab loses none of it.
+// or left, so closing the tab loses none of it. A key or pointer press also takes what was counted
+// (at most once a second), so the press that submits finds the time already in the evaluation: a
+// submitted evaluation counts no more time (domain/evaluation.ts).
 import { useEffect } from 'react';
 import { ActiveTimer } from '../../domain/activeTimer.js';
 import type { EvaluationAction } from '../../domain/evaluation.js';
 
 /** How often counted time goes into the evaluation (and so into the next save). */
 const FLUSH_EVERY_MS = 5000;
+/** A press takes the counted time if the last take is at least this old (one update per second while typing). */
+const TAKE_ON_PRESS_MS = 1000;
 const ACTIVITY = ['keydown', 'pointerdown', 'scroll', 'wheel'] as const;
 
 export function useActiveTime(session: { dispatch(action: EvaluationAction): void }, saver: { flush(): Promise<unknown> }): void {
   useEffect(() => {
     const timer = new ActiveTimer(performance.now(), document.visibilityState === 'visible');
-    const take = () => session.dispatch({ type: 'activeTime', ms: timer.take(performance.now()) });
-    const onActivity = () => timer.activity(performance.now());
+    let lastTake = performance.now();
+    const take = () => {
+      lastTake = performance.now();
+      session.dispatch({ type: 'activeTime', ms: timer.take(lastTake) });
+    };
+    const onActivity = (event: Event) => {
+      const now = performance.now();
+      timer.activity(now);
+      if ((event.type === 'keydown' || event.type === 'pointerdown') && now - lastTake >= TAKE_ON_PRESS_MS) take();
+    };
     const onVisibility = () => {
       timer.visible(document.visibilityState === 'visible', performance.now());
       if (document.visibilityState === 'hidden') {

@@ -9,6 +9,8 @@ export type ShortcutActions = {
   submit(): void;
   cancel(): void;
   help(): void;
+  /** Opens the next task of the list (nothing when there is none). */
+  nextTask(): void;
   rank(solutionId: string, rank: number): void;
 };
 
@@ -47,6 +49,8 @@ export function useTaskShortcuts(solutionIds: readonly string[], state: { readOn
           return a.cancel();
         case 'help':
           return a.help();
+        case 'nextTask':
+          return a.nextTask();
         case 'leaveField': {
           const card = target?.closest<HTMLElement>('.jp-card') ?? null;
           target?.blur();

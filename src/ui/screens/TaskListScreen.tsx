@@ -1,21 +1,20 @@
 // The task list: bundled and imported tasks with their status, search and filters, and import of
 // task files and datasets by file picker or drag and drop (all or nothing, every problem shown).
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
-import { DIFFICULTIES, LANGUAGES, pickLocale, type Locale, type Task } from '../../domain/task.js';
+import { DIFFICULTIES, LANGUAGES, pickLocale, TASK_ORIGINS, type Locale, type Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
-import { sortEntries, type CatalogEntry } from '../services/catalog.js';
+import { sortEntries } from '../services/catalog.js';
 import { importTasks, removeTask } from '../services/workbenchTasks.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { FilterSelect } from '../components/FilterSelect.js';
 import { ProblemList } from '../components/ProblemList.js';
-import { editTaskPath, followLink, navigate, taskPath } from '../router.js';
+import { answersPath, editTaskPath, followLink, navigate, taskPath } from '../router.js';
+import { rememberList } from '../services/listQueue.js';
 import { useServices } from '../services/services.js';
 import { storageFailureText } from '../services/failureText.js';
-
-type Filters = { query: string; language: string; difficulty: string; status: string; tag: string };
-const NO_FILTERS: Filters = { query: '', language: '', difficulty: '', status: '', tag: '' };
+import { matchesFilters, NO_FILTERS, type ListFilters as Filters } from '../taskFilters.js';
 
 export function TaskListScreen() {
   const services = useServices();
@@ -27,20 +26,24 @@ export function TaskListScreen() {
   const [imported, setImported] = useState<string[]>([]);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [keepCanonical, setKeepCanonical] = useState(false);
   const [confirmRemove, setConfirmRemove] = useState<string | undefined>();
   const [removal, setRemoval] = useState<{ ok: boolean; text: string } | undefined>();
 
   const title = (task: Task) => pickLocale(task.title, locale).text;
   const statusOf = (id: string) => catalog.statuses[id] ?? 'new';
   const tags = useMemo(() => [...new Set(catalog.entries.flatMap((e) => e.task.tags))].sort(), [catalog.entries]);
-  const entries = sortEntries(catalog.entries, title).filter((e) => matches(e, filters, title(e.task), statusOf(e.task.id)));
+  const entries = sortEntries(catalog.entries, title, locale).filter((e) => matchesFilters(e, filters, statusOf(e.task.id)));
+  // "Submit and next" on a task follows this list, as shown.
+  const shownIds = JSON.stringify(entries.map((e) => e.task.id));
+  useEffect(() => rememberList(JSON.parse(shownIds) as string[]), [shownIds]);
 
   const importFiles = async (files: File[]) => {
     if (!files.length) return;
     setBusy(true);
     setImported([]);
     try {
-      const result = await importTasks(services, files);
+      const result = await importTasks(services, files, keepCanonical ? 'add' : 'replace');
       if ('problems' in result) return setProblems(result.problems);
       if ('notSaved' in result)
         return setProblems([{ file: result.fileName, message: { key: 'file.notSaved', params: { file: result.fileName, detail: storageFailureText(t, result.notSaved) } } }]);
@@ -84,8 +87,15 @@ export function TaskListScreen() {
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <FilePicker label={t('list.import')} accept=".json,.jsonl,application/json" multiple disabled={busy} onFiles={(files) => void importFiles(files)} />
+        <FilePicker label={t('list.import')} accept=".json,.jsonl,.md,.markdown,application/json,text/markdown" multiple disabled={busy} onFiles={(files) => void importFiles(files)} />
         <span className="muted">{t('list.dropHint')}</span>
+        <a className="file-button answers-link" href={answersPath} onClick={followLink}>
+          {t('answers.new')}
+        </a>
+        <label className="inline">
+          <input type="checkbox" checked={keepCanonical} onChange={(e) => setKeepCanonical(e.target.checked)} />
+          {t('list.keepCanonical')}
+        </label>
       </div>
       {problems.length > 0 && <ProblemList heading={t('list.importFailed', { count: problems.length })} problems={problems} />}
       {imported.length > 0 && (
@@ -109,6 +119,7 @@ export function TaskListScreen() {
         <FilterSelect label={t('list.difficulty')} value={filters.difficulty} onChange={set('difficulty')} options={DIFFICULTIES.map((d) => [d, t(`difficulty.${d}`)] as const)} />
         <FilterSelect label={t('list.status')} value={filters.status} onChange={set('status')} options={(['new', 'draft', 'submitted'] as const).map((x) => [x, t(`taskStatus.${x}`)] as const)} />
         <FilterSelect label={t('list.tag')} value={filters.tag} onChange={set('tag')} options={tags.map((x) => [x, x] as const)} />
+        <FilterSelect label={t('list.origin')} value={filters.origin} onChange={set('origin')} options={TASK_ORIGINS.map((o) => [o, t(`origin.${o}`)] as const)} />
       </form>
 
       {entries.length === 0 ? (
@@ -134,7 +145,7 @@ export function TaskListScreen() {
                   <span className="muted">{t('list.solutionCount', { count: e.task.solutions.length })}</span>
                   {e.origin !== 'bundled' && <span className="badge tag">{t(`origin.${e.origin}`)}</span>}
                   {e.task.tags.map((tag) => (
-                    <span key={tag} className="badge tag">
+                    <span key={tag} className="badge tag data" translate="no">
                       {tag}
                     </span>
                   ))}
@@ -165,14 +176,4 @@ export function TaskListScreen() {
       )}
     </main>
   );
-}
-
-function matches(e: CatalogEntry, f: Filters, title: string, status: string): boolean {
-  const q = f.query.trim().toLocaleLowerCase();
-  if (q && ![title, e.task.id, ...e.task.tags].some((x) => x.toLocaleLowerCase().includes(q))) return false;
-  if (f.language && !e.task.solutions.some((s) => s.language === f.language)) return false;
-  if (f.difficulty && e.task.difficulty !== f.difficulty) return false;
-  if (f.status && status !== f.status) return false;
-  if (f.tag && !e.task.tags.includes(f.tag)) return false;
-  return true;
 }

@@ -1,11 +1,13 @@
-// The task list's data: the bundled tasks (tasks/*.json, validated on load like any other file)
-// plus the tasks the user imported, with each task's evaluation status. Importing is all or
+// The task list's data: the bundled tasks (tasks/*.json, one data file the app fetches at start,
+// validated on load like any other file) plus the tasks the user imported, with each task's
+// evaluation status. Importing is all or
 // nothing: a file with any problem saves nothing and every problem is reported.
 import type { EvaluationStatus } from '../../domain/evaluation.js';
 import type { Task, TaskOrigin } from '../../domain/task.js';
-import { parseSource } from '../../formats/datasets.js';
+import { parseSource, type SamplesMode } from '../../formats/datasets.js';
 import type { Problem } from '../../formats/taskFile.js';
-import { duplicateTasks, importTaskFiles } from '../../formats/taskSources.js';
+import { duplicateTasks, importTaskFiles, readProblem } from '../../formats/taskSources.js';
+import loadBundledTexts from 'virtual:veredicto-bundled-tasks';
 import { Store } from '../store.js';
 
 export type CatalogEntry = { task: Task; origin: TaskOrigin; fileName?: string };
@@ -16,13 +18,22 @@ export type CatalogState = {
   statuses: Record<string, EvaluationStatus>;
 };
 
-const BUNDLED = import.meta.glob('../../../tasks/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+export type BundledTasks = { entries: CatalogEntry[]; problems: Problem[] };
 
-export function bundledTasks(): { entries: CatalogEntry[]; problems: Problem[] } {
+/** The bundled tasks, parsed; a file that cannot be fetched is a problem on the list, not a crash. */
+export async function loadBundledTasks(): Promise<BundledTasks> {
+  try {
+    return bundledTasks(await loadBundledTexts());
+  } catch (e) {
+    return { entries: [], problems: [readProblem('tasks/', e)] };
+  }
+}
+
+/** Parses bundled task files (file name → text). */
+export function bundledTasks(texts: Record<string, string>): BundledTasks {
   const entries: CatalogEntry[] = [];
   const problems: Problem[] = [];
-  for (const [path, text] of Object.entries(BUNDLED)) {
-    const fileName = path.slice(path.lastIndexOf('/') + 1);
+  for (const [fileName, text] of Object.entries(texts)) {
     const r = parseSource(fileName, text);
     entries.push(...r.tasks.map((task) => ({ task, origin: 'bundled' as const, fileName })));
     problems.push(...r.problems);
@@ -37,25 +48,33 @@ export type ImportResult = { tasks: Task[]; problems: Problem[] };
  * are the ids already in the catalog that an import may not replace (the bundled ones). All or
  * nothing: with any problem, no task.
  */
-export async function readImport(files: readonly File[], reserved: ReadonlySet<string>): Promise<ImportResult> {
-  const { tasks, problems } = await importTaskFiles(files);
+export async function readImport(files: readonly File[], reserved: ReadonlySet<string>, samples: SamplesMode = 'replace'): Promise<ImportResult> {
+  const { tasks, problems } = await importTaskFiles(files, samples);
   const where = files.map((f) => f.name).join(', ');
   problems.push(...duplicateTasks(tasks, where));
   for (const id of new Set(tasks.map((t) => t.id))) if (reserved.has(id)) problems.push({ file: where, message: { key: 'file.bundledId', params: { id } } });
   return problems.length ? { tasks: [], problems } : { tasks, problems };
 }
 
-/** Catalog entries in list order: bundled first by title, then imported by title. */
-export function sortEntries(entries: CatalogEntry[], title: (t: Task) => string): CatalogEntry[] {
+/**
+ * Catalog entries in list order: bundled first by title, then imported by title, numbers inside a
+ * title compared as numbers (HumanEval/2 before HumanEval/16), case and accents aside.
+ */
+export function sortEntries(entries: CatalogEntry[], title: (t: Task) => string, locale?: string): CatalogEntry[] {
   const rank = (o: TaskOrigin) => (o === 'bundled' ? 0 : 1);
-  return [...entries].sort((a, b) => rank(a.origin) - rank(b.origin) || title(a.task).localeCompare(title(b.task)));
+  const { compare } = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  return [...entries].sort((a, b) => rank(a.origin) - rank(b.origin) || compare(title(a.task), title(b.task)) || compare(a.task.id, b.task.id));
 }
 
 /** The catalog as the screens observe it; imported tasks and statuses come from the database. */
 export class Catalog extends Store<CatalogState> {
-  constructor() {
-    const bundled = bundledTasks();
+  constructor(bundled: BundledTasks = { entries: [], problems: [] }) {
     super({ entries: bundled.entries, bundledProblems: bundled.problems, statuses: {} });
+  }
+
+  /** Puts the bundled tasks in (they arrive after the catalog is made); imported ones stay. */
+  setBundled(bundled: BundledTasks): void {
+    this.set({ entries: [...bundled.entries, ...this.snapshot.entries.filter((e) => e.origin !== 'bundled')], bundledProblems: bundled.problems });
   }
 
   find(taskId: string): CatalogEntry | undefined {

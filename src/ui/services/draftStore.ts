@@ -1,7 +1,7 @@
 // Where the editor keeps drafts (IndexedDB, or this tab's memory when the browser refuses it):
 // listing, loading and saving them, opening one with its autosaver, a draft of an existing task,
 // and the ids in use. How a finished task reaches the workbench is workbenchTasks.ts.
-import { formFromTask, newDraft, type Draft } from '../../domain/draft.js';
+import { emptyForm, fingerprint, formFromTask, newDraft, type Draft } from '../../domain/draft.js';
 import type { Holder } from '../../domain/taskIds.js';
 import type { StorageProblem, VeredictoDB } from '../../storage/database.js';
 import { deleteDraft, listDrafts, loadDraft, saveDraft, saveDrafts } from '../../storage/drafts.js';
@@ -93,6 +93,20 @@ export function takenIds(services: Services, drafts: readonly Draft[], exceptDra
 }
 
 /** Opens a stored draft in the editor: its session, with every change saved by its autosaver. */
+/** A draft nobody has written anything in ("New task", then nothing): not worth keeping. */
+export function isPristine(draft: Draft): boolean {
+  return !draft.base && !draft.published && fingerprint(draft.form) === fingerprint(emptyForm());
+}
+
+/** The stored drafts, without the pristine ones, which are deleted ("New task" leaves nothing behind). */
+export async function listDraftsKept(services: Services): Promise<{ drafts: Draft[]; problems: StorageProblem[] }> {
+  const store = draftStore(services);
+  const listed = await store.list();
+  const empty = listed.drafts.filter(isPristine);
+  for (const d of empty) await store.delete(d.id);
+  return { drafts: listed.drafts.filter((d) => !empty.includes(d)), problems: listed.problems };
+}
+
 export async function openDraft(services: Services, draftId: string): Promise<OpenedDraft | undefined> {
   const store = draftStore(services);
   const { draft } = await store.load(draftId);
@@ -105,18 +119,20 @@ export async function openDraft(services: Services, draftId: string): Promise<Op
 }
 
 /**
- * The draft to edit an existing task in: the author's own draft of a task they wrote, else a new
- * draft of it. Undefined when the catalog does not have the task.
+ * The draft to edit an existing task in: the author's own draft of a task they wrote, else the
+ * draft made from it before and not yet saved to the workbench (opening the editor again on a
+ * bundled task is not a new draft each time), else a new draft of it. Undefined when the catalog
+ * does not have the task.
  */
 export async function draftForTask(services: Services, taskId: string): Promise<string | undefined> {
   await services.ready; // imported and authored tasks are in the catalog once the database is read
   const entry = services.catalog.find(taskId);
   if (!entry) return undefined;
   const store = draftStore(services);
-  if (entry.origin === 'authored') {
-    const own = (await store.list()).drafts.find((d) => d.published?.taskId === taskId);
-    if (own) return own.id;
-  }
+  const { drafts } = await store.list();
+  const own = entry.origin === 'authored' ? drafts.find((d) => d.published?.taskId === taskId) : undefined;
+  const earlier = own ?? drafts.find((d) => d.base?.taskId === taskId && !d.published);
+  if (earlier) return earlier.id;
   const draft = newDraft(newDraftId(), formFromTask(entry.task), new Date().toISOString(), { taskId, origin: entry.origin });
   await store.save(draft);
   return draft.id;

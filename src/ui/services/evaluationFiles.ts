@@ -4,13 +4,19 @@
 // is remembered, for the reminder about unexported work.
 import type { Evaluation } from '../../domain/evaluation.js';
 import type { Locale, Task } from '../../domain/task.js';
-import { toCsv, toEvaluationsJsonl, toPreferencePairsJsonl } from '../../formats/evaluations.js';
+import { EXCEL_DECIMAL_COMMA, toCsv, toEvaluationsJsonl, toPreferencePairsJsonl, toSftJsonl } from '../../formats/evaluations.js';
 import { listEvaluations, putEvaluations } from '../../storage/evaluations.js';
 import { getSetting, SETTINGS, setSetting } from '../../storage/settings.js';
 import { download } from '../download.js';
 import type { Services } from './services.js';
 
-export type ExportKind = 'jsonl' | 'pairs' | 'csv';
+/** `csv-semicolon`: the CSV for Excel in a Spanish (decimal-comma) locale. */
+export type ExportKind = 'jsonl' | 'pairs' | 'csv' | 'csv-semicolon' | 'sft' | 'prompt-completion';
+
+/** What a download holds: its lines (pairs, spreadsheet rows; evaluations for JSONL) and how many evaluations they came from. */
+export type Exported = { kind: ExportKind; lines: number; evaluations: number };
+
+const lineCount = (text: string) => text.split('\n').filter((l) => l.trim() !== '').length;
 
 export async function allEvaluations(services: Services): Promise<{ evaluations: Evaluation[]; tasks: Map<string, Task> }> {
   await Promise.all([...services.open].map((o) => o.saver.flush()));
@@ -25,17 +31,30 @@ export async function allEvaluations(services: Services): Promise<{ evaluations:
   return { evaluations: [...byTask.values()].sort((a, b) => a.taskId.localeCompare(b.taskId)), tasks };
 }
 
-/** Downloads every evaluation in one shape; resolves to how many there were. */
-export async function exportEvaluations(services: Services, kind: ExportKind, locale: Locale): Promise<number> {
+/** Downloads every evaluation in one shape; resolves to what the file holds, counted as written. */
+export async function exportEvaluations(services: Services, kind: ExportKind, locale: Locale): Promise<Exported> {
   const { evaluations, tasks } = await allEvaluations(services);
   const stamp = new Date().toISOString().slice(0, 10);
   if (kind === 'jsonl') {
     download(`veredicto-evaluations-${stamp}.jsonl`, toEvaluationsJsonl(evaluations, tasks), 'application/x-ndjson');
     const db = await services.db;
     if (db) await setSetting(db, SETTINGS.lastExport, new Date().toISOString()).catch(() => undefined);
-  } else if (kind === 'pairs') download(`veredicto-preference-pairs-${stamp}.jsonl`, toPreferencePairsJsonl(evaluations, tasks, locale), 'application/x-ndjson');
-  else download(`veredicto-evaluations-${stamp}.csv`, toCsv(evaluations, tasks, locale), 'text/csv;charset=utf-8');
-  return evaluations.length;
+    return { kind, lines: evaluations.length, evaluations: evaluations.length };
+  }
+  if (kind === 'sft' || kind === 'prompt-completion') {
+    const text = toSftJsonl(evaluations, tasks, locale, kind === 'sft' ? 'messages' : 'prompt-completion');
+    download(`veredicto-${kind === 'sft' ? 'sft-messages' : 'sft-prompt-completion'}-${stamp}.jsonl`, text, 'application/x-ndjson');
+    return { kind, lines: lineCount(text), evaluations: lineCount(text) };
+  }
+  if (kind === 'pairs') {
+    // One evaluation at a time, to count the evaluations that gave a pair (a draft or a full tie gives none).
+    const parts = evaluations.map((e) => toPreferencePairsJsonl([e], tasks, locale));
+    download(`veredicto-preference-pairs-${stamp}.jsonl`, parts.join(''), 'application/x-ndjson');
+    return { kind, lines: parts.reduce((n, p) => n + lineCount(p), 0), evaluations: parts.filter((p) => p !== '').length };
+  }
+  const text = toCsv(evaluations, tasks, locale, ...(kind === 'csv-semicolon' ? [EXCEL_DECIMAL_COMMA] : []));
+  download(`veredicto-evaluations-${stamp}.csv`, text, 'text/csv;charset=utf-8');
+  return { kind, lines: lineCount(text) - 1, evaluations: evaluations.length };
 }
 
 /**

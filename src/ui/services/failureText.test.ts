@@ -6,7 +6,7 @@ import type { Task } from '../../domain/task.js';
 import { createI18n } from '../../i18n/i18n.js';
 import type { Sandbox } from '../../sandbox/client.js';
 import { SandboxError, sandboxFailure } from '../../sandbox/sandboxError.js';
-import { RESOURCES } from '../resources.js';
+import { allResources } from '../resources.js';
 import { StorageError } from '../../storage/database.js';
 import { sandboxFailureText, storageFailureText } from './failureText.js';
 import { TaskSession } from './taskSession.js';
@@ -25,28 +25,28 @@ describe('sandbox failures', () => {
     const run = s.snapshot.runs.a!;
     expect(run.state).toBe('failed');
     expect(run.failure).toEqual({ code: 'startFailed', language: 'python' });
-    const es = await createI18n(RESOURCES, 'es-CL');
-    const en = await createI18n(RESOURCES, 'en');
+    const es = await createI18n(await allResources(), 'es-CL');
+    const en = await createI18n(await allResources(), 'en');
     expect(sandboxFailureText(es.t, run.failure!)).toBe('el entorno aislado de Python no pudo iniciar');
     expect(sandboxFailureText(en.t, run.failure!)).toBe('the Python sandbox could not start');
     expect(es.t('results.runFailed', { detail: sandboxFailureText(es.t, run.failure!) })).not.toMatch(/ENOENT|Error/);
   });
 
   it('every code has a sentence in both locales; anything else is an unexpected failure', async () => {
-    const es = await createI18n(RESOURCES, 'es-CL');
+    const es = await createI18n(await allResources(), 'es-CL');
     expect(sandboxFailure(new Error('boom'))).toEqual({ code: 'unexpected' });
     expect(sandboxFailure(new SandboxError('closed'))).toEqual({ code: 'closed' });
     for (const f of [{ code: 'closed' as const }, { code: 'startFailed' as const, language: 'javascript' as const }, { code: 'exited' as const, language: 'python' as const }, { code: 'unexpected' as const }]) {
       const text = sandboxFailureText(es.t, f);
       expect(text, f.code).not.toContain('sandbox.');
-      expect(text).not.toBe(sandboxFailureText((await createI18n(RESOURCES, 'en')).t, f));
+      expect(text).not.toBe(sandboxFailureText((await createI18n(await allResources(), 'en')).t, f));
     }
   });
 });
 
 describe('storage failures', () => {
   it('a refused save reads as a whole sentence in the trainer\'s language', async () => {
-    const es = await createI18n(RESOURCES, 'es-CL');
+    const es = await createI18n(await allResources(), 'es-CL');
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     expect(storageFailureText(es.t, quota)).toBe('el almacenamiento de este navegador para la aplicación está lleno');
     expect(storageFailureText(es.t, new StorageError('stale', 'evaluations t1: saved elsewhere (save 3, expected 2)'))).toBe('otra pestaña lo guardó antes');

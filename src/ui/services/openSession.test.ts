@@ -2,11 +2,11 @@
 // evaluation first, and in practice records the attempt; an evaluations file never replaces a
 // newer local copy. No browser: the runtimes are never reached.
 import { describe, expect, it, vi } from 'vitest';
-import { evaluationReducer, newEvaluation, type EvaluationAction } from '../../domain/evaluation.js';
+import { evaluationReducer, newEvaluation, seenResultOf, type EvaluationAction } from '../../domain/evaluation.js';
 import { rubricOf } from '../../domain/rubric.js';
 import { listEvaluations, saveEvaluation } from '../../storage/evaluations.js';
 import { freshDatabase } from '../../storage/testing.js';
-import { Catalog } from './catalog.js';
+import { Catalog, loadBundledTasks } from './catalog.js';
 import { importEvaluations } from './evaluationFiles.js';
 import { openSession } from './openSession.js';
 import { practiceAttempts } from './practiceAttempts.js';
@@ -14,10 +14,12 @@ import type { Runtimes } from './runtimes.js';
 import type { Services } from './services.js';
 import type { Team } from './team.js';
 
+const BUNDLED = await loadBundledTasks();
+
 function services(): Services {
   const db = freshDatabase();
   // Team mode is never reached here: no task is a team lease.
-  return { runtimes: {} as Runtimes, catalog: new Catalog(), db, ready: db.then(() => undefined), storageProblems: [], open: new Set(), team: {} as Team };
+  return { runtimes: {} as Runtimes, catalog: new Catalog(BUNDLED), db, bundled: Promise.resolve(), ready: db.then(() => undefined), storageProblems: [], open: new Set(), team: {} as Team };
 }
 
 /** A bundled task with a gold answer, and everything a submit needs for it. */
@@ -28,6 +30,8 @@ function complete(s: Services) {
     { type: 'rank', solutionId: sol.id, rank: i + 1 },
     ...criteria.map((criterion): EvaluationAction => ({ type: 'score', solutionId: sol.id, criterion, score: 3 })),
     { type: 'critique', solutionId: sol.id, text: `About ${sol.label}`, locale: 'en' },
+    // A finished run of each solution's code (all passing, so no guardrail reason is asked for).
+    { type: 'results', solutionId: sol.id, result: seenResultOf({ verdict: 'passed', tests: [] }, 0, '2026-01-01T00:00:00.000Z', sol) },
   ]);
   return { task: entry.task, criteria, actions };
 }

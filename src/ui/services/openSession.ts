@@ -1,12 +1,13 @@
 // Opening a task: its evaluation loaded from storage (work, practice or a team lease) or started, a TaskSession
 // wired to an autosaver, and what the task screen does with it (submit, another tab's save).
 import { checkSubmit, type SubmitProblem } from '../../domain/guardrails.js';
-import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
-import type { Locale } from '../../domain/task.js';
+import { evaluationSchema, newEvaluation, type Evaluation } from '../../domain/evaluation.js';
+import type { Locale, Task } from '../../domain/task.js';
 import { Autosaver } from '../../storage/autosave.js';
 import { StorageError, type StorageProblem } from '../../storage/database.js';
 import { loadEvaluation, saveEvaluation } from '../../storage/evaluations.js';
 import { loadPracticeEvaluation, savePracticeEvaluation } from '../../storage/practice.js';
+import { clearRescued, rescue, rescued } from '../../storage/rescue.js';
 import { loadTeamEvaluation, saveTeamEvaluation, teamKey } from '../../storage/teamWork.js';
 import type { VeredictoDB } from '../../storage/database.js';
 import type { TeamRef } from './team.js';
@@ -28,9 +29,17 @@ export type OpenedSession = {
   resolveStale(choice: 'mine' | 'theirs'): Promise<void>;
   /**
    * Checks that the evaluation is complete (checkSubmit) and, when it is, submits it, saves it at
-   * once and, in practice, records the attempt against the gold answer. Returns what is missing.
+   * once and, in practice, records the attempt against the gold answer. Returns what is missing,
+   * named and ordered as `shown` shows the solutions; `shownLabels` are the blind labels the
+   * trainer judged under, kept with the submitted judgement.
    */
-  submit(criteria: readonly string[]): SubmitProblem[];
+  submit(criteria: readonly string[], shown?: Pick<Task, 'solutions' | 'dimensions'>, shownLabels?: Record<string, string>): SubmitProblem[];
+  /**
+   * For a page that is going away: keeps what is not yet on disk where a closing page can still
+   * write it (storage/rescue.ts), and says whether the work is safe. False: warn before leaving
+   * (the last save failed, or nothing could be kept).
+   */
+  secure(): boolean;
   /** Stops its runs and saves what is pending; it then leaves `services.open`. */
   close(): void;
 };
@@ -45,7 +54,13 @@ export async function openSession(services: Services, taskId: string, locale: Lo
   const load = team ? (d: VeredictoDB) => loadTeamEvaluation(d, key) : mode === 'work' ? loadEvaluation : loadPracticeEvaluation;
   const save = team ? (d: VeredictoDB, e: Evaluation, seq?: number) => saveTeamEvaluation(d, key, e, seq) : mode === 'work' ? saveEvaluation : savePracticeEvaluation;
   const loaded = db ? await load(db, taskId) : { value: undefined, problems: [], seq: 0 };
-  const evaluation = loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
+  // What a page closed too soon to save (validated: it is read back from the browser's storage).
+  const scope = `${mode}:${key}`;
+  const left = evaluationSchema.safeParse(rescued(scope));
+  const rescuedNewer = left.success && left.data.taskId === taskId && left.data.updatedAt > (loaded.value?.updatedAt ?? '') ? left.data : undefined;
+  if (left.success && !rescuedNewer) clearRescued(scope);
+  let mayHaveRescue = rescuedNewer !== undefined;
+  const evaluation = rescuedNewer ?? loaded.value ?? newEvaluation(taskId, locale, new Date().toISOString());
   // The save this tab last read or wrote: a save by another tab in between is detected, not lost.
   let seq = loaded.seq;
   const saver = new Autosaver<Evaluation>({
@@ -53,12 +68,17 @@ export async function openSession(services: Services, taskId: string, locale: Lo
       if (!db) throw new StorageError('unavailable', 'IndexedDB is not available in this browser');
       seq = (await save(db, e, seq)).seq;
       if (mode === 'work') services.catalog.setStatuses({ [e.taskId]: e.status });
+      if (mayHaveRescue && e === session.snapshot.evaluation) {
+        clearRescued(scope);
+        mayHaveRescue = false;
+      }
     },
   });
   const session = new TaskSession(entry.task, evaluation, () => services.runtimes.sandbox, {
     schedule: (e) => saver.schedule(e),
     flush: async () => void (await saver.flush()),
   });
+  if (rescuedNewer) saver.schedule(rescuedNewer);
   const resolveStale = async (choice: 'mine' | 'theirs') => {
     if (!db) return;
     const current = await load(db, taskId);
@@ -71,12 +91,12 @@ export async function openSession(services: Services, taskId: string, locale: Lo
     }
     seq = current.seq;
     saver.schedule(session.snapshot.evaluation);
-    await saver.flush();
+    await saver.retry();
   };
-  const submit = (criteria: readonly string[]): SubmitProblem[] => {
-    const problems = checkSubmit(entry.task, session.snapshot.evaluation, criteria);
+  const submit = (criteria: readonly string[], shown: Pick<Task, 'solutions' | 'dimensions'> = entry.task, shownLabels?: Record<string, string>): SubmitProblem[] => {
+    const problems = checkSubmit(shown, session.snapshot.evaluation, criteria);
     if (problems.length) return problems;
-    session.dispatch({ type: 'submit' });
+    session.dispatch(shownLabels ? { type: 'submit', shownLabels } : { type: 'submit' });
     const saved = saver.flush();
     // Into the outbox once saved here: the upload can then never lose what the trainer submitted.
     if (team) void saved.then(() => services.team.submitted(team.projectId, team.assignmentId, session.snapshot.evaluation, locale, team.guidelineVersion));
@@ -90,6 +110,12 @@ export async function openSession(services: Services, taskId: string, locale: Lo
     problems: loaded.problems,
     resolveStale,
     submit,
+    secure: () => {
+      if (!saver.unsaved) return true;
+      const kept = rescue(scope, session.snapshot.evaluation, new Date().toISOString());
+      mayHaveRescue ||= kept;
+      return kept && typeof saver.snapshot !== 'object';
+    },
     close: () => {
       session.cancel();
       void saver.flush().then(() => services.open.delete(opened));

@@ -7,7 +7,7 @@ import type { Evaluation } from '../../domain/evaluation.js';
 import { openDatabase, type StorageProblem, type VeredictoDB } from '../../storage/database.js';
 import { listEvaluations } from '../../storage/evaluations.js';
 import { listImportedTasks } from '../../storage/importedTasks.js';
-import { Catalog } from './catalog.js';
+import { Catalog, loadBundledTasks } from './catalog.js';
 import { Runtimes } from './runtimes.js';
 import { Team } from './team.js';
 
@@ -19,7 +19,9 @@ export type Services = {
    * the modules in src/ui/services/ only; components and screens wait for `ready`.
    */
   db: Promise<VeredictoDB | undefined>;
-  /** The stored tasks and evaluation statuses are in the catalog (or storage is unavailable). */
+  /** The bundled tasks are in the catalog: the page renders once they are. */
+  bundled: Promise<void>;
+  /** The bundled and stored tasks and evaluation statuses are in the catalog (or storage is unavailable). */
   ready: Promise<void>;
   storageProblems: StorageProblem[];
   /** Open tasks: flushed before an export, and their unsaved work included in it (full disk). */
@@ -32,6 +34,7 @@ export function createServices(): Services {
   const runtimes = new Runtimes();
   const catalog = new Catalog();
   const storageProblems: StorageProblem[] = [];
+  const bundled = loadBundledTasks().then((b) => catalog.setBundled(b));
   const db = openDatabase().then(
     async (db) => {
       const [tasks, evaluations] = await Promise.all([listImportedTasks(db), listEvaluations(db)]);
@@ -47,7 +50,7 @@ export function createServices(): Services {
   );
   const open = new Set<OpenWork>();
   const team = new Team(db, async () => void (await Promise.all([...open].map((o) => o.saver.flush()))));
-  return { runtimes, catalog, db, ready: db.then(() => undefined), storageProblems, open, team };
+  return { runtimes, catalog, db, bundled, ready: Promise.all([db, bundled]).then(() => undefined), storageProblems, open, team };
 }
 
 /** Whether this browser keeps what is saved (IndexedDB opened); false: work lasts as long as the tab. */

@@ -1,7 +1,8 @@
-// TaskSession without a browser: runs report live, results become evidence in the evaluation,
-// cancel stops a run, and only real changes reach the autosaver.
-import { describe, expect, it } from 'vitest';
-import { newEvaluation, type Evaluation } from '../../domain/evaluation.js';
+// TaskSession without a browser: runs report live (results heard together reach the state as one
+// update), results become evidence in the evaluation, cancel stops a run, and only real changes
+// reach the autosaver.
+import { describe, expect, it, vi } from 'vitest';
+import { codeFingerprint, newEvaluation, type Evaluation } from '../../domain/evaluation.js';
 import type { Task } from '../../domain/task.js';
 import type { SolutionResult, TestResult } from '../../domain/verdict.js';
 import type { EvaluateOptions, Sandbox } from '../../sandbox/client.js';
@@ -50,9 +51,11 @@ describe('TaskSession', () => {
     expect(runs.a?.verdict).toBe('passed');
     expect(runs.b?.verdict).toBe('failed');
     expect(evaluation.judgement.results.b?.tests).toEqual([
-      { name: 'one', hidden: false, status: 'failed', own: false },
-      { name: 'two', hidden: true, status: 'failed', own: false },
+      { name: 'one', hidden: false, status: 'failed', own: false, durationMs: 1 },
+      { name: 'two', hidden: true, status: 'failed', own: false, durationMs: 1 },
     ]);
+    // The run is of this code: a submit takes it as a run of the current code.
+    expect(evaluation.judgement.results.b?.code).toBe(codeFingerprint(task.solutions[1]!));
     expect(saved.at(-1)).toBe(evaluation);
   });
 
@@ -76,6 +79,43 @@ describe('TaskSession', () => {
     expect(s.snapshot.runs.h?.state).toBe('cancelled');
     expect(s.snapshot.running).toBe(false);
     expect(s.snapshot.evaluation.judgement.results.h).toBeUndefined();
+  });
+
+  it('puts results heard together into the state as one update, and each in order', async () => {
+    vi.useFakeTimers();
+    try {
+      let report: ((i: number, r: TestResult) => void) | undefined;
+      let finish: (() => void) | undefined;
+      const many: Task = { ...task, tests: Array.from({ length: 10 }, (_, i) => ({ kind: 'call' as const, name: `t${i}`, hidden: false, args: [i], expected: i })), solutions: [task.solutions[0]!] };
+      const held = {
+        evaluate: (t: Task, sol: { id: string }, o: EvaluateOptions = {}) =>
+          new Promise<SolutionResult>((resolve) => {
+            const tests: TestResult[] = [];
+            report = (i, r) => (tests.push(r), o.onTest?.(i, r));
+            finish = () => resolve({ taskId: t.id, solutionId: sol.id, verdict: 'passed', tests });
+          }),
+      } as unknown as Sandbox;
+      const s = new TaskSession(many, newEvaluation(many.id, 'en', 'T0'), () => held, { schedule: () => {}, flush: async () => {} });
+      const run = s.run();
+      const seen: number[] = [];
+      s.subscribe(() => seen.push(s.snapshot.runs.a?.tests.length ?? -1));
+      const result = (i: number): TestResult => ({ name: `t${i}`, hidden: false, status: 'passed', stdout: '', stderr: '', truncated: false, durationMs: 1 });
+      for (let i = 0; i < 6; i++) report!(i, result(i));
+      expect(seen).toEqual([]);
+      vi.advanceTimersByTime(50);
+      expect(seen).toEqual([6]);
+      expect(s.snapshot.runs.a?.state).toBe('running');
+      expect(s.snapshot.runs.a?.tests.map((x) => x.name)).toEqual(['t0', 't1', 't2', 't3', 't4', 't5']);
+      for (let i = 6; i < 10; i++) report!(i, result(i));
+      finish!();
+      await vi.runAllTimersAsync();
+      await run;
+      expect(s.snapshot.runs.a?.state).toBe('done');
+      expect(s.snapshot.runs.a?.tests).toHaveLength(10);
+      expect(seen.filter((n) => n > 6 && n < 10)).toEqual([]); // the rest came with the verdict, not one by one
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not save an untouched evaluation for time alone, and saves real changes', () => {

@@ -1,7 +1,9 @@
 // One open task: the trainer's evaluation (changed only through named actions, saved by the
 // autosaver after every change) and the runs of its solutions in the sandboxes (live results,
 // cancel). No React here; screens read it through useSyncExternalStore.
+import { contentHash } from '../../domain/contentHash.js';
 import { evaluationReducer, ownTestCases, seenResultOf, type Evaluation, type EvaluationAction } from '../../domain/evaluation.js';
+import { combineBlocks, defaultBlocks, mainLanguage, parseAnswer } from '../../formats/answers.js';
 import type { Solution, Task, TestCase } from '../../domain/task.js';
 import type { TestResult, Verdict } from '../../domain/verdict.js';
 import type { Sandbox } from '../../sandbox/client.js';
@@ -9,6 +11,12 @@ import { SandboxError, sandboxFailure, type SandboxFailure } from '../../sandbox
 import { Store } from '../store.js';
 
 export type Persist = { schedule(e: Evaluation): void; flush(): Promise<void> };
+
+/**
+ * Test results heard within this long reach the state (and the grid) as one update: a worker
+ * reports each test, and forty updates in a few milliseconds would be forty renders.
+ */
+const BATCH_MS = 16;
 
 export type SolutionRun = {
   /** Results so far, in test order; own tests come after the task's. */
@@ -26,10 +34,15 @@ export type SessionState = {
   running: boolean;
   /** How many of a run's tests are the task's; the rest are the trainer's own. */
   taskTests: number;
+  /** The ideal answer's run: under way, or why the sandbox could not run it. */
+  rewriteRun?: { state: 'running' | 'done' | 'failed'; failure?: SandboxFailure };
 };
 
 export class TaskSession extends Store<SessionState> {
   private controller: AbortController | undefined;
+  /** Results heard but not yet in the state, per solution (see BATCH_MS). */
+  private readonly heard = new Map<string, TestResult[]>();
+  private batch: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly task: Task,
@@ -77,10 +90,33 @@ export class TaskSession extends Store<SessionState> {
     }
   }
 
+  /**
+   * Runs the ideal answer's code (its blocks as an answer's are chosen: see defaultBlocks) against
+   * every test, and keeps the result with the hash of the text it was run for.
+   */
+  async runRewrite(): Promise<void> {
+    const rewrite = this.snapshot.evaluation.judgement.rewrite;
+    if (!rewrite) return;
+    const answer = parseAnswer(rewrite.markdown);
+    const language = mainLanguage(answer) ?? this.task.solutions.find((s) => s.id === rewrite.from)?.language ?? this.task.solutions[0]?.language ?? 'python';
+    const solution: Solution = { id: 'rewrite', label: 'rewrite', language, code: combineBlocks(answer, defaultBlocks(answer)) };
+    const tests = this.testsToRun();
+    this.set({ rewriteRun: { state: 'running' } });
+    try {
+      const result = await this.sandbox().evaluate({ ...this.task, tests }, solution);
+      this.dispatch({ type: 'rewriteResult', result: { ...seenResultOf(result, this.task.tests.length, this.now()), markdownHash: contentHash(rewrite.markdown) } });
+      this.set({ rewriteRun: { state: 'done' } });
+    } catch (e) {
+      if (!(e instanceof SandboxError)) console.error('Veredicto: the ideal answer could not run', e);
+      this.set({ rewriteRun: { state: 'failed', failure: sandboxFailure(e) } });
+    }
+  }
+
   cancel(): void {
     if (!this.controller) return;
     this.controller.abort();
     this.controller = undefined;
+    this.dropHeard();
     const runs = { ...this.snapshot.runs };
     for (const [id, r] of Object.entries(runs)) if (r.state === 'queued' || r.state === 'running') runs[id] = { ...r, state: 'cancelled' };
     this.set({ runs, running: false });
@@ -89,20 +125,50 @@ export class TaskSession extends Store<SessionState> {
   private async runOne(task: Task, solution: Solution, signal: AbortSignal): Promise<void> {
     const update = (r: Partial<SolutionRun>) => {
       if (signal.aborted) return;
+      this.heard.delete(solution.id); // r holds everything heard so far
       this.set({ runs: { ...this.snapshot.runs, [solution.id]: { ...this.snapshot.runs[solution.id]!, ...r } } });
     };
     try {
       const result = await this.sandbox().evaluate(task, solution, {
         signal,
-        onTest: (_i, t) => update({ state: 'running', tests: [...this.snapshot.runs[solution.id]!.tests, t] }),
+        onTest: (_i, t) => {
+          if (!signal.aborted) this.hear(solution.id, t);
+        },
       });
       update({ state: 'done', tests: result.tests, verdict: result.verdict });
-      if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now()) });
+      if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now(), solution) });
     } catch (e) {
       if (signal.aborted) return;
       if (!(e instanceof SandboxError)) console.error('Veredicto: a run failed', e);
       update({ state: 'failed', failure: sandboxFailure(e) });
     }
+  }
+
+  private hear(solutionId: string, result: TestResult): void {
+    const list = this.heard.get(solutionId);
+    if (list) list.push(result);
+    else this.heard.set(solutionId, [result]);
+    this.batch ??= setTimeout(() => this.flushHeard(), BATCH_MS);
+  }
+
+  /** Puts every result heard since the last batch into the state, in one update. */
+  private flushHeard(): void {
+    clearTimeout(this.batch);
+    this.batch = undefined;
+    if (!this.heard.size) return;
+    const runs = { ...this.snapshot.runs };
+    for (const [id, results] of this.heard) {
+      const r = runs[id];
+      if (r) runs[id] = { ...r, state: 'running', tests: [...r.tests, ...results] };
+    }
+    this.heard.clear();
+    this.set({ runs });
+  }
+
+  private dropHeard(): void {
+    clearTimeout(this.batch);
+    this.batch = undefined;
+    this.heard.clear();
   }
 
 

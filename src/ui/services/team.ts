@@ -15,7 +15,11 @@ import { api, TeamError } from './teamApi.js';
 
 export type Role = 'admin' | 'reviewer' | 'trainer';
 export type Me = { id: string; email: string; role: Role; locale: Locale };
-export type ProjectSummary = { id: string; name: string; overlap: number; goldShare: number; timeLimitMinutes: number | null; leaseMinutes: number; tasks?: number; submitted?: number };
+export type ProjectSummary = { id: string; name: string; overlap: number; goldShare: number; timeLimitMinutes: number | null; leaseMinutes: number; pausedAt?: string | null; tasks?: number; submitted?: number };
+/** Why no new tasks come: the project is paused, or this trainer is (by a lead, or by the gold rule with its figures). */
+export type QueuePause = { kind: 'project' | 'lead' | 'gold'; score?: number | null; threshold?: number | null };
+/** A queue as the screen shows it: what is kept for offline use, and what the server said just now about pausing (not kept: offline, it is unknown). */
+export type TeamQueueView = TeamQueue & { pause?: QueuePause };
 export type TeamStatus = 'checking' | 'local' | 'signedOut' | 'signedIn';
 export type TeamSnapshot = { status: TeamStatus; online: boolean; me?: Me; db?: 'pglite' | 'postgres' };
 
@@ -108,10 +112,14 @@ export class Team extends Store<TeamSnapshot> {
   }
 
   /** The project's queue from the server (kept for offline use), or the kept one when offline. */
-  async queue(projectId: string, checkout = 0): Promise<TeamQueue> {
+  async queue(projectId: string, checkout = 0): Promise<TeamQueueView> {
     const db = await this.db;
     try {
-      const { project, guidelines } = await api<{ project: ProjectSummary; guidelines: TeamQueue['guidelines'] }>('GET', `/api/projects/${encodeURIComponent(projectId)}`);
+      const { project, guidelines, paused } = await api<{ project: ProjectSummary; guidelines: TeamQueue['guidelines']; paused?: { by: 'lead' | 'gold'; score: number | null; threshold: number | null } }>(
+        'GET',
+        `/api/projects/${encodeURIComponent(projectId)}`,
+      );
+      const pause: QueuePause | undefined = project.pausedAt ? { kind: 'project' } : paused ? { kind: paused.by, score: paused.score, threshold: paused.threshold } : undefined;
       const leases =
         checkout > 0
           ? await api<{ assignments: Lease[] }>('POST', `/api/projects/${encodeURIComponent(projectId)}/checkout`, { count: checkout })
@@ -122,7 +130,7 @@ export class Team extends Store<TeamSnapshot> {
       const queue: TeamQueue = { projectId, name: project.name, guidelines, timeLimitMinutes: project.timeLimitMinutes, assignments: all.assignments, fetchedAt: new Date().toISOString() };
       if (db) await saveQueue(db, queue).catch(() => undefined);
       this.set({ online: true });
-      return queue;
+      return pause ? { ...queue, pause } : queue;
     } catch (e) {
       if (!(e instanceof TeamError) || (e.status !== 0 && e.status < 500)) throw e;
       this.set({ online: false });

@@ -4,6 +4,7 @@
 import type { Task } from '../../domain/task.js';
 import type { Problem } from '../../formats/taskFile.js';
 import { deleteImportedTask, saveImportedTasks } from '../../storage/importedTasks.js';
+import type { SamplesMode } from '../../formats/datasets.js';
 import { readImport } from './catalog.js';
 import { draftStore } from './draftStore.js';
 import type { Services } from './services.js';
@@ -12,8 +13,8 @@ import type { Services } from './services.js';
  * Imports picked or dropped files into the workbench, all or nothing (see readImport). Resolves to
  * the ids imported, to every problem found in the files, or to the error storage refused the write with.
  */
-export async function importTasks(services: Services, files: readonly File[]): Promise<{ ids: string[] } | { problems: Problem[] } | { notSaved: unknown; fileName: string }> {
-  const result = await readImport(files, services.catalog.reservedIds());
+export async function importTasks(services: Services, files: readonly File[], samples: SamplesMode = 'replace'): Promise<{ ids: string[] } | { problems: Problem[] } | { notSaved: unknown; fileName: string }> {
+  const result = await readImport(files, services.catalog.reservedIds(), samples);
   if (result.problems.length) return { problems: result.problems };
   const importedAt = new Date().toISOString();
   const fileName = files.map((f) => f.name).join(', ');

@@ -1,13 +1,15 @@
 // /team/<project>: a trainer's queue (get tasks, open or skip a leased one, what was submitted and
-// how the server's re-check came out, the guidelines), or for admins and reviewers the project's
-// progress per task and per trainer, with members, invites and exports for admins.
+// how the server's re-check came out, the reviews of their work, the guidelines), or for admins and
+// reviewers the review queue, the project's progress per task (with the distribution of agreement)
+// and per trainer (each one opens their tasks), and for admins the settings, pausing the project or
+// a trainer, members, invites and exports. A trainer opening a paused queue is told so.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useStore } from '../hooks/useStore.js';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
 import { pickLocale } from '../../domain/task.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
-import type { TeamQueue } from '../services/team.js';
+import type { TeamQueueView } from '../services/team.js';
 import { followLink, teamTaskPath } from '../router.js';
 import { useServices } from '../services/services.js';
 import { api } from '../services/teamApi.js';
@@ -15,6 +17,13 @@ import { TeamErrorNote } from './TeamError.js';
 import { roleKey, stateKey } from './teamText.js';
 import { TeamGuidelines } from './TeamGuidelines.js';
 import { SignIn, useTeam } from './TeamScreen.js';
+import { CsvButton, Inbox, ReviewQueue } from './ReviewLists.js';
+import { AgreementChart } from './AgreementChart.js';
+import { AddTasksForm, GuidelinesForm, ProjectSettingsForm, type Guidelines } from './ProjectSettings.js';
+import type { ProjectSettings } from './projectForm.js';
+import { TrainerWork } from './TrainerWork.js';
+import { useCriterionText } from '../components/RubricScores.js';
+import { rubricOf } from '../../domain/rubric.js';
 
 type Submission = { id: string; taskId: string; assignmentId: string; receivedAt: string; recheck: { state: string | null; mismatch: boolean | null } };
 
@@ -29,7 +38,7 @@ function Queue({ projectId }: { projectId: string }) {
   const { team } = useServices();
   const { t, i18n } = useTranslation('team');
   const locale = i18n.language as Locale;
-  const [queue, setQueue] = useState<TeamQueue | undefined>();
+  const [queue, setQueue] = useState<TeamQueueView | undefined>();
   const [submissions, setSubmissions] = useState<Submission[]>([]);
   const [error, setError] = useState<unknown>();
   const [count, setCount] = useState(5);
@@ -73,6 +82,7 @@ function Queue({ projectId }: { projectId: string }) {
         </a>
       </nav>
       <h1>{queue?.name ?? ''}</h1>
+      {queue?.pause && <PauseNote pause={queue.pause} />}
       {error !== undefined && <TeamErrorNote error={error} />}
       <div className="task-columns">
         <div className="task-main">
@@ -139,6 +149,7 @@ function Queue({ projectId }: { projectId: string }) {
               })}
             </ul>
           </section>
+          <Inbox projectId={projectId} refreshKey={accepted} />
         </div>
         <aside className="task-side">{queue && <TeamGuidelines projectId={projectId} guidelines={queue.guidelines} />}</aside>
       </div>
@@ -146,30 +157,52 @@ function Queue({ projectId }: { projectId: string }) {
   );
 }
 
+/** Why this trainer gets no new tasks: the project is paused, or they are (gold rule or a lead). */
+function PauseNote({ pause }: { pause: NonNullable<TeamQueueView['pause']> }) {
+  const { t, i18n } = useTranslation('team');
+  const locale = i18n.language as Locale;
+  const text =
+    pause.kind === 'project'
+      ? t('ui.queue.pausedProject')
+      : pause.kind === 'lead'
+        ? t('ui.queue.pausedLead')
+        : t('ui.queue.pausedGold', { score: formatNumber(locale, pause.score ?? 0, 2), threshold: formatNumber(locale, pause.threshold ?? 0, 2) });
+  return (
+    <p className="note paused" role="status" data-paused={pause.kind}>
+      {text}
+    </p>
+  );
+}
+
 type Progress = {
   overlap: number;
-  tasks: { taskId: string; title: { en?: string; 'es-CL'?: string }; active: number; submitted: number; skipped: number; mismatches: number }[];
-  trainers: { userId: string; email: string; active: number; submitted: number; skipped: number; activeMs: number; mismatches: number }[];
+  tasks: { taskId: string; title: { en?: string; 'es-CL'?: string }; active: number; submitted: number; skipped: number; mismatches: number; kendallW: number | null; alphaRubric: Record<string, number | null> }[];
+  trainers: { userId: string; email: string; active: number; submitted: number; skipped: number; activeMs: number; mismatches: number; accepted: number; rejected: number; acceptRate: number | null; goldTasks: number; goldScore: number | null; peerAgreement: number | null; medianActiveMinutes: number | null }[];
 };
-type Member = { userId: string; email: string; role: string };
+type Member = { userId: string; email: string; role: string; pausedAt: string | null };
+type ProjectInfo = ProjectSettings & { name: string; pausedAt: string | null };
 
 function Lead({ projectId, admin }: { projectId: string; admin: boolean }) {
   const { t, i18n } = useTranslation('team');
   const locale = i18n.language as Locale;
   const [progress, setProgress] = useState<Progress | undefined>();
   const [members, setMembers] = useState<Member[]>([]);
-  const [name, setName] = useState('');
+  const [project, setProject] = useState<ProjectInfo | undefined>();
+  const [guidelines, setGuidelines] = useState<Guidelines | undefined>();
+  const [drill, setDrill] = useState<string | undefined>();
+  const criterionText = useCriterionText(locale);
   const [error, setError] = useState<unknown>();
   const [invite, setInvite] = useState<string | undefined>();
   const load = useCallback(async () => {
     try {
       const [p, project, m] = await Promise.all([
         api<Progress>('GET', `/api/projects/${projectId}/progress`),
-        api<{ project: { name: string } }>('GET', `/api/projects/${projectId}`),
+        api<{ project: ProjectInfo; guidelines: Guidelines }>('GET', `/api/projects/${projectId}`),
         api<{ members: Member[] }>('GET', `/api/projects/${projectId}/members`),
       ]);
       setProgress(p);
-      setName(project.project.name);
+      setProject(project.project);
+      setGuidelines(project.guidelines);
       setMembers(m.members);
     } catch (e) {
       setError(e);
@@ -192,8 +225,20 @@ function Lead({ projectId, admin }: { projectId: string; admin: boolean }) {
           ← {t('ui.projects.heading')}
         </a>
       </nav>
-      <h1>{name}</h1>
+      <h1>{project?.name ?? ''}</h1>
       {error !== undefined && <TeamErrorNote error={error} />}
+      {project?.pausedAt && (
+        <p className="note paused" role="status" data-paused="project">
+          {t('ui.pause.since', { date: formatDate(locale, new Date(project.pausedAt)) })}
+        </p>
+      )}
+      {admin && project && (
+        <p className="row">
+          <button type="button" onClick={() => void act(() => api('PATCH', `/api/projects/${projectId}`, { paused: !project.pausedAt }))}>
+            {project.pausedAt ? t('ui.pause.resumeProject') : t('ui.pause.project')}
+          </button>
+        </p>
+      )}
       <p className="row">
         {(['jsonl', 'pairs', 'csv'] as const).map((f) => (
           <a key={f} href={`/api/projects/${projectId}/export?format=${f}&locale=${locale}`} download>
@@ -201,34 +246,82 @@ function Lead({ projectId, admin }: { projectId: string; admin: boolean }) {
           </a>
         ))}
       </p>
+      <ReviewQueue projectId={projectId} />
       {progress && (
         <>
           <section className="card" aria-labelledby="by-task">
             <h2 id="by-task">{t('ui.progress.byTask', { overlap: progress.overlap })}</h2>
             <ProgressTable
-              columns={['task', 'active', 'submitted', 'skipped', 'mismatches']}
-              rows={progress.tasks.map((r) => ({ key: r.taskId, data: { 'data-task': r.taskId }, cells: [pickLocale(r.title as never, locale).text || r.taskId, r.active, r.submitted, r.skipped, r.mismatches] }))}
-            />
-          </section>
-          <section className="card" aria-labelledby="by-trainer">
-            <h2 id="by-trainer">{t('ui.progress.byTrainer')}</h2>
-            <ProgressTable
-              columns={['trainer', 'active', 'submitted', 'skipped', 'minutes', 'mismatches']}
-              rows={progress.trainers.map((r) => ({
-                key: r.userId,
-                data: { 'data-trainer': r.email },
-                cells: [r.email, r.active, r.submitted, r.skipped, formatNumber(locale, r.activeMs / 60_000, 1), r.mismatches],
+              file="tasks"
+              columns={['task', 'active', 'submitted', 'skipped', 'mismatches', 'agreement', 'alpha']}
+              rows={progress.tasks.map((r) => ({
+                key: r.taskId,
+                data: { 'data-task': r.taskId },
+                cells: [
+                  pickLocale(r.title as never, locale).text || r.taskId,
+                  r.active,
+                  r.submitted,
+                  r.skipped,
+                  r.mismatches,
+                  r.kendallW === null ? '—' : formatNumber(locale, r.kendallW, 2),
+                  Object.entries(r.alphaRubric)
+                    .map(([c, a]) => `${c} ${a === null ? '—' : formatNumber(locale, a, 2)}`)
+                    .join(' · ') || '—',
+                ],
               }))}
             />
           </section>
+          <AgreementChart
+            tasks={progress.tasks}
+            criterionName={(id) => {
+              const c = rubricOf({ rubric: project?.rubric ?? undefined }).find((x) => x.id === id);
+              return c ? criterionText(c).name.text : id;
+            }}
+          />
+          <section className="card" aria-labelledby="by-trainer">
+            <h2 id="by-trainer">{t('ui.progress.byTrainer')}</h2>
+            <ProgressTable
+              file="trainers"
+              columns={['trainer', 'active', 'submitted', 'skipped', 'minutes', 'median', 'mismatches', 'accepted', 'rejected', 'acceptRate', 'gold', 'peers']}
+              rows={progress.trainers.map((r) => ({
+                key: r.userId,
+                data: { 'data-trainer': r.email },
+                open: { label: t('ui.trainer.open', { email: r.email }), onOpen: () => setDrill(drill === r.userId ? undefined : r.userId) },
+                cells: [
+                  r.email,
+                  r.active,
+                  r.submitted,
+                  r.skipped,
+                  formatNumber(locale, r.activeMs / 60_000, 1),
+                  r.medianActiveMinutes === null ? '—' : formatNumber(locale, r.medianActiveMinutes, 1),
+                  r.mismatches,
+                  r.accepted,
+                  r.rejected,
+                  r.acceptRate === null ? '—' : `${formatNumber(locale, r.acceptRate * 100, 0)} %`,
+                  r.goldScore === null ? '—' : `${formatNumber(locale, r.goldScore, 2)} (${r.goldTasks})`,
+                  r.peerAgreement === null ? '—' : formatNumber(locale, r.peerAgreement, 2),
+                ],
+              }))}
+            />
+            {drill && <TrainerWork projectId={projectId} userId={drill} onClose={() => setDrill(undefined)} />}
+          </section>
         </>
       )}
+      {admin && project && <ProjectSettingsForm projectId={projectId} project={project} onSaved={load} />}
+      {admin && guidelines && <GuidelinesForm projectId={projectId} guidelines={guidelines} onSaved={load} />}
+      {admin && <AddTasksForm projectId={projectId} onAdded={load} />}
       <section className="card" aria-labelledby="members">
         <h2 id="members">{t('ui.members.heading')}</h2>
         <ul>
           {members.map((m) => (
             <li key={m.userId}>
               {m.email} <span className="muted">{t(roleKey(m.role))}</span>{' '}
+              {m.pausedAt && <span className="badge paused">{t('ui.members.paused')}</span>}{' '}
+              {admin && m.role === 'trainer' && (
+                <button type="button" className="ghost" data-member-pause={m.email} onClick={() => void act(() => api('POST', `/api/projects/${projectId}/members/${m.userId}/${m.pausedAt ? 'resume' : 'pause'}`))}>
+                  {m.pausedAt ? t('ui.members.resume') : t('ui.members.pause')}
+                </button>
+              )}{' '}
               {admin && (
                 <button type="button" className="ghost" onClick={() => void act(() => api('DELETE', `/api/projects/${projectId}/members/${m.userId}`))}>
                   {t('ui.members.remove')}
@@ -284,26 +377,37 @@ function Lead({ projectId, admin }: { projectId: string; admin: boolean }) {
   );
 }
 
-function ProgressTable({ columns, rows }: { columns: readonly ('task' | 'active' | 'submitted' | 'skipped' | 'mismatches' | 'trainer' | 'minutes')[]; rows: { key: string; data: Record<string, string>; cells: (string | number)[] }[] }) {
+function ProgressTable({ columns, rows, file }: { columns: readonly ('task' | 'active' | 'submitted' | 'skipped' | 'mismatches' | 'trainer' | 'minutes' | 'agreement' | 'alpha' | 'accepted' | 'rejected' | 'acceptRate' | 'median' | 'gold' | 'peers')[]; rows: { key: string; data: Record<string, string>; cells: (string | number)[]; open?: { label: string; onOpen: () => void } }[]; file: string }) {
   const { t } = useTranslation('team');
   return (
-    <table className="team-table">
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c}>{t(`ui.progress.${c}`)}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key} {...r.data}>
-            {r.cells.map((c, i) => (
-              <td key={i}>{c}</td>
+    <>
+      <CsvButton file={file} header={columns.map((c) => t(`ui.progress.${c}`))} rows={rows.map((r) => r.cells)} />
+      <table className="team-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c}>{t(`ui.progress.${c}`)}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} {...r.data}>
+              {r.cells.map((c, i) => (
+                <td key={i}>
+                  {i === 0 && r.open ? (
+                    <button type="button" className="link" aria-label={r.open.label} onClick={r.open.onOpen}>
+                      {c}
+                    </button>
+                  ) : (
+                    c
+                  )}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

@@ -2,10 +2,11 @@
 import type { Route } from '../router.js';
 import { JoinScreen } from './JoinScreen.js';
 import { ProjectScreen } from './ProjectScreen.js';
+import { ReviewScreen } from './ReviewScreen.js';
 import { TeamScreen } from './TeamScreen.js';
 import { TeamTaskScreen } from './TeamTaskScreen.js';
 
-export function TeamRoutes({ route }: { route: Extract<Route, { name: 'team' | 'teamProject' | 'teamTask' | 'join' }> }) {
+export function TeamRoutes({ route }: { route: Extract<Route, { name: 'team' | 'teamProject' | 'teamTask' | 'teamReview' | 'join' }> }) {
   switch (route.name) {
     case 'team':
       return <TeamScreen />;
@@ -13,6 +14,8 @@ export function TeamRoutes({ route }: { route: Extract<Route, { name: 'team' | '
       return <ProjectScreen projectId={route.projectId} />;
     case 'teamTask':
       return <TeamTaskScreen projectId={route.projectId} assignmentId={route.assignmentId} />;
+    case 'teamReview':
+      return <ReviewScreen projectId={route.projectId} taskId={route.taskId} />;
     case 'join':
       return <JoinScreen token={route.token} />;
   }

@@ -1,5 +1,5 @@
 // /team: sign in, then the projects one belongs to (admins: every project, and a form to create
-// one from task files or datasets, all or nothing, with guidelines in both languages).
+// one from task files or datasets, all or nothing, with its settings and guidelines in both languages).
 import { useEffect, useState } from 'react';
 import { useStore } from '../hooks/useStore.js';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useServices } from '../services/services.js';
 import { api } from '../services/teamApi.js';
 import type { ProjectSummary } from '../services/team.js';
 import { Credentials, TeamErrorNote, useAction } from './TeamError.js';
+import { SettingsFields, useSettingsDraft } from './ProjectSettings.js';
 
 export function useTeam() {
   const { team } = useServices();
@@ -82,6 +83,7 @@ function Projects() {
                 {p.name}
               </a>{' '}
               <span className="muted">{t('ui.projects.summary', { tasks: p.tasks ?? 0, submitted: p.submitted ?? 0, overlap: p.overlap })}</span>
+              {p.pausedAt && <span className="badge paused"> {t('ui.members.paused')}</span>}
             </li>
           ))}
         </ul>
@@ -94,13 +96,17 @@ function Projects() {
 function CreateProject({ onCreated }: { onCreated: (id: string) => void }) {
   const { t } = useTranslation('team');
   const [files, setFiles] = useState<File[]>([]);
+  const { draft, setDraft, problems, read } = useSettingsDraft({});
   const { busy, error, onSubmit } = useAction(async (form) => {
+    const settings = read();
+    if (!settings) return;
     const texts = await Promise.all(files.map(async (f) => ({ name: f.name, text: await f.text() })));
+    // A new project stores no empty rubric or "none": the server's defaults apply.
+    const given = Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== null));
     const r = await api<{ id: string }>('POST', '/api/projects', {
       name: String(form.get('name') ?? ''),
-      overlap: Number(form.get('overlap') ?? 1),
+      ...given,
       guidelines: { en: String(form.get('guidelinesEn') ?? ''), 'es-CL': String(form.get('guidelinesEs') ?? '') },
-      ...(form.get('timeLimit') ? { timeLimitMinutes: Number(form.get('timeLimit')) } : {}),
       files: texts,
     });
     onCreated(r.id);
@@ -108,19 +114,12 @@ function CreateProject({ onCreated }: { onCreated: (id: string) => void }) {
   return (
     <section className="card" aria-labelledby="create-project">
       <h2 id="create-project">{t('ui.create.heading')}</h2>
-      <form onSubmit={onSubmit} className="stack">
+      <form onSubmit={onSubmit} className="stack" noValidate>
         <label>
           {t('ui.create.name')}
           <input name="name" required maxLength={200} />
         </label>
-        <label>
-          {t('ui.create.overlap')}
-          <input name="overlap" type="number" min={1} max={100} defaultValue={1} />
-        </label>
-        <label>
-          {t('ui.create.timeLimit')}
-          <input name="timeLimit" type="number" min={1} max={1440} />
-        </label>
+        <SettingsFields draft={draft} onChange={setDraft} problems={problems} idPrefix="create" />
         <label>
           {t('ui.create.guidelinesEn')}
           <textarea name="guidelinesEn" rows={4} lang="en" />
@@ -131,6 +130,11 @@ function CreateProject({ onCreated }: { onCreated: (id: string) => void }) {
         </label>
         <FilePicker label={t('ui.create.files')} accept=".json,.jsonl" multiple onFiles={setFiles} />
         {files.length > 0 && <p className="muted">{files.map((f) => f.name).join(', ')}</p>}
+        {problems.length > 0 && (
+          <p className="note error" role="alert">
+            {t('ui.settings.invalid')}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy || !files.length}>
           {t('ui.create.submit')}
         </button>

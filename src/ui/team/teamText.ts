@@ -13,7 +13,7 @@ export type IssueKey = `ui.issue.${keyof Team['ui']['issue']}`;
 export type ProgressKey = `ui.progress.${keyof Team['ui']['progress']}`;
 
 const KEYS = {
-  api: ['notFound', 'forbidden', 'signInRequired', 'invalid', 'importFailed', 'tooManyAttempts', 'badCredentials', 'crossSite', 'inviteInvalid', 'inviteOtherEmail', 'emailTaken', 'userNotFound', 'notMember', 'notActive', 'databaseDown', 'tooLarge', 'notJson', 'badJson', 'internal', 'network'],
+  api: ['notFound', 'forbidden', 'signInRequired', 'invalid', 'importFailed', 'tooManyAttempts', 'badCredentials', 'crossSite', 'inviteInvalid', 'inviteOtherEmail', 'emailTaken', 'userNotFound', 'notMember', 'notActive', 'notPending', 'paused', 'projectPaused', 'pausedByLead', 'databaseDown', 'tooLarge', 'notJson', 'badJson', 'internal', 'network'],
   role: ['admin', 'reviewer', 'trainer'],
   state: ['active', 'submitted', 'skipped', 'expired'],
   issue: ['invalid', 'too_small', 'too_big', 'invalid_type', 'invalid_format', 'invalid_value', 'unrecognized_keys', 'custom'],

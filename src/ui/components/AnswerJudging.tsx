@@ -1,0 +1,167 @@
+// The judging of model answers inside the judgement panel: a severity and a note per dimension for
+// each answer, the 7-point side-by-side preference of a two-answer task, and line comments. Every
+// change is an EvaluationAction; the rules (what must be rated, when the preference contradicts the
+// ranking) are in the domain (dimensions.ts, preference.ts, guardrails.ts).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contentHash } from '../../domain/contentHash.js';
+import { SEVERITIES, type Dimension } from '../../domain/dimensions.js';
+import type { EvaluationAction, Judgement, LineComment } from '../../domain/evaluation.js';
+import { PREFERENCE_SCALE, preferenceContradicts } from '../../domain/preference.js';
+import { pickLocale, type Locale, type Solution } from '../../domain/task.js';
+
+const own = <V,>(record: Readonly<Record<string, V>>, key: string): V | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
+
+/** A dimension's name: the translation of a default one, or the task's own text. */
+export function useDimensionName(locale: Locale): (d: Dimension | string) => string {
+  const { t } = useTranslation('judging');
+  return (d) => {
+    const dim: { id: string; name?: Dimension['name'] } = typeof d === 'string' ? { id: d } : d;
+    return dim.name ? pickLocale(dim.name, locale).text : t(`dimension.${dim.id as 'correctness'}`, { defaultValue: dim.id });
+  };
+}
+
+export function DimensionRatings({ solution, dimensions, judgement, locale, disabled, dispatch, invalid }: {
+  solution: Solution;
+  dimensions: readonly Dimension[];
+  judgement: Judgement;
+  locale: Locale;
+  disabled: boolean;
+  dispatch: (a: EvaluationAction) => void;
+  invalid: (dimension: string) => boolean;
+}) {
+  const { t } = useTranslation('judging');
+  const name = useDimensionName(locale);
+  const ratings = own(judgement.ratings, solution.id) ?? {};
+  return (
+    <fieldset className="jp-ratings" disabled={disabled}>
+      <legend>{t('ratings.legend', { label: solution.label })}</legend>
+      {dimensions.map((d) => {
+        const r = own(ratings, d.id);
+        const id = `rating-${solution.id}-${d.id}`;
+        return (
+          <div key={d.id} className="jp-rating">
+            <label htmlFor={id}>{name(d)}</label>
+            <select
+              id={id}
+              value={r?.severity ?? ''}
+              aria-invalid={invalid(d.id) || undefined}
+              aria-label={t('ratings.severityOf', { dimension: name(d), label: solution.label })}
+              onChange={(e) => dispatch({ type: 'rate', solutionId: solution.id, dimension: d.id, severity: (e.target.value || undefined) as (typeof SEVERITIES)[number] | undefined })}
+            >
+              <option value="">{t('ratings.unrated')}</option>
+              {SEVERITIES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`ratings.severity.${s}`)}
+                </option>
+              ))}
+            </select>
+            {r && (
+              <input
+                type="text"
+                value={r.note?.text ?? ''}
+                placeholder={t('ratings.notePlaceholder')}
+                aria-label={t('ratings.noteOf', { dimension: name(d), label: solution.label })}
+                onChange={(e) => dispatch({ type: 'rateNote', solutionId: solution.id, dimension: d.id, text: e.target.value, locale: r.note?.locale ?? locale })}
+              />
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+/** The 7-point scale for exactly two solutions, A being the first. */
+export function PreferenceScale({ solutions, judgement, disabled, dispatch, invalid }: {
+  solutions: readonly [Solution, Solution];
+  judgement: Judgement;
+  disabled: boolean;
+  dispatch: (a: EvaluationAction) => void;
+  invalid: boolean;
+}) {
+  const { t } = useTranslation('judging');
+  const [a, b] = solutions;
+  const p = judgement.preference?.a === a.id && judgement.preference.b === b.id ? judgement.preference : undefined;
+  const clash = p !== undefined && preferenceContradicts(judgement.ranks, p);
+  return (
+    <fieldset id="jp-preference" className="jp-preference" disabled={disabled} aria-invalid={invalid || clash || undefined} tabIndex={-1}>
+      <legend>{t('preference.legend', { a: a.label, b: b.label })}</legend>
+      <div className="jp-preference-scale">
+        {PREFERENCE_SCALE.map((strength) => (
+          <label key={strength} className="jp-preference-point">
+            <input
+              type="radio"
+              name="jp-preference"
+              checked={p?.strength === strength}
+              onChange={() => dispatch({ type: 'prefer', preference: { a: a.id, b: b.id, strength } })}
+            />
+            <span>{t(`preference.point.${strength}` as 'preference.point.0', { a: a.label, b: b.label })}</span>
+          </label>
+        ))}
+      </div>
+      {clash && (
+        <p className="jp-note" role="status">
+          {t('preference.contradicts', { a: a.label, b: b.label })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** Line comments on one solution: a range of lines and a text; each kept with the code's hash. */
+export function LineComments({ solution, judgement, locale, disabled, dispatch }: {
+  solution: Solution;
+  judgement: Judgement;
+  locale: Locale;
+  disabled: boolean;
+  dispatch: (a: EvaluationAction) => void;
+}) {
+  const { t } = useTranslation('judging');
+  const lines = Math.max(1, solution.code.split('\n').length);
+  const [from, setFrom] = useState('1');
+  const [to, setTo] = useState('1');
+  const [text, setText] = useState('');
+  const comments = judgement.lineComments.filter((c) => c.solutionId === solution.id).sort((x, y) => x.startLine - y.startLine);
+  const hash = contentHash(solution.code);
+  const start = Number(from);
+  const end = Number(to || from);
+  const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 1 && end >= start && end <= lines && text.trim() !== '';
+  const add = () => {
+    if (!valid) return;
+    const comment: LineComment = { id: `${solution.id}-${Date.now().toString(36)}`, solutionId: solution.id, startLine: start, endLine: end, codeHash: hash, text: { text: text.trim(), locale } };
+    dispatch({ type: 'addLineComment', comment });
+    setText('');
+  };
+  return (
+    <fieldset className="jp-line-comments" disabled={disabled}>
+      <legend>{t('lineComments.legend', { label: solution.label })}</legend>
+      {comments.length > 0 && (
+        <ul>
+          {comments.map((c) => (
+            <li key={c.id}>
+              <span className="jp-line-range">{c.startLine === c.endLine ? t('lineComments.line', { line: c.startLine }) : t('lineComments.lines', { from: c.startLine, to: c.endLine })}</span>{' '}
+              {c.text.text}
+              {c.codeHash !== hash && <span className="jp-hint"> {t('lineComments.stale')}</span>}{' '}
+              <button type="button" className="small" onClick={() => dispatch({ type: 'removeLineComment', id: c.id })} aria-label={t('lineComments.remove', { line: c.startLine })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="jp-line-form">
+        <label>
+          {t('lineComments.from')} <input type="number" min={1} max={lines} value={from} onChange={(e) => (setFrom(e.target.value), Number(e.target.value) > Number(to) && setTo(e.target.value))} />
+        </label>
+        <label>
+          {t('lineComments.to')} <input type="number" min={1} max={lines} value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <input type="text" value={text} onChange={(e) => setText(e.target.value)} aria-label={t('lineComments.textOf', { label: solution.label })} placeholder={t('lineComments.placeholder')} />
+        <button type="button" className="small" disabled={!valid} onClick={add}>
+          {t('lineComments.add')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
