@@ -14,6 +14,7 @@ describe('writingChecks', () => {
     expect(critique('This solution is not good at all, it is wrong and it should be rewritten.')).toEqual(['noEvidence']);
     expect(critique('It fails example 1 because it sums the odd numbers instead.')).toEqual([]);
     expect(critique('The condition on line 3 picks the odd numbers, so it is wrong.')).toEqual([]);
+    expect(critique('The condition picks the odd numbers (L2–3), so it is wrong.')).toEqual([]);
     expect(critique('With `[1, 2]` it returns 1 where 2 is expected, so wrong.')).toEqual([]);
     // A passing solution needs no evidence.
     expect(writingChecks([{ id: 'a' }], { ...base, critiques: { a: { text: 'This solution is not good at all, it is wrong.', locale: 'en' } } })).toEqual([]);

@@ -3,6 +3,7 @@
 // test, line or input, and text that reads as another language than its tag. Also the words
 // spelling never flags: code (in backticks), identifiers found in the solutions, glossary terms.
 import type { Judgement, Written } from './evaluation.js';
+import { mentionsLineRef } from './lineRef.js';
 import type { Locale, Solution } from './task.js';
 
 export const MIN_CRITIQUE_WORDS = 5;
@@ -30,11 +31,11 @@ export function readsAs(text: string): Locale | undefined {
   return undefined;
 }
 
-/** Whether a critique points at evidence: a failing test's name, a line ("line 3", "línea 3"), or an input (code in backticks, a call, a literal list). */
+/** Whether a critique points at evidence: a failing test's name, a line ("line 3", "línea 3", a line comment's "L3–5"), or an input (code in backticks, a call, a literal list). */
 export function namesEvidence(text: string, failingTests: readonly string[]): boolean {
   const lower = text.toLowerCase();
   if (failingTests.some((t) => t && lower.includes(t.toLowerCase()))) return true;
-  if (/\b(lines?|l[ií]neas?)\s+\d+/i.test(text)) return true;
+  if (/\b(lines?|l[ií]neas?)\s+\d+/i.test(text) || mentionsLineRef(text)) return true;
   return /`[^`]+`|\b[A-Za-z_]\w*\([^)]*\)|\[[^\]]*\d[^\]]*\]/.test(text);
 }
 
