@@ -2,7 +2,8 @@
 // prose and code blocks), see the blocks each answer's solution is made of and the tests taken from
 // the prompt, add a row, give a reference, make the task, run it; and import a Markdown document of
 // answers through the task list; then judge the way the platforms do (severities, preference, a line
-// comment, the ideal answer run against the tests), submit and export. At 1366×768, es-CL and en.
+// comment made by selecting lines in the viewer and cited in the critique, the ideal answer run
+// against the tests), submit and export. At 1366×768, es-CL and en.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,11 +14,18 @@ import { TIMEOUT } from './fixtures/workbench.js';
 const ANSWERS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'answers');
 const answer = (name) => fs.readFileSync(path.join(ANSWERS, name), 'utf8');
 const PROMPT = 'Escribe una función en Python `suma_pares(numeros)` que retorne la suma de los números pares de la lista.\n\n```\n>>> suma_pares([1, 2, 3, 4])\n6\n>>> suma_pares([])\n0\n```\n';
-const WRONG = 'Aquí tienes:\n\n```python\ndef suma_pares(numeros):\n    return sum(n for n in numeros if n % 2 == 1)\n```\n';
+const WRONG_CODE = 'def suma_pares(numeros):\n    return sum(n for n in numeros if n % 2 == 1)\n';
+const WRONG = `Aquí tienes:\n\n\`\`\`python\n${WRONG_CODE}\`\`\`\n`;
+// The line comments' code hash, written out again here (src/domain/contentHash.ts) so the test checks the export against the code itself.
+const fnv1a32 = (text) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `fnv1a32:${h.toString(16).padStart(8, '0')}`;
+};
 
 export const tests = [
   {
-    name: 'answers (es-CL): paste a prompt and two answers, choose blocks, add a row and a reference, run, rate with severities, prefer, comment a line, rewrite, submit, export',
+    name: 'answers (es-CL): paste a prompt and two answers, choose blocks, add a row and a reference, run, rate with severities, prefer, comment lines selected in the viewer, rewrite, submit, export',
     async run({ browser, baseURL }) {
       const s = await openSession(browser, baseURL);
       try {
@@ -92,12 +100,32 @@ export const tests = [
         await s.page.getByRole('radio', { name: 'B mucho mejor', exact: true }).check();
         await s.page.getByText('Esto contradice el ranking de A y B.').waitFor();
         await s.page.getByRole('radio', { name: 'A mucho mejor', exact: true }).check();
+        // A line comment, made where the code is read: click B's line number 1, Shift+click 2.
+        await s.page.getByRole('tab', { name: /^B\b/ }).click();
+        const codeB = s.page.getByRole('region', { name: 'Código de B', exact: true });
+        const lineNumber = (n) => codeB.locator('.line-numbers').filter({ hasText: new RegExp(`^${n}$`) });
+        await lineNumber(1).click();
+        await lineNumber(2).click({ modifiers: ['Shift'] });
+        await s.page.getByRole('button', { name: 'Comentar las líneas 1–2 de B', exact: true }).click();
+        const commentText = s.page.getByRole('textbox', { name: 'Comentario sobre las líneas 1–2 de B', exact: true });
+        assert(await commentText.evaluate((el) => el === document.activeElement), 'the comment form has the focus');
+        await commentText.fill('n % 2 == 1 elige los impares');
+        await commentText.press('Enter');
+        // In B's margin, with its text on hover; in B's card, with its reference, cited in the critique.
+        const glyph = codeB.locator('.line-mark-glyph');
+        await glyph.waitFor({ timeout: TIMEOUT });
+        assertEqual(await glyph.getAttribute('title'), 'L1–2 · n % 2 == 1 elige los impares', 'the glyph\'s tooltip');
+        // Which numbered lines the bar is beside (a wrapped line's second row has no number).
+        const barred = await codeB.locator('.line-mark-bar').evaluateAll((bars) => bars.map((b) => b.parentElement.querySelector('.line-numbers')?.textContent).filter(Boolean));
+        assertEqual(barred.join(), '1,2', 'the margin bar is beside lines 1 and 2');
+        // Over the word "def" of line 1 (Monaco writes the line's spaces as no-break spaces).
+        await codeB.locator('.view-line').filter({ hasText: 'suma_pares' }).hover({ position: { x: 10, y: 9 } });
+        await s.page.locator('.monaco-hover:not(.hidden)').getByText('L1–2 · n % 2 == 1 elige los impares').waitFor({ timeout: TIMEOUT });
+        await s.page.screenshot({ path: `${process.env.E2E_DIST ?? 'dist'}/answers-line-comment-es.png`, fullPage: false });
         const cardB = s.page.locator('#jp-card-answer-2');
-        await cardB.getByLabel('Desde la línea').fill('2');
-        await cardB.getByLabel('hasta').fill('2');
-        await cardB.getByRole('textbox', { name: 'Comentario sobre líneas de B', exact: true }).fill('n % 2 == 1 elige los impares');
-        await cardB.getByRole('button', { name: 'Agregar comentario', exact: true }).click();
-        await cardB.getByText('línea 2').waitFor();
+        await cardB.getByText('n % 2 == 1 elige los impares').waitFor();
+        await cardB.getByRole('button', { name: 'Citar L1–2 en la crítica de B', exact: true }).click();
+        assert((await s.workbench.critique('B').inputValue()).endsWith('del enunciado. L1–2'), 'the reference is in the critique');
 
         // The ideal answer, from A: edited, run against every test, then submitted.
         await s.page.getByLabel('Partir de').selectOption({ label: 'A' });
@@ -134,8 +162,9 @@ export const tests = [
         const all = (await s.workbench.download('Exportar')).text.trim().split('\n').map((l) => JSON.parse(l));
         const j = all.find((l) => l.evaluation.taskId.startsWith('answers-')).evaluation.judgement;
         assertEqual(j.lineComments.length, 1, 'line comment exported');
-        assertEqual(`${j.lineComments[0].startLine}-${j.lineComments[0].endLine}`, '2-2', 'line range');
-        assert(/^fnv1a32:[0-9a-f]{8}$/.test(j.lineComments[0].codeHash), 'code hash');
+        assertEqual(`${j.lineComments[0].solutionId}:${j.lineComments[0].startLine}-${j.lineComments[0].endLine}`, 'answer-2:1-2', 'line range');
+        assertEqual(j.lineComments[0].codeHash, await s.page.evaluate(fnv1a32, WRONG_CODE), 'the hash of B\'s code');
+        assert(j.critiques['answer-2'].text.endsWith('L1–2'), 'the critique refers to the comment');
         assertEqual(j.ratings['answer-2'].correctness.severity, 'major', 'severity exported');
         await s.page.reload();
         await s.workbench.runAllButton.waitFor({ timeout: TIMEOUT });

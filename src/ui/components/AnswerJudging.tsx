@@ -1,14 +1,15 @@
 // The judging of model answers inside the judgement panel: a severity and a note per dimension for
-// each answer, the 7-point side-by-side preference of a two-answer task, and line comments. Every
+// each answer, the 7-point side-by-side preference of a two-answer task, and the list of line comments. Every
 // change is an EvaluationAction; the rules (what must be rated, when the preference contradicts the
 // ranking) are in the domain (dimensions.ts, preference.ts, guardrails.ts).
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contentHash } from '../../domain/contentHash.js';
 import { SEVERITIES, type Dimension } from '../../domain/dimensions.js';
 import type { EvaluationAction, Judgement, LineComment } from '../../domain/evaluation.js';
+import { lineRef, withLineRef } from '../../domain/lineRef.js';
 import { PREFERENCE_SCALE, preferenceContradicts } from '../../domain/preference.js';
 import { pickLocale, type Locale, type Solution } from '../../domain/task.js';
+import { useLinesText } from './LineCommentBar.js';
 
 const own = <V,>(record: Readonly<Record<string, V>>, key: string): V | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 
@@ -109,7 +110,10 @@ export function PreferenceScale({ solutions, judgement, disabled, dispatch, inva
   );
 }
 
-/** Line comments on one solution: a range of lines and a text; each kept with the code's hash. */
+/**
+ * A solution's line comments (added from its editor, LineCommentBar.tsx): each with its reference
+ * ("L2–3"), which a button cites in the solution's critique, and a mark when the code changed since.
+ */
 export function LineComments({ solution, judgement, locale, disabled, dispatch }: {
   solution: Solution;
   judgement: Judgement;
@@ -118,50 +122,50 @@ export function LineComments({ solution, judgement, locale, disabled, dispatch }
   dispatch: (a: EvaluationAction) => void;
 }) {
   const { t } = useTranslation('judging');
-  const lines = Math.max(1, solution.code.split('\n').length);
-  const [from, setFrom] = useState('1');
-  const [to, setTo] = useState('1');
-  const [text, setText] = useState('');
-  const comments = judgement.lineComments.filter((c) => c.solutionId === solution.id).sort((x, y) => x.startLine - y.startLine);
+  const linesText = useLinesText();
+  const comments = judgement.lineComments.filter((c) => c.solutionId === solution.id).sort((x, y) => x.startLine - y.startLine || x.endLine - y.endLine);
   const hash = contentHash(solution.code);
-  const start = Number(from);
-  const end = Number(to || from);
-  const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 1 && end >= start && end <= lines && text.trim() !== '';
-  const add = () => {
-    if (!valid) return;
-    const comment: LineComment = { id: `${solution.id}-${Date.now().toString(36)}`, solutionId: solution.id, startLine: start, endLine: end, codeHash: hash, text: { text: text.trim(), locale } };
-    dispatch({ type: 'addLineComment', comment });
-    setText('');
+  if (disabled && comments.length === 0) return null;
+  const cite = (c: LineComment) => {
+    const critique = own(judgement.critiques, solution.id);
+    const text = withLineRef(critique?.text ?? '', c);
+    dispatch({ type: 'critique', solutionId: solution.id, text, locale: critique?.text ? critique.locale : locale });
+    // The critique's id is the card's (JudgementPanel); the caret goes after the reference, to go on writing.
+    const field = document.getElementById(`critique-${solution.id}`);
+    if (field instanceof HTMLTextAreaElement) {
+      field.focus();
+      requestAnimationFrame(() => field.setSelectionRange(field.value.length, field.value.length));
+    }
   };
   return (
     <fieldset className="jp-line-comments" disabled={disabled}>
       <legend>{t('lineComments.legend', { label: solution.label })}</legend>
-      {comments.length > 0 && (
+      {comments.length === 0 ? (
+        <p className="jp-hint">{t('lineComments.none')}</p>
+      ) : (
         <ul>
-          {comments.map((c) => (
-            <li key={c.id}>
-              <span className="jp-line-range">{c.startLine === c.endLine ? t('lineComments.line', { line: c.startLine }) : t('lineComments.lines', { from: c.startLine, to: c.endLine })}</span>{' '}
-              {c.text.text}
-              {c.codeHash !== hash && <span className="jp-hint"> {t('lineComments.stale')}</span>}{' '}
-              <button type="button" className="small" onClick={() => dispatch({ type: 'removeLineComment', id: c.id })} aria-label={t('lineComments.remove', { line: c.startLine })}>
-                ×
-              </button>
-            </li>
-          ))}
+          {comments.map((c) => {
+            const ref = lineRef(c);
+            return (
+              <li key={c.id}>
+                <span className="jp-line-range" title={linesText('range', c)}>
+                  {ref}
+                </span>{' '}
+                <span lang={c.text.locale}>{c.text.text}</span>
+                {c.codeHash !== hash && <span className="jp-hint"> {t('lineComments.stale')}</span>}{' '}
+                <span className="jp-line-actions">
+                  <button type="button" className="small ghost" onClick={() => cite(c)} aria-label={t('lineComments.citeName', { ref, label: solution.label })}>
+                    {t('lineComments.cite')}
+                  </button>
+                  <button type="button" className="small ghost" onClick={() => dispatch({ type: 'removeLineComment', id: c.id })} aria-label={t('lineComments.remove', { ref })}>
+                    ×
+                  </button>
+                </span>
+              </li>
+            );
+          })}
         </ul>
       )}
-      <div className="jp-line-form">
-        <label>
-          {t('lineComments.from')} <input type="number" min={1} max={lines} value={from} onChange={(e) => (setFrom(e.target.value), Number(e.target.value) > Number(to) && setTo(e.target.value))} />
-        </label>
-        <label>
-          {t('lineComments.to')} <input type="number" min={1} max={lines} value={to} onChange={(e) => setTo(e.target.value)} />
-        </label>
-        <input type="text" value={text} onChange={(e) => setText(e.target.value)} aria-label={t('lineComments.textOf', { label: solution.label })} placeholder={t('lineComments.placeholder')} />
-        <button type="button" className="small" disabled={!valid} onClick={add}>
-          {t('lineComments.add')}
-        </button>
-      </div>
     </fieldset>
   );
 }

@@ -1,9 +1,15 @@
 // The solutions' code in read-only Monaco editors: one at a time (tabs), side by side, or a diff
-// of any two. Monaco loads lazily, so the task list never pays for it.
-import { lazy, Suspense } from 'react';
+// of any two, each with its line comments in the margin and, under it, the bar that comments on
+// the lines selected (in a diff, on either side's solution). Monaco loads lazily, so the task list
+// never pays for it.
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LineComment } from '../../domain/evaluation.js';
+import type { LineRange } from '../../domain/lineRef.js';
 import type { Locale, Solution } from '../../domain/task.js';
 import { answerProse } from '../../formats/answers.js';
+import type { DiffSideName } from '../editor/DiffView.js';
+import { LineCommentBar, useLineMarks } from './LineCommentBar.js';
 import { Markdown } from './Markdown.js';
 import { shownOrigin } from '../shownTask.js';
 
@@ -27,6 +33,10 @@ type Props = {
   diff: [string, string];
   onDiff: (d: [string, string]) => void;
   locale: Locale;
+  /** The evaluation's line comments, shown in the editors' margins. */
+  lineComments: readonly LineComment[];
+  /** Adds a comment on lines selected in an editor; absent (a submitted evaluation): no commenting. */
+  onLineComment?: (comment: LineComment) => void;
 };
 
 const Plain = ({ code }: { code: string }) => <pre className="code-fallback">{code}</pre>;
@@ -54,16 +64,68 @@ function AnswerProse({ answer }: { answer: string }) {
   );
 }
 
-export function SolutionsView({ solutions, wrap, onWrap, realNames, onRealNames, current, onCurrent, mode, onMode, diff, onDiff, locale }: Props) {
+type Commenting = { lineComments: readonly LineComment[]; onLineComment?: ((comment: LineComment) => void) | undefined; locale: Locale };
+
+/** One solution's editor and, under it, the bar that comments on the lines selected in it. */
+function CommentableCode({ solution: s, wrap, lineComments, onLineComment, locale }: Commenting & { solution: Solution; wrap: boolean }) {
+  const { t } = useTranslation();
+  const marks = useLineMarks(lineComments, s);
+  // Kept with the solution it was made in: the tabs show another solution in the same editor.
+  const [selected, setSelected] = useState<{ id: string; lines: LineRange | undefined }>();
+  const lines = selected?.id === s.id ? selected.lines : undefined;
+  return (
+    <div className="commentable">
+      <Suspense fallback={<Plain code={s.code} />}>
+        <CodeView
+          code={s.code}
+          language={s.language}
+          label={t('solutions.codeOf', { label: s.label })}
+          locale={locale}
+          wrap={wrap}
+          {...(marks ? { marks } : {})}
+          {...(onLineComment ? { onSelectLines: (l: LineRange | undefined) => setSelected({ id: s.id, lines: l }) } : {})}
+        />
+      </Suspense>
+      {onLineComment && <LineCommentBar key={s.id} solution={s} lines={lines} locale={locale} onAdd={onLineComment} />}
+    </div>
+  );
+}
+
+/** The diff of two solutions: each side's comments in its margin; a selection on a side comments on that side's solution. */
+function CommentableDiff({ left, right, lineComments, onLineComment, locale }: Commenting & { left: Solution; right: Solution }) {
+  const leftMarks = useLineMarks(lineComments, left);
+  const rightMarks = useLineMarks(lineComments, right);
+  // The side selected last; a side that loses its selection clears it only if it was that side.
+  const [selected, setSelected] = useState<{ side: DiffSideName; id: string; lines: LineRange }>();
+  const onSelectLines = (side: DiffSideName, lines: LineRange | undefined) => {
+    const id = side === 'original' ? left.id : right.id;
+    setSelected((was) => (lines ? { side, id, lines } : was?.side === side ? undefined : was));
+  };
+  const target = selected && [left, right].find((s, i) => s.id === selected.id && (i === 0) === (selected.side === 'original'));
+  const commented = target ?? right;
+  return (
+    <div className="commentable">
+      <Suspense fallback={<Plain code={`${left.code}\n\n${right.code}`} />}>
+        <DiffView
+          original={{ code: left.code, label: left.label, ...(leftMarks ? { marks: leftMarks } : {}) }}
+          modified={{ code: right.code, label: right.label, ...(rightMarks ? { marks: rightMarks } : {}) }}
+          language={left.language === right.language ? left.language : 'javascript'}
+          locale={locale}
+          {...(onLineComment ? { onSelectLines } : {})}
+        />
+      </Suspense>
+      {onLineComment && <LineCommentBar key={commented.id} solution={commented} lines={target && selected?.lines} locale={locale} onAdd={onLineComment} />}
+    </div>
+  );
+}
+
+export function SolutionsView({ solutions, wrap, onWrap, realNames, onRealNames, current, onCurrent, mode, onMode, diff, onDiff, locale, lineComments, onLineComment }: Props) {
   const { t } = useTranslation();
   const shown = solutions[current];
   const left = solutions.find((s) => s.id === diff[0]) ?? solutions[0];
   const right = solutions.find((s) => s.id === diff[1]) ?? solutions[1] ?? solutions[0];
-  const code = (s: Solution) => (
-    <Suspense fallback={<Plain code={s.code} />}>
-      <CodeView code={s.code} language={s.language} label={t('solutions.codeOf', { label: s.label })} locale={locale} wrap={wrap} />
-    </Suspense>
-  );
+  const commenting: Commenting = { lineComments, onLineComment, locale };
+  const code = (s: Solution) => <CommentableCode solution={s} wrap={wrap} {...commenting} />;
   return (
     <section className="solutions" aria-labelledby="solutions-heading">
       <div className="section-head">
@@ -150,14 +212,7 @@ export function SolutionsView({ solutions, wrap, onWrap, realNames, onRealNames,
               </label>
             ))}
           </div>
-          <Suspense fallback={<Plain code={`${left.code}\n\n${right.code}`} />}>
-            <DiffView
-              original={{ code: left.code, label: left.label }}
-              modified={{ code: right.code, label: right.label }}
-              language={left.language === right.language ? left.language : 'javascript'}
-              locale={locale}
-            />
-          </Suspense>
+          <CommentableDiff left={left} right={right} {...commenting} />
         </>
       )}
     </section>

@@ -1,11 +1,17 @@
 // One solution's code in a read-only Monaco editor. The code is readable at once as plain text
-// while Monaco loads; the editor grows with the code up to a limit, then scrolls. Load it with
-// React.lazy(() => import('./editor/CodeView.js')) so Monaco stays out of the first load.
+// while Monaco loads; the editor grows with the code up to a limit, then scrolls. It can show line
+// comments in its margin and report the lines selected (what to comment on belongs to the caller).
+// Load it with React.lazy(() => import('./editor/CodeView.js')) so Monaco stays out of the first load.
 import type { editor } from 'monaco-editor/editor';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
+import type { LineRange } from '../../domain/lineRef.js';
 import { estimatedHeight, MAX_AUTO_HEIGHT, READ_ONLY_OPTIONS } from './editorOptions.js';
+import type { LineMark } from './lineMarks.js';
+import { MarginMarks } from './marginMarks.js';
+import { selectedLines } from './selectedLines.js';
+import { useLatest } from './useLatest.js';
 import type { CodeLanguage } from './monacoLoader.js';
 import { useMonaco } from './useMonaco.js';
 import './editor.css';
@@ -20,15 +26,22 @@ export interface CodeViewProps {
   height?: 'auto' | number;
   /** Long lines wrap at the editor's width instead of scrolling sideways (default: no). */
   wrap?: boolean;
+  /** Line comments drawn in the margin. Given (even empty), the editor has a glyph margin from the start. */
+  marks?: readonly LineMark[];
+  /** Told the whole lines the selection covers each time it changes; undefined when nothing is selected. */
+  onSelectLines?: (lines: LineRange | undefined) => void;
 }
 
-export function CodeView({ code, language, label, locale, height = 'auto', wrap = false }: CodeViewProps) {
+export function CodeView({ code, language, label, locale, height = 'auto', wrap = false, marks, onSelectLines }: CodeViewProps) {
   const { t } = useTranslation('editor');
   const state = useMonaco(locale);
   const monaco = state.status === 'ready' ? state.monaco : undefined;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<editor.IStandaloneCodeEditor | undefined>(undefined);
+  const marksRef = useRef<MarginMarks | undefined>(undefined);
   const [contentHeight, setContentHeight] = useState(() => estimatedHeight(code));
+  const onSelect = useLatest(onSelectLines);
+  const commentable = marks !== undefined || onSelectLines !== undefined;
 
   // Created once Monaco is ready, with the props of that render; later changes go through the
   // effects below, so the editor keeps its scroll position and view state.
@@ -36,14 +49,20 @@ export function CodeView({ code, language, label, locale, height = 'auto', wrap 
     const host = hostRef.current;
     if (!monaco || !host) return;
     const model = monaco.editor.createModel(code, language);
-    const view = monaco.editor.create(host, { ...READ_ONLY_OPTIONS, wordWrap: wrap ? 'on' : 'off', model, ariaLabel: label });
+    const view = monaco.editor.create(host, { ...READ_ONLY_OPTIONS, wordWrap: wrap ? 'on' : 'off', glyphMargin: commentable, model, ariaLabel: label });
     editorRef.current = view;
+    marksRef.current = new MarginMarks(view);
+    marksRef.current.set(marks ?? []);
     setContentHeight(view.getContentHeight());
     const sizing = view.onDidContentSizeChange((e) => {
       if (e.contentHeightChanged) setContentHeight(e.contentHeight);
     });
+    const selecting = view.onDidChangeCursorSelection((e) => onSelect.current?.(selectedLines(e.selection, model.getLineCount())));
     return () => {
       sizing.dispose();
+      selecting.dispose();
+      marksRef.current?.dispose();
+      marksRef.current = undefined;
       editorRef.current = undefined;
       view.dispose();
       model.dispose(); // after the editor: a model must not be disposed while shown
@@ -68,6 +87,10 @@ export function CodeView({ code, language, label, locale, height = 'auto', wrap 
   useEffect(() => {
     editorRef.current?.updateOptions({ wordWrap: wrap ? 'on' : 'off' });
   }, [wrap]);
+
+  useEffect(() => {
+    marksRef.current?.set(marks ?? []);
+  }, [marks]);
 
   const px = typeof height === 'number' ? height : Math.min(contentHeight, MAX_AUTO_HEIGHT);
   return (

@@ -1,11 +1,17 @@
 // A read-only Monaco diff of two solutions, side by side, under a heading that names both. The code
 // is readable at once as plain text while Monaco loads. Whitespace counts: in Python it is syntax.
+// Each side can show its solution's line comments in its margin and report the lines selected.
 // Load it with React.lazy(() => import('./editor/DiffView.js')) so Monaco stays out of the first load.
 import type { editor } from 'monaco-editor/editor';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../domain/task.js';
+import type { LineRange } from '../../domain/lineRef.js';
 import { estimatedHeight, MAX_DIFF_HEIGHT, READ_ONLY_OPTIONS } from './editorOptions.js';
+import type { LineMark } from './lineMarks.js';
+import { MarginMarks } from './marginMarks.js';
+import { selectedLines } from './selectedLines.js';
+import { useLatest } from './useLatest.js';
 import type { CodeLanguage } from './monacoLoader.js';
 import { useMonaco } from './useMonaco.js';
 import './editor.css';
@@ -14,7 +20,11 @@ export interface DiffSide {
   code: string;
   /** The solution's label, e.g. "A". */
   label: string;
+  /** This side's line comments, drawn in its margin. */
+  marks?: readonly LineMark[];
 }
+
+export type DiffSideName = 'original' | 'modified';
 
 export interface DiffViewProps {
   /** Shown on the left. */
@@ -27,14 +37,19 @@ export interface DiffViewProps {
   height?: 'auto' | number;
   /** Level of the heading that names both solutions (default 3). */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /** Told the whole lines selected on a side each time that side's selection changes (undefined: none). */
+  onSelectLines?: (side: DiffSideName, lines: LineRange | undefined) => void;
 }
 
-export function DiffView({ original, modified, language, locale, height = 'auto', headingLevel = 3 }: DiffViewProps) {
+export function DiffView({ original, modified, language, locale, height = 'auto', headingLevel = 3, onSelectLines }: DiffViewProps) {
   const { t } = useTranslation('editor');
   const state = useMonaco(locale);
   const monaco = state.status === 'ready' ? state.monaco : undefined;
   const hostRef = useRef<HTMLDivElement>(null);
   const diffRef = useRef<editor.IStandaloneDiffEditor | undefined>(undefined);
+  const marksRef = useRef<Record<DiffSideName, MarginMarks> | undefined>(undefined);
+  const onSelect = useLatest(onSelectLines);
+  const commentable = original.marks !== undefined || modified.marks !== undefined || onSelectLines !== undefined;
   const [contentHeight, setContentHeight] = useState(() => Math.max(estimatedHeight(original.code), estimatedHeight(modified.code)));
   const headingId = useId();
   const hintId = useId();
@@ -59,6 +74,7 @@ export function DiffView({ original, modified, language, locale, height = 'auto'
       ignoreTrimWhitespace: false,
       renderIndicators: true,
       renderOverviewRuler: false,
+      glyphMargin: commentable,
       originalAriaLabel: originalName,
       modifiedAriaLabel: modifiedName,
     });
@@ -67,9 +83,21 @@ export function DiffView({ original, modified, language, locale, height = 'auto'
     const sides = [diff.getOriginalEditor(), diff.getModifiedEditor()];
     const measure = () => setContentHeight(Math.max(...sides.map((s) => s.getContentHeight())));
     measure();
-    const subscriptions = sides.map((s) => s.onDidContentSizeChange(measure));
+    const marks = { original: new MarginMarks(sides[0]!), modified: new MarginMarks(sides[1]!) };
+    marks.original.set(original.marks ?? []);
+    marks.modified.set(modified.marks ?? []);
+    marksRef.current = marks;
+    const subscriptions = [
+      ...sides.map((s) => s.onDidContentSizeChange(measure)),
+      ...(['original', 'modified'] as const).map((name, i) =>
+        sides[i]!.onDidChangeCursorSelection((e) => onSelect.current?.(name, selectedLines(e.selection, models[name].getLineCount()))),
+      ),
+    ];
     return () => {
       for (const s of subscriptions) s.dispose();
+      marks.original.dispose();
+      marks.modified.dispose();
+      marksRef.current = undefined;
       diffRef.current = undefined;
       diff.dispose();
       models.original.dispose(); // after the editor: a model must not be disposed while shown
@@ -91,6 +119,13 @@ export function DiffView({ original, modified, language, locale, height = 'auto'
     for (const model of [models.original, models.modified])
       if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
   }, [language, monaco]);
+
+  useEffect(() => {
+    marksRef.current?.original.set(original.marks ?? []);
+  }, [original.marks]);
+  useEffect(() => {
+    marksRef.current?.modified.set(modified.marks ?? []);
+  }, [modified.marks]);
 
   // Also right after creation: Monaco 0.57 leaves the sides unnamed despite originalAriaLabel.
   useEffect(() => {

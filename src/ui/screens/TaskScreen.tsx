@@ -5,7 +5,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { SubmitProblem } from '../../domain/guardrails.js';
 import { judgedByDimensions } from '../../domain/dimensions.js';
-import { listedStatus } from '../../domain/evaluation.js';
+import { listedStatus, type LineComment } from '../../domain/evaluation.js';
 import { rubricOf } from '../../domain/rubric.js';
 import { pickLocale, type Language, type Locale } from '../../domain/task.js';
 import { formatDate, formatNumber, languageName } from '../../i18n/format.js';
@@ -133,6 +133,7 @@ function TaskWorkspace({ opened, labelKey, mode, team }: { opened: OpenedSession
     else setSubmittedNote(true);
     return found.length === 0;
   }, [opened, criteria, prefs, shown, shownLabels]);
+  const addLineComment = useCallback((comment: LineComment) => session.dispatch({ type: 'addLineComment', comment }), [session]);
   const unfold = useCallback(() => prefs.change('judgementCollapsed', false), [prefs]);
   useUnfoldForShortcuts(collapsed, unfold);
   // The next task of the list, in its order and filters (work mode: practice has its own queue).
@@ -269,6 +270,8 @@ function TaskWorkspace({ opened, labelKey, mode, team }: { opened: OpenedSession
             diff={diff}
             onDiff={setDiff}
             locale={locale}
+            lineComments={evaluation.judgement.lineComments}
+            {...(readOnly ? {} : { onLineComment: addLineComment })}
           />
 
           <ResultsGrid task={shown} tests={tests} session={session} locale={locale} onRun={runOne} />
