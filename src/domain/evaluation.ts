@@ -35,7 +35,7 @@ const message = z.object({ key: z.string().max(200), params: z.record(z.string()
 /**
  * What a run showed for one solution: the verdicts, and for each visible test what the trainer
  * read (message, duration, the start of stdout and stderr), so a reopened task is readable without
- * a new run. Hidden tests keep their verdict and duration only. `code` is the fingerprint of the code that ran
+ * a new run. Hidden tests keep their verdict, duration and timing only. `code` is the fingerprint of the code that ran
  * (missing in evaluations saved before it was kept: taken as the current code).
  */
 const seenResult = z
@@ -53,6 +53,11 @@ const seenResult = z
           stdout: z.string().max(SEEN_OUTPUT_CHARS).optional(),
           stderr: z.string().max(SEEN_OUTPUT_CHARS).optional(),
           truncated: z.boolean().optional(),
+          /** A performance test's time beside the reference's (TestTiming), kept for hidden tests too: it shows no data. */
+          timing: z
+            .object({ ms: z.number().min(0), runs: z.number().int().min(1), budget: z.number().min(0), referenceMs: z.number().min(0).optional(), ratio: z.number().min(0).optional(), over: z.boolean() })
+            .strict()
+            .optional(),
         })
         .strict(),
     ),
@@ -348,7 +353,11 @@ export function seenResultOf(result: Pick<SolutionResult, 'verdict' | 'tests'>, 
   const tampered = tamperedOf(result.tests);
   return {
     verdict: result.verdict,
-    tests: result.tests.map((t, i) => ({ name: t.name, hidden: t.hidden, status: t.status, own: i >= taskTests, ...(t.hidden ? { durationMs: Math.max(0, t.durationMs) } : seenDetails(t)) })),
+    tests: result.tests.map((t, i) => ({
+      name: t.name, hidden: t.hidden, status: t.status, own: i >= taskTests,
+      ...(t.hidden ? { durationMs: Math.max(0, t.durationMs) } : seenDetails(t)),
+      ...(t.timing ? { timing: t.timing } : {}),
+    })),
     ranAt,
     ...(solution ? { code: codeFingerprint(solution) } : {}),
     ...(tampered.length ? { tampered } : {}),
@@ -379,6 +388,7 @@ export function testResultOfSeen(t: SeenResult['tests'][number]): TestResult {
     stderr: t.stderr ?? '',
     truncated: t.truncated ?? false,
     durationMs: t.durationMs ?? 0,
+    ...(t.timing ? { timing: t.timing } : {}),
   };
 }
 

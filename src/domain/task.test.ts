@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, entryPointFor, limitsOf, pickLocale, referenceSolutions, taskSchema, type Task } from './task.js';
+import { DEFAULT_LIMITS, entryPointFor, limitsOf, ownTestSchema, pickLocale, referenceSolutions, taskSchema, type Task } from './task.js';
 
 type Json = Record<string, unknown>;
 
@@ -182,6 +182,39 @@ describe('taskSchema', () => {
   it('rejects an empty ranking and an empty group', () => {
     expect(taskSchema.safeParse({ ...valid(), gold: { ranking: [] } }).success).toBe(false);
     expect(taskSchema.safeParse({ ...valid(), gold: { ranking: [['a', 'b'], []] } }).success).toBe(false);
+  });
+});
+
+describe('performance tests', () => {
+  const withPerformance = (performance: unknown, reference = true): Json => {
+    const task = valid();
+    task.tests = [{ kind: 'call', name: 'large', args: [1, 2], expected: 3, performance }];
+    if (reference) task.referenceSolution = { python: 'def add(a, b):\n    return a + b\n' };
+    return task;
+  };
+
+  it('accepts a budget with a size as plain text or per locale, and a task file without any (format v1 as before)', () => {
+    expect(problems(withPerformance({ budget: 3 }))).toEqual([]);
+    expect(problems(withPerformance({ budget: 2.5, size: 'n = 4000' }))).toEqual([]);
+    expect(problems(withPerformance({ budget: 3, size: { en: '4,000 numbers', 'es-CL': '4.000 números' } }))).toEqual([]);
+    const plain = taskSchema.parse(valid());
+    expect(plain.tests.every((t) => t.performance === undefined)).toBe(true);
+  });
+
+  it('refuses a missing or out-of-range budget and unknown fields', () => {
+    for (const bad of [{}, { budget: 0.5 }, { budget: 1001 }, { budget: '3' }, { budget: 3, unit: 'ms' }, { budget: 3, size: '' }]) {
+      const found = problems(withPerformance(bad));
+      expect(found.length, JSON.stringify(bad)).toBeGreaterThan(0);
+      expect(found.every((p) => p.path.slice(0, 3).join('.') === 'tests.0.performance'), JSON.stringify(found)).toBe(true);
+    }
+  });
+
+  it('needs a reference solution to compare with', () => {
+    expect(problems(withPerformance({ budget: 3 }, false))).toEqual([{ key: 'task.performanceNeedsReference', path: ['tests', 0, 'performance'], params: {} }]);
+  });
+
+  it('is not part of a trainer\'s own test', () => {
+    expect(ownTestSchema.safeParse({ kind: 'call', name: 'x', args: [], expected: 1, performance: { budget: 3 } }).success).toBe(false);
   });
 });
 

@@ -39,6 +39,10 @@ export const isScore = (n: number): n is Score => (SCORES as readonly number[]).
 export const TEST_KINDS = ['call', 'stdio', 'code'] as const;
 export type TestKind = (typeof TEST_KINDS)[number];
 
+/** A performance test's budget, as a ratio to the reference's time: below 1 the reference itself would be over it. */
+export const MIN_BUDGET = 1;
+export const MAX_BUDGET = 1000;
+
 export const DEFAULT_LIMITS = {
   timeMs: 5000,
   outputBytes: 64 * 1024,
@@ -68,7 +72,22 @@ const tolerance = z
   .object({ rel: z.number().min(0).max(1).optional(), abs: z.number().min(0).optional() })
   .strict();
 
+/**
+ * What marks a test as a performance test (see domain/performance.ts): the allowed ratio of a
+ * solution's time to the reference solution's on this test (3: at most three times as long), and
+ * what the input's size is, for the trainer (plain text, or text per locale).
+ */
+const performance = z
+  .object({
+    size: z.union([z.string().min(1).max(200), localized]).optional(),
+    budget: z.number().min(MIN_BUDGET).max(MAX_BUDGET),
+  })
+  .strict();
+export type PerformanceSpec = z.infer<typeof performance>;
+
 const testBase = { name: z.string().min(1).max(200), hidden: z.boolean().default(false) };
+/** Fields every kind of test has after its own (a parsed test keeps this order, and a task file written from it). */
+const testTail = { performance: performance.optional() };
 
 const callTest = z
   .object({
@@ -78,11 +97,12 @@ const callTest = z
     args: z.array(z.unknown()),
     expected: z.unknown(),
     tolerance: tolerance.optional(),
+    ...testTail,
   })
   .strict();
 
 const stdioTest = z
-  .object({ ...testBase, kind: z.literal('stdio'), stdin: z.string(), expectedStdout: z.string() })
+  .object({ ...testBase, kind: z.literal('stdio'), stdin: z.string(), expectedStdout: z.string(), ...testTail })
   .strict();
 
 const codeTest = z
@@ -93,6 +113,7 @@ const codeTest = z
     // HumanEval style: after `code` runs, call this function with the entry point as candidate.
     check: identifier.optional(),
     entryPoint: entryPoint.optional(),
+    ...testTail,
   })
   .strict();
 
@@ -220,6 +241,11 @@ export const taskSchema = z
           ctx.addIssue({ code: 'custom', path: ['tests', i, 'entryPoint'], ...problem('task.entryPointMissing', { language }) });
       }
     });
+    // A performance test's budget is a ratio to the reference's time: without a reference there is nothing to compare with.
+    if (!LANGUAGES.some((l) => task.referenceSolution?.[l] !== undefined))
+      task.tests.forEach((t, i) => {
+        if (t.performance) ctx.addIssue({ code: 'custom', path: ['tests', i, 'performance'], ...problem('task.performanceNeedsReference') });
+      });
     if (task.gold) {
       const seen = new Set<string>();
       task.gold.ranking.forEach((group, g) =>

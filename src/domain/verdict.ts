@@ -27,7 +27,16 @@ export type TestResult = {
   truncated: boolean;
   durationMs: number;
   tampered?: Tamper[];
+  /** For a performance test the solution passed: its time beside the reference's (domain/performance.ts). */
+  timing?: TestTiming;
 };
+
+/**
+ * A performance test's time for one solution (the median of `runs` runs, see performance.ts) and,
+ * when the reference passed it in the same run, the reference's time, the ratio of the two and
+ * whether it is over the test's budget. Evidence beside the verdict: it never changes it.
+ */
+export type TestTiming = { ms: number; runs: number; budget: number; referenceMs?: number; ratio?: number; over: boolean };
 
 export type SolutionResult = {
   taskId: string;

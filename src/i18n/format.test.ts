@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMs, formatNumber } from './format.js';
+import { formatBudget, formatDate, formatMs, formatNumber, formatRatio } from './format.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -50,5 +50,23 @@ describe('formatDate', () => {
 
   it('en writes the month as a word', () => {
     expect(formatDate('en', new Date(2026, 0, 5))).toBe('Jan 5, 2026');
+  });
+});
+
+describe('formatRatio and formatBudget', () => {
+  it.each([
+    ['es-CL', 3, '3,0×'],
+    ['en', 3, '3.0×'],
+    ['es-CL', 7.1, '7,1×'],
+    ['es-CL', 150, '150×'],
+    ['es-CL', 1234.5, '1.235×'],
+  ] as const)('%s ratio %d → %s', (locale, ratio, text) => {
+    expect(formatRatio(locale, ratio)).toBe(text);
+  });
+
+  it('writes a budget with the decimals it was given', () => {
+    expect(formatBudget('es-CL', 3)).toBe('3×');
+    expect(formatBudget('es-CL', 2.5)).toBe('2,5×');
+    expect(formatBudget('en', 2.5)).toBe('2.5×');
   });
 });

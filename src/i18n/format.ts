@@ -25,6 +25,16 @@ export function formatMs(locale: Locale, ms: number): string {
   return `${formatNumber(locale, ms, ms < 9.995 ? 2 : 0)} ms`;
 }
 
+/** A ratio of two times as the locale writes it, one decimal under 100 (es-CL "3,0×", "150×"). */
+export function formatRatio(locale: Locale, ratio: number): string {
+  return `${formatNumber(locale, ratio, ratio < 99.95 ? 1 : 0)}×`;
+}
+
+/** A performance test's budget: as many decimals as it was given, up to 2 (es-CL "3×", "2,5×"). */
+export function formatBudget(locale: Locale, budget: number): string {
+  return `${formatValue(locale, budget)}×`;
+}
+
 export function formatDate(locale: Locale, d: Date): string {
   if (locale === 'es-CL') {
     const p = (x: number) => String(x).padStart(2, '0');
