@@ -13,9 +13,11 @@ import { madeUpLabel } from '../formats/datasets.js';
 import type { Problem } from '../formats/taskFile.js';
 import { createI18n, localeFrom, NAMESPACES, render } from '../i18n/i18n.js';
 import { formatMs, formatNumber } from '../i18n/format.js';
+import { budgetText, timingText } from '../i18n/timingText.js';
 import { ensureSnapshot, nodeSandbox } from '../sandbox/node/spawn.js';
 import { ROOT } from '../sandbox/node/paths.js';
 import type { Sandbox } from '../sandbox/client.js';
+import { timeResults } from '../sandbox/timing.js';
 import { failureMessage, SandboxError, sandboxFailure } from '../sandbox/sandboxError.js';
 import { agreementCommand } from './agreement.js';
 import { readInputs } from './inputs.js';
@@ -225,7 +227,13 @@ async function run(tasks: Task[], sandbox: Sandbox, options: Options, t: i18n['t
   const progress = progressBar(pairs.length, t('run.progress', { ns: 'cli' }), !options.json);
   const evalStart = performance.now();
   const override = options.timeoutMs ? { timeMs: options.timeoutMs } : {};
-  const results = await Promise.all(pairs.map(({ task, solution }) => sandbox.evaluate(task, solution, { limits: override }).then((r) => (progress.tick(), r))));
+  const verdicts = await Promise.all(pairs.map(({ task, solution }) => sandbox.evaluate(task, solution, { limits: override }).then((r) => (progress.tick(), r))));
+  // Then the performance tests are timed, one measurement at a time (sandbox/timing.ts), task by task.
+  const results: SolutionResult[] = [];
+  for (const task of tasks) {
+    const runs = pairs.flatMap((p, i) => (p.task === task ? [{ solution: p.solution, result: verdicts[i]! }] : []));
+    results.push(...(await timeResults(sandbox, task, runs, { limits: override })));
+  }
   const evalMs = performance.now() - evalStart;
   progress.done();
   if (options.json) {
@@ -234,7 +242,7 @@ async function run(tasks: Task[], sandbox: Sandbox, options: Options, t: i18n['t
         taskId: r.taskId,
         solutionId: r.solutionId,
         verdict: r.verdict,
-        tests: r.tests.map((x) => ({ name: x.name, status: x.status, message: x.message ? render(t, x.message) : '', durationMs: round(x.durationMs), hidden: x.hidden, stdout: x.stdout, stderr: x.stderr, truncated: x.truncated })),
+        tests: r.tests.map((x) => ({ name: x.name, status: x.status, message: x.message ? render(t, x.message) : '', durationMs: round(x.durationMs), hidden: x.hidden, stdout: x.stdout, stderr: x.stderr, truncated: x.truncated, ...(x.timing ? { timing: x.timing } : {}) })),
       })),
       timings: { runtimeLoadMs: round(runtimeLoadMs), evalMs: round(evalMs) },
     };
@@ -260,8 +268,13 @@ function summary(tasks: Task[], results: SolutionResult[], t: i18n['t'], locale:
       const made = madeUpLabel(solution);
       const label = !made ? solution.label : made.kind === 'canonical' ? t('solutions.canonical') : t('solutions.sample', { n: made.n });
       lines.push(`  ${t('run.solution', { ns: 'cli', label, language: t(`language.${solution.language}`), verdict: status(r.verdict), passed, total: r.tests.length })}`);
-      for (const x of r.tests.filter((x) => x.status !== 'passed'))
-        lines.push(`    ${t('run.test', { ns: 'cli', name: x.name, hidden: x.hidden ? t('run.hidden', { ns: 'cli' }) : '', status: status(x.status), message: x.message ? render(t, x.message).split('\n')[0] : '' })}`);
+      for (const x of r.tests) {
+        const hidden = x.hidden ? t('run.hidden', { ns: 'cli' }) : '';
+        if (x.status !== 'passed')
+          lines.push(`    ${t('run.test', { ns: 'cli', name: x.name, hidden, status: status(x.status), message: x.message ? render(t, x.message).split('\n')[0] : '' })}`);
+        else if (x.timing)
+          lines.push(`    ${t(x.timing.over ? 'run.timingOver' : 'run.timing', { ns: 'cli', name: x.name, hidden, timing: timingText(t, locale, x.timing), budget: budgetText(t, locale, x.timing) })}`);
+      }
     }
   }
   const counts = VERDICTS.map((s) => [s, results.filter((r) => r.verdict === s).length] as const).filter(([, n]) => n > 0);
