@@ -1,10 +1,10 @@
 // The timing phase of a run: once every solution's verdicts are in, each performance test is run
 // again, alone, for the reference solution and for each solution that passed it, one measurement
 // after another, so that each time is taken under the same load and none competes with another
-// solution's run. The times are the worker wrapper's (RawResult.durationMs: the runner's clock
-// around the runtime), never anything the code under test can reach. How many runs and which
-// figure: runsWanted and median, domain/performance.ts.
-import { median, performanceTests, runsWanted, withTimings, type Measured } from '../domain/performance.js';
+// solution's run (timeTest says in what order). The times are the worker wrapper's
+// (RawResult.durationMs: the runner's clock around the runtime), never anything the code under
+// test can reach. How many runs and which figure: runsWanted and median, domain/performance.ts.
+import { MAX_TIMING_RUNS, median, performanceTests, runsWanted, withTimings, type Measured } from '../domain/performance.js';
 import { referenceSolutions, type Language, type Limits, type Solution, type Task } from '../domain/task.js';
 import type { SolutionResult } from '../domain/verdict.js';
 import type { Sandbox } from './client.js';
@@ -16,42 +16,53 @@ export type TimingOptions = { limits?: Partial<Limits>; signal?: AbortSignal };
  * of a task without performance tests come back as they are, with nothing run.
  */
 export async function timeResults(sandbox: Sandbox, task: Task, runs: readonly { solution: Solution; result: SolutionResult }[], options: TimingOptions = {}): Promise<SolutionResult[]> {
-  const indexes = performanceTests(task.tests);
-  const passedBy = (r: SolutionResult) => indexes.filter((i) => r.tests[i]?.status === 'passed');
-  const timed = runs.filter((r) => passedBy(r.result).length);
-  if (!timed.length) return runs.map((r) => r.result);
-  // The reference of each language timed first, on the tests some solution of that language passed.
+  const times = runs.map(() => new Map<number, Measured>());
   const references = new Map<Language, Map<number, Measured>>();
-  for (const language of new Set(timed.map((r) => r.solution.language))) {
-    const reference = referenceSolutions(task).find((s) => s.language === language);
-    const wanted = [...new Set(timed.filter((r) => r.solution.language === language).flatMap((r) => passedBy(r.result)))].sort((a, b) => a - b);
-    if (reference) references.set(language, await timeTests(sandbox, task, reference, wanted, options));
+  for (const i of performanceTests(task.tests)) {
+    const passed = runs.flatMap((r, k) => (r.result.tests[i]?.status === 'passed' ? [k] : []));
+    for (const language of new Set(passed.map((k) => runs[k]!.solution.language))) {
+      const mine = passed.filter((k) => runs[k]!.solution.language === language);
+      const reference = referenceSolutions(task).find((s) => s.language === language);
+      const measured = await timeTest(sandbox, task, i, [...(reference ? [reference] : []), ...mine.map((k) => runs[k]!.solution)], options);
+      if (reference) {
+        const ms = measured.shift();
+        if (ms) references.set(language, (references.get(language) ?? new Map()).set(i, ms));
+      }
+      measured.forEach((m, j) => m && times[mine[j]!]!.set(i, m));
+    }
   }
-  const out: SolutionResult[] = [];
-  for (const { solution, result } of runs) {
-    const wanted = passedBy(result);
-    const times = wanted.length ? await timeTests(sandbox, task, solution, wanted, options) : new Map<number, Measured>();
-    out.push(withTimings(result, task.tests, times, references.get(solution.language)));
-  }
-  return out;
+  return runs.map((r, k) => withTimings(r.result, task.tests, times[k]!, references.get(r.solution.language)));
 }
 
-/** Each test at `indexes` timed alone for one solution; a test it does not pass here has no time. */
-export async function timeTests(sandbox: Sandbox, task: Task, solution: Solution, indexes: readonly number[], options: TimingOptions = {}): Promise<Map<number, Measured>> {
-  const times = new Map<number, Measured>();
-  for (const i of indexes) {
-    const test = task.tests[i]!;
-    const alone = (count: number): Task => ({ ...task, tests: Array.from({ length: count }, () => test) });
-    const first = await sandbox.evaluate(alone(1), solution, options);
-    if (first.tests[0]?.status !== 'passed') continue;
-    const samples = [first.tests[0].durationMs];
-    const more = runsWanted(samples[0]!) - 1;
-    // The further runs as one job: one message each way per run rather than a job per run.
-    if (more > 0) {
-      const again = await sandbox.evaluate(alone(more), solution, options);
-      for (const t of again.tests) if (t.status === 'passed') samples.push(t.durationMs);
+/**
+ * One test timed alone for each of `solutions` (the reference first), in rounds: each round runs
+ * every solution that wants another run once, in turn, so that whatever changes the runtime's
+ * speed meanwhile (V8 compiling hot WebAssembly again with its optimizing compiler, in the
+ * background, in the browser and in `veredicto run` alike; load from elsewhere) falls on all of them
+ * alike rather than on whoever ran last. One run of the first goes before, uncounted, so that the
+ * first measured run is not the one that warms the runtime up. A solution that does not pass the
+ * test here has no time; one that stops passing it keeps the runs it passed.
+ */
+export async function timeTest(sandbox: Sandbox, task: Task, index: number, solutions: readonly Solution[], options: TimingOptions = {}): Promise<(Measured | undefined)[]> {
+  const alone: Task = { ...task, tests: [task.tests[index]!] };
+  const once = async (solution: Solution): Promise<number | undefined> => {
+    const t = (await sandbox.evaluate(alone, solution, options)).tests[0];
+    return t?.status === 'passed' ? t.durationMs : undefined;
+  };
+  if (solutions[0]) await once(solutions[0]);
+  const samples = solutions.map(() => [] as number[]);
+  const wanted = solutions.map(() => 1);
+  const stopped = solutions.map(() => false);
+  for (let round = 0; round < MAX_TIMING_RUNS; round++) {
+    let ran = false;
+    for (const [k, solution] of solutions.entries()) {
+      if (stopped[k] || samples[k]!.length >= wanted[k]!) continue;
+      ran = true;
+      const ms = await once(solution);
+      if (ms === undefined) stopped[k] = true;
+      else if (samples[k]!.push(ms) === 1) wanted[k] = runsWanted(ms);
     }
-    times.set(i, { ms: median(samples), runs: samples.length });
+    if (!ran) break;
   }
-  return times;
+  return samples.map((x) => (x.length ? { ms: median(x), runs: x.length } : undefined));
 }

@@ -3,13 +3,16 @@
 // message, stdout, stderr, duration. Hidden tests show their status only. Before a new run, the
 // cells are the evaluation's stored results (testResultOfSeen), readable the same way. Reads the
 // session's runs itself, so a batch of results re-renders the grid and nothing else; a cell
-// renders again only when its own result changes.
+// renders again only when its own result changes. A performance test's cell also shows the
+// solution's time beside the reference's and the ratio (timingText), flagged when over budget.
 import { memo, useState, type Dispatch, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
 import { testResultOfSeen } from '../../domain/evaluation.js';
+import { overBudget, sizeText, TIME_FLOOR_MS } from '../../domain/performance.js';
 import type { Locale, Task, TestCase } from '../../domain/task.js';
-import type { Message, TestResult } from '../../domain/verdict.js';
-import { formatMs } from '../../i18n/format.js';
+import type { Message, TestResult, TestTiming } from '../../domain/verdict.js';
+import { formatMs, formatRatio } from '../../i18n/format.js';
+import { budgetText, timingText } from '../../i18n/timingText.js';
 import { useStorePart } from '../hooks/useStore.js';
 import type { TaskSession } from '../services/taskSession.js';
 import { sandboxFailureText } from '../services/failureText.js';
@@ -34,6 +37,7 @@ export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, loc
   const runs = useStorePart(session, (s) => s.runs);
   const running = useStorePart(session, (s) => s.running);
   const ownFrom = useStorePart(session, (s) => s.taskTests);
+  const timing = useStorePart(session, (s) => s.timing);
   const savedResults = useStorePart(session, (s) => s.evaluation.judgement.results);
   // What a cell shows: the live run's result, else the stored one when it is for the same test.
   const resultAt = (solutionId: string, i: number): TestResult | undefined => {
@@ -60,6 +64,13 @@ export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, loc
                   </span>
                   {test.hidden && <span className="tag-mini">{t('tests.hiddenTag')}</span>}
                   {i >= ownFrom && <span className="tag-mini">{t('tests.ownTag')}</span>}
+                  {test.performance && (
+                    <span className="tag-mini perf" title={t('timing.tagTitle')}>
+                      {t('timing.tag')}
+                      <span className="visually-hidden">, </span>
+                      <span className="tag-mini">{budgetText(t, locale, test.performance)}</span>
+                    </span>
+                  )}
                 </th>
               ))}
             </tr>
@@ -70,6 +81,7 @@ export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, loc
               const saved = savedResults[s.id];
               const verdict = run?.state === 'done' ? run.verdict : run ? undefined : saved?.verdict;
               const progress = run && (run.state === 'running' || run.state === 'queued') ? `${run.tests.length}/${run.total}` : undefined;
+              const over = overBudget(tests.map((_, i) => resultAt(s.id, i) ?? {}));
               return (
                 <tr key={s.id}>
                   <th scope="row">
@@ -94,6 +106,7 @@ export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, loc
                                   ? t('results.runFailed', { detail: run.failure ? sandboxFailureText(t, run.failure) : '' })
                                   : t('results.notRun')}
                         </span>
+                        {over > 0 && <span className="over-note">{t('timing.rowOver', { count: over })}</span>}
                       </span>
                       <button type="button" className="small" onClick={() => onRun(s.id)} disabled={running} aria-label={t('results.runOne', { label: s.label })}>
                         {t('results.run')}
@@ -103,7 +116,8 @@ export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, loc
                   {tests.map((test, i) => {
                     const r = resultAt(s.id, i);
                     const selected = open?.solutionId === s.id && open.index === i;
-                    return <Cell key={`${i}-${test.name}`} result={r} solutionId={s.id} label={s.label} index={i} test={test.name} selected={selected} setOpen={setOpen} />;
+                    const pending = timing && !!test.performance && r?.status === 'passed' && !r.timing;
+                    return <Cell key={`${i}-${test.name}`} result={r} solutionId={s.id} label={s.label} index={i} test={test.name} selected={selected} setOpen={setOpen} pending={pending} locale={locale} />;
                   })}
                 </tr>
               );
@@ -125,28 +139,44 @@ export const ResultsGrid = memo(function ResultsGrid({ task, tests, session, loc
 });
 
 /** One test's cell: renders again only when its result, or whether it is the open one, changes. */
-const Cell = memo(function Cell({ result: r, solutionId, label, index, test, selected, setOpen }: {
-  result: Pick<TestResult, 'status'> | undefined;
+const Cell = memo(function Cell({ result: r, solutionId, label, index, test, selected, setOpen, pending, locale }: {
+  result: Pick<TestResult, 'status' | 'timing'> | undefined;
   solutionId: string;
   label: string;
   index: number;
   test: string;
   selected: boolean;
   setOpen: Dispatch<SetStateAction<Open>>;
+  /** A performance test passed, its time still being measured. */
+  pending: boolean;
+  locale: Locale;
 }) {
   const { t } = useTranslation();
+  const status = r ? t(`verdict.${r.status}`) : '';
+  const timing = r?.timing;
+  const timed = timing ? timingText(t, locale, timing) : undefined;
+  const name = timing
+    ? t(timing.over ? 'timing.overCellLabel' : 'timing.cellLabel', { label, test, status, timing: timed, budget: budgetText(t, locale, timing) })
+    : t('results.cellLabel', { label, test, status });
   return (
-    <td className={r ? `cell ${r.status}` : 'cell not-run'}>
+    <td className={r ? `cell ${r.status}${timing ? ' timed' : ''}${timing?.over ? ' over-budget' : ''}` : 'cell not-run'}>
       {r ? (
         <button
           type="button"
           className="cell-button"
           aria-pressed={selected}
-          aria-label={t('results.cellLabel', { label, test, status: t(`verdict.${r.status}`) })}
-          title={t(`verdict.${r.status}`)}
+          aria-label={name}
+          title={timed ?? status}
           onClick={() => setOpen(selected ? undefined : { solutionId, index })}
         >
           {SYMBOL[r.status]}
+          {timing && (
+            <span className="timing" data-timing={timing.over ? 'over' : 'within'}>
+              {timed}
+              {timing.over && <span className="over">{t('timing.over')}</span>}
+            </span>
+          )}
+          {pending && <span className="timing pending">{t('timing.pending')}</span>}
         </button>
       ) : (
         // Not run is not failed: a neutral cell that says so.
@@ -175,6 +205,7 @@ function TestDetail({ result, test, solutionLabel, locale, onClose }: { result: 
         <dd className={`verdict ${result.status}`}>{t(`verdict.${result.status}`)}</dd>
         <dt>{t('results.duration')}</dt>
         <dd>{formatMs(locale, result.durationMs)}</dd>
+        {test.performance && <TimingDetail timing={result.timing} size={sizeText(test.performance, locale)} budget={test.performance.budget} locale={locale} />}
         {result.message && !hidden && (
           <>
             <dt>{t('results.message')}</dt>
@@ -233,6 +264,42 @@ function TestDetail({ result, test, solutionLabel, locale, onClose }: { result: 
         {result.truncated && <dd>{t('results.truncated')}</dd>}
       </dl>
     </div>
+  );
+}
+
+/** A performance test's figures: the input's size, the solution's time, the reference's, the ratio against the budget. */
+function TimingDetail({ timing, size, budget, locale }: { timing: TestTiming | undefined; size: string | undefined; budget: number; locale: Locale }) {
+  const { t } = useTranslation();
+  const floored = timing && (timing.ms < TIME_FLOOR_MS || (timing.referenceMs ?? TIME_FLOOR_MS) < TIME_FLOOR_MS);
+  return (
+    <>
+      <dt className="timing-heading">{t('timing.heading')}</dt>
+      <dd>{budgetText(t, locale, { budget })}</dd>
+      {size !== undefined && (
+        <>
+          <dt>{t('timing.size')}</dt>
+          <dd>{size}</dd>
+        </>
+      )}
+      {timing && (
+        <>
+          <dt>{t('timing.time')}</dt>
+          <dd>{t('timing.runs', { count: timing.runs, ms: formatMs(locale, timing.ms) })}</dd>
+          <dt>{t('timing.reference')}</dt>
+          <dd>{timing.referenceMs !== undefined ? formatMs(locale, timing.referenceMs) : t('timing.noReference')}</dd>
+          {timing.ratio !== undefined && (
+            <>
+              <dt>{t('timing.ratio')}</dt>
+              <dd className={timing.over ? 'over-budget' : undefined}>
+                {t('timing.ratioValue', { ratio: formatRatio(locale, timing.ratio), budget: budgetText(t, locale, timing) })}
+                {timing.over && <strong className="over"> {t('timing.over')}</strong>}
+                {floored && <span className="hint"> {t('timing.floor', { floor: formatMs(locale, TIME_FLOOR_MS) })}</span>}
+              </dd>
+            </>
+          )}
+        </>
+      )}
+    </>
   );
 }
 

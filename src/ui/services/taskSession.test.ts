@@ -27,7 +27,8 @@ const fakeSandbox = {
     for (const [i, x] of t.tests.entries()) {
       if (s.code === 'hang')
         await new Promise((_, reject) => o.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
-      const r: TestResult = { name: x.name, hidden: x.hidden, status: s.code === 'ok' ? 'passed' : 'failed', stdout: '', stderr: '', truncated: false, durationMs: 1 };
+      // "slow" passes in 400 ms a test, "ok" in 1 ms (the times the runner's clock would report).
+      const r: TestResult = { name: x.name, hidden: x.hidden, status: s.code === 'ok' || s.code === 'slow' ? 'passed' : 'failed', stdout: '', stderr: '', truncated: false, durationMs: s.code === 'slow' ? 400 : 1 };
       tests.push(r);
       o.onTest?.(i, r);
     }
@@ -57,6 +58,25 @@ describe('TaskSession', () => {
     // The run is of this code: a submit takes it as a run of the current code.
     expect(evaluation.judgement.results.b?.code).toBe(codeFingerprint(task.solutions[1]!));
     expect(saved.at(-1)).toBe(evaluation);
+  });
+
+  it('times a performance test after the verdicts, against the reference, and keeps the times in the evaluation', async () => {
+    const timed: Task = {
+      ...task,
+      tests: [task.tests[0]!, { ...task.tests[1]!, performance: { budget: 3 } }],
+      solutions: [{ id: 'fast', label: 'Fast', language: 'python', code: 'ok' }, { id: 'slow', label: 'Slow', language: 'python', code: 'slow' }, { id: 'wrong', label: 'Wrong', language: 'python', code: 'bad' }],
+      referenceSolution: { python: 'ok' },
+    };
+    const { s } = session(timed);
+    await s.run();
+    expect(s.snapshot.timing).toBe(false);
+    const seen = (id: string) => s.snapshot.evaluation.judgement.results[id]!.tests[1]!;
+    expect(seen('slow').timing).toMatchObject({ ms: 400, runs: 1, referenceMs: 1, ratio: 400, budget: 3, over: true });
+    expect(seen('fast').timing).toMatchObject({ ms: 1, referenceMs: 1, ratio: 1, over: false });
+    expect(seen('wrong').timing).toBeUndefined();
+    expect(s.snapshot.runs.slow?.tests[1]?.timing?.over).toBe(true);
+    // Over budget is not a verdict: the slow solution still passes.
+    expect(s.snapshot.evaluation.judgement.results.slow?.verdict).toBe('passed');
   });
 
   it('runs own tests after the task tests and marks them', async () => {

@@ -5,8 +5,10 @@ import { contentHash } from '../../domain/contentHash.js';
 import { evaluationReducer, ownTestCases, seenResultOf, type Evaluation, type EvaluationAction } from '../../domain/evaluation.js';
 import { combineBlocks, defaultBlocks, mainLanguage, parseAnswer } from '../../formats/answers.js';
 import type { Solution, Task, TestCase } from '../../domain/task.js';
-import type { TestResult, Verdict } from '../../domain/verdict.js';
+import type { SolutionResult, TestResult, Verdict } from '../../domain/verdict.js';
+import { performanceTests } from '../../domain/performance.js';
 import type { Sandbox } from '../../sandbox/client.js';
+import { timeResults } from '../../sandbox/timing.js';
 import { SandboxError, sandboxFailure, type SandboxFailure } from '../../sandbox/sandboxError.js';
 import { Store } from '../store.js';
 
@@ -32,6 +34,8 @@ export type SessionState = {
   evaluation: Evaluation;
   runs: Record<string, SolutionRun>;
   running: boolean;
+  /** The run's performance tests are being timed (after the verdicts, see sandbox/timing.ts). */
+  timing: boolean;
   /** How many of a run's tests are the task's; the rest are the trainer's own. */
   taskTests: number;
   /** The ideal answer's run: under way, or why the sandbox could not run it. */
@@ -51,7 +55,7 @@ export class TaskSession extends Store<SessionState> {
     private readonly persist: Persist,
     private readonly now: () => string = () => new Date().toISOString(),
   ) {
-    super({ evaluation, runs: {}, running: false, taskTests: task.tests.length });
+    super({ evaluation, runs: {}, running: false, timing: false, taskTests: task.tests.length });
   }
 
   dispatch = (action: EvaluationAction): void => {
@@ -83,10 +87,36 @@ export class TaskSession extends Store<SessionState> {
     const runs = { ...this.snapshot.runs };
     for (const s of chosen) runs[s.id] = { tests: [], total: tests.length, state: 'queued' };
     this.set({ runs, running: true, taskTests: this.task.tests.length });
-    await Promise.all(chosen.map((s) => this.runOne(task, s, controller.signal)));
+    const results = await Promise.all(chosen.map((s) => this.runOne(task, s, controller.signal)));
+    if (performanceTests(this.task.tests).length && !controller.signal.aborted) await this.time(task, chosen, results, controller.signal);
     if (this.controller === controller) {
       this.controller = undefined;
       this.set({ running: false });
+    }
+  }
+
+  /**
+   * The timing phase: with every verdict in, the performance tests run again for the reference and
+   * each solution that passed them, one at a time; the grid and the evaluation then get the times.
+   */
+  private async time(task: Task, solutions: readonly Solution[], results: readonly (SolutionResult | undefined)[], signal: AbortSignal): Promise<void> {
+    const runs = solutions.flatMap((solution, i) => (results[i] ? [{ solution, result: results[i] }] : []));
+    this.set({ timing: true });
+    try {
+      const timed = await timeResults(this.sandbox(), task, runs, { signal });
+      if (signal.aborted) return;
+      const next = { ...this.snapshot.runs };
+      timed.forEach((result, i) => {
+        const { solution } = runs[i]!;
+        if (next[solution.id]) next[solution.id] = { ...next[solution.id]!, tests: result.tests };
+      });
+      this.set({ runs: next });
+      timed.forEach((result, i) => this.dispatch({ type: 'results', solutionId: runs[i]!.solution.id, result: seenResultOf(result, this.task.tests.length, this.now(), runs[i]!.solution) }));
+    } catch (e) {
+      // A cancelled run stops timing too; a sandbox that fails now leaves the verdicts as they were.
+      if (!signal.aborted && !(e instanceof SandboxError)) console.error('Veredicto: timing the performance tests failed', e);
+    } finally {
+      if (!signal.aborted) this.set({ timing: false });
     }
   }
 
@@ -119,10 +149,11 @@ export class TaskSession extends Store<SessionState> {
     this.dropHeard();
     const runs = { ...this.snapshot.runs };
     for (const [id, r] of Object.entries(runs)) if (r.state === 'queued' || r.state === 'running') runs[id] = { ...r, state: 'cancelled' };
-    this.set({ runs, running: false });
+    this.set({ runs, running: false, timing: false });
   }
 
-  private async runOne(task: Task, solution: Solution, signal: AbortSignal): Promise<void> {
+  /** Runs one solution; its result, or nothing when it was cancelled or could not run. */
+  private async runOne(task: Task, solution: Solution, signal: AbortSignal): Promise<SolutionResult | undefined> {
     const update = (r: Partial<SolutionRun>) => {
       if (signal.aborted) return;
       this.heard.delete(solution.id); // r holds everything heard so far
@@ -136,11 +167,14 @@ export class TaskSession extends Store<SessionState> {
         },
       });
       update({ state: 'done', tests: result.tests, verdict: result.verdict });
-      if (!signal.aborted) this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now(), solution) });
+      if (signal.aborted) return undefined;
+      this.dispatch({ type: 'results', solutionId: solution.id, result: seenResultOf(result, this.task.tests.length, this.now(), solution) });
+      return result;
     } catch (e) {
-      if (signal.aborted) return;
+      if (signal.aborted) return undefined;
       if (!(e instanceof SandboxError)) console.error('Veredicto: a run failed', e);
       update({ state: 'failed', failure: sandboxFailure(e) });
+      return undefined;
     }
   }
 
