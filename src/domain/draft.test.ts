@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  draftSchema,
   draftStatus,
   emptyForm,
   fingerprint,
@@ -105,6 +106,44 @@ describe('formToJson', () => {
   it('asks for a rank for every solution once gold is on', () => {
     const form = apply(aprobado(), { type: 'setGoldEnabled', value: true }, { type: 'setGoldRank', key: 's1', value: '0' });
     expect(formToJson(form).problems.map((p) => [p.path, p.message.key])).toEqual([['gold.solutions[0].rank', 'problems.rank']]);
+  });
+});
+
+describe('performance tests in the form', () => {
+  const perf = (patch: Partial<TaskForm['tests'][number]['performance']>) =>
+    apply(aprobado(), { type: 'updateTest', key: 'k2', patch: { performance: { on: true, budget: '', size: { en: '', 'es-CL': '' }, ...patch } } });
+
+  it('writes the budget and the size per locale, a decimal comma read as the point', () => {
+    const { json, problems } = formToJson(perf({ budget: '2,5', size: { en: '1,000 grades', 'es-CL': '1.000 notas' } }));
+    expect(problems).toEqual([]);
+    const task = taskSchema.parse(json);
+    expect(task.tests[1]!.performance).toEqual({ budget: 2.5, size: { en: '1,000 grades', 'es-CL': '1.000 notas' } });
+    expect(task.tests[0]!.performance).toBeUndefined();
+  });
+
+  it('writes one size as plain text when both locales say the same, and reads it back into both', () => {
+    const { json } = formToJson(perf({ budget: '3', size: { en: 'n = 10⁵', 'es-CL': 'n = 10⁵' } }));
+    const task = taskSchema.parse(json);
+    expect(task.tests[1]!.performance).toEqual({ budget: 3, size: 'n = 10⁵' });
+    expect(formFromTask(task).tests[1]!.performance).toEqual({ on: true, budget: '3', size: { en: 'n = 10⁵', 'es-CL': 'n = 10⁵' } });
+  });
+
+  it('asks for a budget, says when it is not a number, and names the size translation still to write', () => {
+    expect(formToJson(perf({})).problems.map((p) => [p.path, p.message.key])).toEqual([['tests[1].performance.budget', 'schema.required']]);
+    expect(formToJson(perf({ budget: 'tres' })).problems.map((p) => [p.path, p.message.key])).toEqual([['tests[1].performance.budget', 'problems.number']]);
+    expect(missingTranslations(perf({ budget: '3', size: { en: '', 'es-CL': '1.000 notas' } }))).toContain('tests[1].performance.size.en');
+  });
+
+  it('reads a draft stored before performance tests existed as having none', () => {
+    const form = aprobado();
+    const old = { ...form, tests: form.tests.map(({ performance: _, ...t }) => t) };
+    const draft = draftSchema.parse({ id: 'd1', form: old, createdAt: 'x', updatedAt: 'x' });
+    expect(draft.form.tests.map((t) => t.performance.on)).toEqual([false, false]);
+  });
+
+  it('leaves a test that is not marked as before', () => {
+    const { json } = formToJson(apply(aprobado(), { type: 'updateTest', key: 'k2', patch: { performance: { on: false, budget: '3', size: { en: 'x', 'es-CL': 'x' } } } }));
+    expect((json.tests as Record<string, unknown>[])[1]).not.toHaveProperty('performance');
   });
 });
 

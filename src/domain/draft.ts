@@ -2,7 +2,7 @@
 // lost while it is invalid), its conversion to task JSON with the problems the form itself can see,
 // and the named actions that change it. Pure data; the schema check lives in formats/taskDraft.ts.
 import { z } from './zod.js';
-import { DIFFICULTIES, LANGUAGES, LOCALES, storedTaskId, TASK_ORIGINS, TASK_SCHEMA_VERSION, type Language, type Locale, type Task, type TestKind } from './task.js';
+import { DIFFICULTIES, LANGUAGES, LOCALES, MIN_BUDGET, storedTaskId, TASK_ORIGINS, TASK_SCHEMA_VERSION, type Language, type Locale, type Task, type TestKind } from './task.js';
 import { perLanguageKeys } from './language.js';
 import type { Message } from './verdict.js';
 
@@ -20,7 +20,14 @@ const perLanguage = <T extends z.ZodTypeAny>(t: T, fallback: z.output<T>) =>
 const localizedForm = z.object({ en: text(), 'es-CL': text() }).strict();
 export type LocalizedForm = z.infer<typeof localizedForm>;
 
-const testCommon = { key, name: text(1000), hidden: z.boolean() };
+/**
+ * A performance test's fields as typed: on or off, the budget as text (a ratio to the reference's
+ * time), the input's size per locale. Drafts stored before these existed read them as off.
+ */
+const performanceForm = z.object({ on: z.boolean(), budget: text(30), size: localizedForm }).strict();
+export type PerformanceForm = z.infer<typeof performanceForm>;
+const performanceOff = (): PerformanceForm => ({ on: false, budget: '', size: { en: '', 'es-CL': '' } });
+const testCommon = { key, name: text(1000), hidden: z.boolean(), performance: performanceForm.default(performanceOff) };
 const callTestForm = z
   .object({
     ...testCommon,
@@ -147,9 +154,17 @@ export function newDraft(id: string, form: TaskForm, now: string, base?: DraftBa
 }
 
 export function newTest(kind: TestKind, key: string): TestForm {
-  if (kind === 'call') return { key, kind, name: '', hidden: false, args: '[]', expected: '', toleranceRel: '', toleranceAbs: '', entryPoint: '' };
-  if (kind === 'stdio') return { key, kind, name: '', hidden: false, stdin: '', expectedStdout: '' };
-  return { key, kind, name: '', hidden: false, ...perLanguageKeys(''), check: '', entryPoint: '' };
+  const common = { key, name: '', hidden: false, performance: performanceOff() };
+  if (kind === 'call') return { ...common, kind, args: '[]', expected: '', toleranceRel: '', toleranceAbs: '', entryPoint: '' };
+  if (kind === 'stdio') return { ...common, kind, stdin: '', expectedStdout: '' };
+  return { ...common, kind, ...perLanguageKeys(''), check: '', entryPoint: '' };
+}
+
+/** A test's performance fields for the form: a plain size goes in both locales (formToJson writes it back plain). */
+function performanceFormOf(spec: Task['tests'][number]['performance']): PerformanceForm {
+  if (!spec) return performanceOff();
+  const size = spec.size === undefined ? { en: '', 'es-CL': '' } : typeof spec.size === 'string' ? { en: spec.size, 'es-CL': spec.size } : localizedFrom(spec.size);
+  return { on: true, budget: String(spec.budget), size };
 }
 
 const fromLanguages = <T>(f: (l: Language) => T) => Object.fromEntries(LANGUAGES.map((l) => [l, f(l)])) as Record<Language, T>;
@@ -178,7 +193,7 @@ export function formFromTask(task: Task): TaskForm {
         ? { perLanguage: true, all: '', ...fromLanguages((l) => ep[l] ?? '') }
         : { perLanguage: false, all: ep ?? '', ...perLanguageKeys('') },
     tests: task.tests.map((t, i): TestForm => {
-      const common = { key: `t${i}`, name: t.name, hidden: t.hidden };
+      const common = { key: `t${i}`, name: t.name, hidden: t.hidden, performance: performanceFormOf(t.performance) };
       if (t.kind === 'call')
         return {
           ...common,
@@ -281,7 +296,17 @@ export function formToJson(form: TaskForm): FormJson {
     if (Object.keys(perLanguage).length) json.entryPoint = perLanguage;
   } else if (ep.all.trim()) json.entryPoint = ep.all.trim();
 
-  json.tests = form.tests.map((t, i) => {
+  /** A performance test's part of the task JSON; the same size in both locales is written once, as plain text. */
+  const performance = (at: string, p: PerformanceForm): Record<string, unknown> | undefined => {
+    if (!p.on) return undefined;
+    const budget = number(`${at}.performance.budget`, p.budget.trim().replace(',', '.'));
+    if (p.budget.trim() === '') problems.push(required(`${at}.performance.budget`));
+    const en = p.size.en.trim();
+    const es = p.size['es-CL'].trim();
+    const size = en !== '' && en === es ? en : localizedJson(p.size);
+    return { budget: budget ?? MIN_BUDGET, ...(typeof size === 'string' || Object.keys(size).length ? { size } : {}) };
+  };
+  const testJson = (t: TestForm, i: number): Record<string, unknown> => {
     const at = `tests[${i}]`;
     const base = { name: t.name, hidden: t.hidden, kind: t.kind };
     if (t.kind === 'call') {
@@ -313,6 +338,11 @@ export function formToJson(form: TaskForm): FormJson {
     const testEntry = entryPoint(`${at}.entryPoint`, t.entryPoint);
     if (testEntry !== undefined) out.entryPoint = testEntry;
     return out;
+  };
+  json.tests = form.tests.map((t, i) => {
+    const p = performance(`tests[${i}]`, t.performance);
+    const test = testJson(t, i);
+    return p ? { ...test, performance: p } : test;
   });
 
   json.solutions = form.solutions.map((s) => ({
@@ -447,6 +477,9 @@ export function missingTranslations(form: TaskForm): string[] {
   };
   pair('title', form.title);
   pair('prompt', form.prompt);
+  form.tests.forEach((t, i) => {
+    if (t.performance?.on) pair(`tests[${i}].performance.size`, t.performance.size);
+  });
   if (form.gold.enabled) {
     form.solutions.forEach((s, i) => pair(goldPath.critique(i), form.gold.critiques[s.key]));
     pair('gold.justification', form.gold.justification);

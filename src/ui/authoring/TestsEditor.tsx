@@ -1,9 +1,11 @@
 // The task's tests: call tests in a table (JSON arguments and expected value, a problem row under
 // each row that has problems, tied to its cells with aria-describedby), then stdio and code tests
-// as cards. Numbers are the tests' positions in the task, as in `tests[2]` of a problem.
+// as cards. Numbers are the tests' positions in the task, as in `tests[2]` of a problem. Any test
+// can be marked as a performance test, with its budget and its input's size (PerformanceToggle,
+// PerformanceSettings: in a call row, the settings take a row of their own under it).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CallTestForm, CodeTestForm, FormAction, StdioTestForm, TaskForm, TestForm } from '../../domain/draft.js';
+import type { CallTestForm, CodeTestForm, FormAction, PerformanceForm, StdioTestForm, TaskForm, TestForm } from '../../domain/draft.js';
 import type { TestKind } from '../../domain/task.js';
 import { LANGUAGES, type Language, type Locale } from '../../domain/task.js';
 import { CodeEditor } from '../editor/CodeEditor.js';
@@ -152,8 +154,10 @@ function CallRow({ test, index, count, dispatch }: RowProps<CallTestForm>) {
   const tolerance = useField(`${at}.tolerance`);
   const entry = useField(`${at}.entryPoint`, { nested: true });
   const update = (patch: Partial<Omit<CallTestForm, 'kind' | 'key'>>) => dispatch({ type: 'updateTest', key: test.key, patch });
-  const optionsSet = !!(test.toleranceRel || test.toleranceAbs || test.entryPoint);
-  const optionProblems = rel.invalid || abs.invalid || tolerance.invalid || entry.invalid;
+  // Problems of the budget and size show in the settings row; this is the toggle's own (no reference to compare with).
+  const perf = useField(`${at}.performance`);
+  const optionsSet = !!(test.toleranceRel || test.toleranceAbs || test.entryPoint || test.performance.on);
+  const optionProblems = rel.invalid || abs.invalid || tolerance.invalid || entry.invalid || perf.invalid;
   const cells = [
     { label: t('tests.row', { n }), binding: row },
     { label: t('tests.name'), binding: name },
@@ -164,6 +168,7 @@ function CallRow({ test, index, count, dispatch }: RowProps<CallTestForm>) {
     { label: t('tests.toleranceAbs'), binding: abs },
     { label: t('tests.tolerance'), binding: tolerance },
     { label: t('tests.entryPoint'), binding: entry },
+    { label: t('tests.performance'), binding: perf },
   ];
   const invalid = cells.some((c) => c.binding.invalid);
   return (
@@ -199,12 +204,22 @@ function CallRow({ test, index, count, dispatch }: RowProps<CallTestForm>) {
               {t('tests.entryPointOf', { n })}
               <input className="mono" value={test.entryPoint} spellCheck={false} onChange={(e) => update({ entryPoint: e.target.value })} {...entry.props} />
             </label>
+            {/* The options column is narrow: the hint goes with the settings' own row. */}
+            <PerformanceToggle test={test} index={index} count={count} dispatch={dispatch} hint={false} />
           </details>
         </td>
         <td>
           <RowActions test={test} index={index} count={count} dispatch={dispatch} />
         </td>
       </tr>
+      {test.performance.on && (
+        <tr className="row-performance">
+          <td colSpan={7}>
+            <p className="hint">{t('tests.performanceHint')}</p>
+            <PerformanceSettings test={test} index={index} count={count} dispatch={dispatch} />
+          </td>
+        </tr>
+      )}
       {invalid && (
         <tr className="row-errors">
           <td colSpan={7}>
@@ -238,7 +253,71 @@ function CardFrame({ index, count, test, dispatch, kindLabel, children }: RowPro
           {t('tests.hiddenOf', { n })}
         </label>
       </div>
+      <PerformanceToggle test={test} index={index} count={count} dispatch={dispatch} />
+      <PerformanceSettings test={test} index={index} count={count} dispatch={dispatch} />
       {children}
+    </div>
+  );
+}
+
+/** Marks a test as a performance test (domain/performance.ts): compared with the reference solution's time. */
+function PerformanceToggle({ test, index, dispatch, hint = true }: RowProps<TestForm> & { hint?: boolean }) {
+  const { t } = useTranslation('authoring');
+  const at = `tests[${index}]`;
+  const on = useField(`${at}.performance`, hint ? { hint: `${fieldId(at)}-performance-hint` } : {});
+  const p = test.performance;
+  return (
+    <div className="performance-toggle">
+      <label className="inline field-check">
+        <input
+          type="checkbox"
+          checked={p.on}
+          onChange={(e) => dispatch({ type: 'updateTest', key: test.key, patch: { performance: { ...p, on: e.target.checked, ...(e.target.checked && !p.budget ? { budget: '3' } : {}) } } })}
+          {...on.props}
+        />
+        {t('tests.performanceOf', { n: index + 1 })}
+      </label>
+      {hint && (
+        <span id={`${fieldId(at)}-performance-hint`} className="hint">
+          {t('tests.performanceHint')}
+        </span>
+      )}
+      {on.notes}
+    </div>
+  );
+}
+
+/** A performance test's budget (a ratio to the reference's time) and what its input's size is, per locale. */
+function PerformanceSettings({ test, index, dispatch }: RowProps<TestForm>) {
+  const { t } = useTranslation('authoring');
+  const at = `tests[${index}]`;
+  const n = index + 1;
+  const budget = useField(`${at}.performance.budget`, { hint: `${fieldId(at)}-budget-hint` });
+  const sizeEn = useField(`${at}.performance.size.en`);
+  const sizeEs = useField(`${at}.performance.size.es-CL`);
+  const p = test.performance;
+  if (!p.on) return null;
+  const set = (patch: Partial<PerformanceForm>) => dispatch({ type: 'updateTest', key: test.key, patch: { performance: { ...p, ...patch } } });
+  return (
+    <div className="field-grid performance-settings">
+      <div className="field">
+        <label htmlFor={budget.id}>{t('tests.budgetOf', { n })}</label>
+        <input className="mono" value={p.budget} inputMode="decimal" placeholder="3" onChange={(e) => set({ budget: e.target.value })} {...budget.props} />
+        <span id={`${fieldId(at)}-budget-hint`} className="hint">
+          {t('tests.budgetHint')}
+        </span>
+        {budget.notes}
+      </div>
+      <div className="field">
+        <label htmlFor={sizeEn.id}>{t('tests.sizeEnOf', { n })}</label>
+        <input value={p.size.en} onChange={(e) => set({ size: { ...p.size, en: e.target.value } })} {...sizeEn.props} />
+        {sizeEn.notes}
+      </div>
+      <div className="field">
+        <label htmlFor={sizeEs.id}>{t('tests.sizeEsOf', { n })}</label>
+        <input value={p.size['es-CL']} onChange={(e) => set({ size: { ...p.size, 'es-CL': e.target.value } })} {...sizeEs.props} />
+        {sizeEs.notes}
+      </div>
     </div>
   );
 }
