@@ -69,4 +69,36 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'Español (Chile): the task editor shows a performance test as marked, with its budget and its size in both languages, and marks another',
+    async run({ browser, baseURL }) {
+      const s = await openSession(browser, baseURL, { viewport: { width: 1366, height: 768 } });
+      const { page, workbench: w } = s;
+      try {
+        await w.open();
+        await w.chooseLanguage('es-CL');
+        await w.open('/author/from/two-sum-indices');
+        const marked = page.getByRole('checkbox', { name: 'Prueba 13: prueba de rendimiento', exact: true });
+        await marked.waitFor({ timeout: TIMEOUT });
+        assert(await marked.isChecked(), 'the bundled performance test is marked');
+        assertEqual(await page.getByLabel('Prueba 13: tope (× el tiempo de la referencia)', { exact: true }).inputValue(), '3', 'its budget');
+        assertEqual(await page.getByLabel('Prueba 13: tamaño de la entrada, en español', { exact: true }).inputValue(), '2.000 números; el único par termina en el último', 'its size in Spanish');
+        assertEqual(await page.getByLabel('Prueba 13: tamaño de la entrada, en inglés', { exact: true }).inputValue(), '2,000 numbers; the only pair ends at the last one', 'its size in English');
+
+        // A call test marked in its options gets its settings in a row of its own, checked like any field.
+        const row = page.locator('tr[data-test-row="1"]');
+        await row.locator('summary').click();
+        await row.getByRole('checkbox', { name: 'Prueba 1: prueba de rendimiento', exact: true }).check();
+        const budget = page.getByLabel('Prueba 1: tope (× el tiempo de la referencia)', { exact: true });
+        assertEqual(await budget.inputValue(), '3', 'a new performance test starts at 3×');
+        await budget.fill('tres');
+        await page.locator('[aria-invalid="true"]#' + (await budget.getAttribute('id'))).waitFor({ timeout: 10_000 });
+        await budget.fill('2,5');
+        await page.locator('[aria-invalid="true"]#' + (await budget.getAttribute('id'))).waitFor({ state: 'detached', timeout: 10_000 });
+        assertEqual(s.errors.join('\n'), '', 'console errors');
+      } finally {
+        await s.close();
+      }
+    },
+  },
 ];
