@@ -11,11 +11,13 @@ const TEXT = {
     practice: 'Practice', progress: 'Progress', title: 'Clamp a number', goldCritique: 'Never applies the upper bound',
     critiqueC: 'It forgets the upper bound entirely.', critiqueA: 'Fine.', critiqueB: 'Fine too.',
     tau: /Kendall's tau-b\): -1\.00/, found: 'Found', matched: 'Matched the keyword “upper bound”', tasksPractised: 'Tasks practised', again: 'Worth another try',
+    chartName: /^Agreement with the expert ranking of each submitted practice task/, table: 'Show the figures as a table', half: '0.5', tauCell: '-1.00',
   },
   'es-CL': {
     practice: 'Práctica', progress: 'Progreso', title: 'Acotar un número', goldCritique: 'Nunca aplica el límite superior',
     critiqueC: 'Se le olvida el límite superior por completo.', critiqueA: 'Bien.', critiqueB: 'Bien también.',
     tau: /Kendall\): [−-]1,00/, found: 'Encontrado', matched: 'Coincidió con la palabra clave “límite superior”', tasksPractised: 'Tareas practicadas', again: 'Vale la pena intentarlas de nuevo',
+    chartName: /^Concordancia con el ranking de referencia de cada tarea de práctica enviada/, table: 'Ver las cifras en una tabla', half: '0,5', tauCell: '-1,00',
   },
 };
 
@@ -64,7 +66,17 @@ async function practise(browser, baseURL, locale) {
     const stats = page.locator('.stats');
     await stats.waitFor();
     assertMatch(await stats.textContent(), new RegExp(`${x.tasksPractised}1`), 'tasks practised');
-    assertEqual(await page.locator('svg.chart circle').count(), 1, 'points on the chart');
+    // The chart (visx, its own chunk) draws the one attempt at tau -1, with the locale's numbers on its axis.
+    const chart = page.locator('svg.chart');
+    await chart.locator('circle').first().waitFor({ timeout: TIMEOUT });
+    assertEqual(await chart.locator('circle').count(), 1, 'points on the chart');
+    assertEqual(await chart.locator('circle').getAttribute('data-value'), '-1', 'the point is the attempt’s tau');
+    assert((await chart.locator('.tick text').allTextContents()).includes(x.half), 'the axis writes 0.5 as the locale does');
+    assertEqual(await page.getByRole('img', { name: x.chartName }).count(), 1, 'the chart is named by its caption');
+    await page.getByText(x.table, { exact: true }).click();
+    const rows = page.locator('.progress-table tbody tr');
+    assertEqual(await rows.count(), 1, 'one row per attempt in the table');
+    assertEqual((await rows.locator('td').nth(1).textContent()).replace('−', '-'), x.tauCell, 'the table gives the tau as the locale writes it');
     await page.getByRole('heading', { name: x.again }).waitFor();
     assertEqual(await page.getByRole('link', { name: x.title }).count(), 1, 'task listed to try again');
 

@@ -16,6 +16,14 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, name), fullPage: true });
 }
 
+/** The window with one part of the page in its middle (a full page puts the sticky header over what scrolled). */
+async function shotOf(locator, name) {
+  if (!process.env.E2E_SCREENSHOTS) return;
+  await locator.page().setViewportSize({ width: 1366, height: 768 });
+  await locator.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await locator.page().screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, name) });
+}
+
 /** A database with a lead, a reviewer and two trainers in one project of one task (overlap 2). */
 async function setUp() {
   const { scratchPostgres } = await nodeBuild('db/testing.js');
@@ -186,6 +194,22 @@ async function pauseAndDashboard(browser) {
     await shot(lead.page, 'dashboard-en.png');
     await lead.page.getByRole('button', { name: 'Close', exact: true }).click();
     assertEqual(await lead.page.locator('.agreement-chart g[data-count="0"]').count(), 9, 'the other bins are empty');
+    assertEqual(await lead.page.locator('.agreement-chart g[data-bin="0.9"] text.value').textContent(), '1', 'the bar says its count');
+    assertEqual(await lead.page.getByRole('img', { name: "Bar chart: how many tasks fall in each range of Kendall's W per task." }).count(), 1, 'the chart is named by its caption');
+    await lead.page.getByText('Show the figures as a table', { exact: true }).click();
+    const bins = lead.page.locator('.agreement-table tbody tr');
+    assertEqual(await bins.count(), 10, 'a row per bin');
+    assertEqual(await bins.filter({ hasText: '0.9 to 1.0' }).locator('td').textContent(), '1', 'the table gives the top bin’s count');
+    assertEqual(await bins.filter({ hasText: '0.0 to 0.1' }).locator('td').textContent(), '0', 'and the empty ones');
+    assert((await lead.page.locator('.agreement-chart .tick text').allTextContents()).includes('0.2'), 'the axis in English numbers');
+    await shotOf(lead.page.locator('svg.agreement-chart'), 'agreement-chart-en.png');
+    // In Spanish the same chart and table, with a decimal comma.
+    await lead.workbench.chooseLanguage('es-CL');
+    await lead.page.getByRole('img', { name: 'Gráfico de barras: cuántas tareas caen en cada rango de W de Kendall por tarea.' }).waitFor();
+    assert((await lead.page.locator('.agreement-chart .tick text').allTextContents()).includes('0,2'), 'the axis with a decimal comma');
+    assertEqual(await bins.filter({ hasText: '0,9 a 1,0' }).locator('td').textContent(), '1', 'the Spanish table gives the same count');
+    await shotOf(lead.page.locator('svg.agreement-chart'), 'agreement-chart-es.png');
+    await lead.workbench.chooseLanguage('en');
     await lead.page.getByLabel('Figure').selectOption({ label: "Krippendorff's alpha per task: Correctness" });
     await lead.page.locator('.agreement-chart, .card:has(#agreement-chart) .muted').first().waitFor();
 

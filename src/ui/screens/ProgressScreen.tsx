@@ -1,5 +1,7 @@
 // Practice progress, stored in this browser: tasks done, agreement with the gold rankings over time
-// (a chart), the weakest topics, and the tasks to try again.
+// (a chart, drawn by visx in the lazily loaded TrendChart, and the same figures as a table), the
+// weakest topics, and the tasks to try again.
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../hooks/useStore.js';
 import { summarize } from '../../domain/progress.js';
@@ -9,9 +11,11 @@ import { followLink, practicePath } from '../router.js';
 import { useServices } from '../services/services.js';
 import { useAttempts } from './PracticeScreen.js';
 
-const W = 640;
-const H = 220;
-const PAD = 36;
+const TrendChart = lazy(() => import('../charts/TrendChart.js').then((m) => ({ default: m.TrendChart })));
+
+/** tau-b's whole range, so a run of good attempts never looks like a climb from nothing. */
+const TAU_RANGE = [-1, 1] as const;
+const TAU_TICKS = [-1, -0.5, 0, 0.5, 1];
 
 export function ProgressScreen() {
   const { t, i18n } = useTranslation('practice');
@@ -25,9 +29,8 @@ export function ProgressScreen() {
     const e = catalog.entries.find((x) => x.task.id === id);
     return e ? pickLocale(e.task.title, locale).text : id;
   };
-  const n = s.series.length;
-  const x = (i: number) => PAD + (n <= 1 ? (W - 2 * PAD) / 2 : (i * (W - 2 * PAD)) / (n - 1));
-  const y = (tau: number) => PAD + ((1 - tau) / 2) * (H - 2 * PAD);
+  const tau = (v: number) => formatNumber(locale, v, 2);
+  const when = (at: string) => formatDate(locale, new Date(at));
   return (
     <main className="page wide">
       <div className="list-head">
@@ -56,23 +59,36 @@ export function ProgressScreen() {
           </dl>
           <section className="card" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{t('progress.chart')}</h2>
-            <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('progress.chartLabel', { count: n })}>
-              {[1, 0.5, 0, -0.5, -1].map((v) => (
-                <g key={v}>
-                  <line x1={PAD} x2={W - PAD} y1={y(v)} y2={y(v)} className={v === 0 ? 'axis' : 'gridline'} />
-                  <text x={PAD - 6} y={y(v) + 4} textAnchor="end">
-                    {formatNumber(locale, v, 1)}
-                  </text>
-                </g>
-              ))}
-              {n > 1 && <polyline points={s.series.map((p, i) => `${x(i)},${y(p.tau)}`).join(' ')} className="series" />}
-              {s.series.map((p, i) => (
-                <circle key={i} cx={x(i)} cy={y(p.tau)} r={4} className="point">
-                  <title>{`${formatDate(locale, new Date(p.at))}: ${formatNumber(locale, p.tau, 2)}`}</title>
-                </circle>
-              ))}
-            </svg>
-            <p className="hint">{t('progress.chartHelp')}</p>
+            <Suspense fallback={<div className="chart-loading" aria-hidden="true" />}>
+              <TrendChart
+                points={s.series.map((p) => ({ value: p.tau, title: `${when(p.at)}: ${tau(p.tau)}` }))}
+                caption={t('progress.chartCaption')}
+                domain={TAU_RANGE}
+                valueTicks={TAU_TICKS}
+                valueDigits={1}
+                orderLabel={t('progress.attempt')}
+                table={
+                  <table className="compact progress-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('progress.attempt')}</th>
+                        <th scope="col">{t('progress.date')}</th>
+                        <th scope="col">{t('progress.tau')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {s.series.map((p, i) => (
+                        <tr key={i}>
+                          <th scope="row">{formatNumber(locale, i + 1)}</th>
+                          <td>{when(p.at)}</td>
+                          <td>{tau(p.tau)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                }
+              />
+            </Suspense>
           </section>
           <section className="card" aria-labelledby="topics-heading">
             <h2 id="topics-heading">{t('progress.topics')}</h2>

@@ -1,18 +1,16 @@
 // The lead dashboard's distribution of agreement: how many tasks fall in each range of Kendall's W,
-// or of one criterion's Krippendorff's alpha, as bars (counts from domain/histogram.ts), with the
-// tasks that have no figure yet said in words. Drawn as SVG like the practice chart: a bar chart
-// of ten bins needs no chart library (see docs/ARCHITECTURE.md, "Charts").
-import { useState } from 'react';
+// or of one criterion's Krippendorff's alpha (counts from domain/histogram.ts), drawn by visx in the
+// lazily loaded HistogramChart with the same counts as a table, and the tasks that have no figure yet
+// said in words (see docs/ARCHITECTURE.md, "Charts").
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { histogram } from '../../domain/histogram.js';
 import type { Locale } from '../../domain/task.js';
 import { formatNumber } from '../../i18n/format.js';
 
-export type TaskFigures = { kendallW: number | null; alphaRubric: Record<string, number | null> };
+const HistogramChart = lazy(() => import('../charts/HistogramChart.js').then((m) => ({ default: m.HistogramChart })));
 
-const W = 480;
-const H = 200;
-const PAD = { left: 36, right: 8, top: 16, bottom: 28 };
+export type TaskFigures = { kendallW: number | null; alphaRubric: Record<string, number | null> };
 
 /** W lies in [0, 1]; alpha in (−∞, 1], shown from −1 (lower values count in the first bin). */
 const RANGES = { kendallW: { min: 0, max: 1, bins: 10 }, alpha: { min: -1, max: 1, bins: 10 } } as const;
@@ -28,12 +26,8 @@ export function AgreementChart({ tasks, criterionName }: { tasks: readonly TaskF
     tasks.map((r) => (isW ? r.kendallW : (r.alphaRubric[figure] ?? null))),
     isW ? RANGES.kendallW : RANGES.alpha,
   );
-  const top = Math.max(1, ...h.bins.map((b) => b.count));
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const barW = plotW / h.bins.length;
-  const y = (count: number) => PAD.top + plotH - (count / top) * plotH;
-  const n = (v: number) => formatNumber(locale, v, 1);
+  const edge = (v: number) => formatNumber(locale, v, 1);
+  const count = (v: number) => formatNumber(locale, v);
   return (
     <section className="card" aria-labelledby="agreement-chart">
       <h2 id="agreement-chart">{t('ui.chart.heading')}</h2>
@@ -53,39 +47,34 @@ export function AgreementChart({ tasks, criterionName }: { tasks: readonly TaskF
       {h.bins.every((b) => b.count === 0) ? (
         <p className="muted">{t('ui.chart.empty')}</p>
       ) : (
-        <svg className="chart agreement-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('ui.chart.label', { figure: name })}>
-          <text x={PAD.left} y={10} textAnchor="start">
-            {t('ui.chart.tasks')}
-          </text>
-          {[0, top].map((v) => (
-            <g key={v}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className={v === 0 ? 'axis' : 'gridline'} />
-              <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end">
-                {formatNumber(locale, v)}
-              </text>
-            </g>
-          ))}
-          {h.bins.map((b, i) => (
-            <g key={i} data-bin={`${b.from}`} data-count={b.count}>
-              <rect x={PAD.left + i * barW + 2} width={barW - 4} y={y(b.count)} height={y(0) - y(b.count)} className="bar">
-                <title>{t('ui.chart.bin', { from: n(b.from), to: n(b.to), count: b.count })}</title>
-              </rect>
-              {b.count > 0 && (
-                <text x={PAD.left + (i + 0.5) * barW} y={y(b.count) - 3} textAnchor="middle">
-                  {formatNumber(locale, b.count)}
-                </text>
-              )}
-              {i % 2 === 0 && (
-                <text x={PAD.left + i * barW} y={H - PAD.bottom + 14} textAnchor="middle">
-                  {n(b.from)}
-                </text>
-              )}
-            </g>
-          ))}
-          <text x={W - PAD.right} y={H - PAD.bottom + 14} textAnchor="end">
-            {n(h.bins.at(-1)!.to)}
-          </text>
-        </svg>
+        <Suspense fallback={<div className="chart-loading" aria-hidden="true" />}>
+          <HistogramChart
+            className="agreement-chart"
+            histogram={h}
+            caption={t('ui.chart.label', { figure: name })}
+            countLabel={t('ui.chart.tasks')}
+            edgeDigits={1}
+            binTitle={(b) => t('ui.chart.bin', { from: edge(b.from), to: edge(b.to), count: b.count })}
+            table={
+              <table className="compact agreement-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{name}</th>
+                    <th scope="col">{t('ui.chart.tasks')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {h.bins.map((b) => (
+                    <tr key={b.from} data-bin={`${b.from}`}>
+                      <th scope="row">{t('ui.chart.range', { from: edge(b.from), to: edge(b.to) })}</th>
+                      <td>{count(b.count)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        </Suspense>
       )}
       {h.missing > 0 && <p className="hint">{t('ui.chart.undefined', { count: h.missing })}</p>}
     </section>
