@@ -1,6 +1,8 @@
 // The C++ runner with the real clang (@yowasp/clang, in this process, as a browser worker holds it):
 // a re-run of a solution finds its compiled program by source hash and does not compile again, a
-// changed solution does, and a compile error is its own result. Compiles take seconds here.
+// changed solution does (and finds the headers it includes precompiled), and a compile error is its
+// own result, with the same messages whether or not its headers were precompiled. Compiles take
+// seconds here.
 import * as shim from '@bjorn3/browser_wasi_shim';
 import * as clang from '@yowasp/clang';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,12 +39,26 @@ describe('CppRunner with clang', () => {
   it('compiles a solution once for all its tests and its re-runs', () => {
     const first = run(runner, job(SUM));
     expect(first.map((r) => [r.outcome, r.stdout])).toEqual([['ok', '5\n'], ['ok', '0\n']]);
-    const afterFirst = compiles; // the throw runtime, then the program
-    expect(afterFirst).toBe(2);
+    const afterFirst = compiles; // the throw runtime, the header <cstdio>, then the program
+    expect(afterFirst).toBe(3);
     expect(run(runner, job(SUM)).map((r) => r.stdout)).toEqual(['5\n', '0\n']);
     expect(compiles).toBe(afterFirst);
-    run(runner, job(SUM.replace('a + b', 'a - b')));
+    // The same includes: only the program is compiled.
+    expect(run(runner, job(SUM.replace('a + b', 'a - b'))).map((r) => r.stdout)).toEqual(['-1\n', '-2\n']);
     expect(compiles).toBe(afterFirst + 1);
+  }, 120_000);
+
+  it('reports an error after precompiled headers as it would without them', () => {
+    const broken = run(runner, job('#include <cstdio>\nint main() {\n  std::printf("%d", y);\n}\n'));
+    expect(broken[0]!.outcome).toBe('compile');
+    expect(broken[0]!.error?.message).toMatch(/^solution\.cpp:3:\d+: error: use of undeclared identifier 'y'/);
+    expect(broken[0]!.error?.message).not.toMatch(/prefix/);
+  }, 120_000);
+
+  it('does not precompile headers that do not exist, and says which one is missing', () => {
+    const missing = run(runner, job('#include <bits/stdc++.h>\nint main() {}\n'));
+    expect(missing[0]!.outcome).toBe('compile');
+    expect(missing[0]!.error?.message).toMatch(/solution\.cpp:1:\d+: fatal error: 'bits\/stdc\+\+\.h' file not found/);
   }, 120_000);
 
   it('reports a compile error with the solution\'s file and line, and caches it too', () => {

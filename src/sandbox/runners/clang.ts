@@ -14,12 +14,27 @@ export async function clangCompiler(clang: typeof Clang): Promise<Compiler> {
     let messages = '';
     const decoder = new TextDecoder();
     const collect = (bytes: Uint8Array | null) => void (bytes && (messages += decoder.decode(bytes, { stream: true })));
+    // stdout is kept as bytes: a precompiled header is written there (`-o -`), because yowasp's
+    // in-memory files grow by a copy of the whole file per write, which for a 13 MB header costs
+    // seconds; its chunks are copied, as yowasp may reuse the buffer.
+    const chunks: Uint8Array[] = [];
+    const keep = (bytes: Uint8Array | null) => void (bytes && chunks.push(bytes.slice()));
     try {
-      const out = clang.commands['clang++'](args.slice(1), files, { synchronously: true, stdout: collect, stderr: collect, decodeASCII: false }) as Record<string, Uint8Array>;
-      return { ok: true, files: out };
+      const out = clang.commands['clang++'](args.slice(1), files, { synchronously: true, stdout: keep, stderr: collect, decodeASCII: false }) as Record<string, Uint8Array>;
+      return { ok: true, files: out, stdout: concat(chunks) };
     } catch (e) {
-      if (e instanceof clang.Exit) return { ok: false, messages };
+      if (e instanceof clang.Exit) return { ok: false, messages: messages + decoder.decode(concat(chunks)) };
       throw e;
     }
   };
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return all;
 }

@@ -1,6 +1,8 @@
 // Runs C++ jobs: compiles the solution with clang built to WebAssembly (the caller provides it),
 // then runs the program as WASI under a shim with stdin, stdout and stderr only: no files, no
-// environment, no processes. Binaries are cached by source hash, so a re-run does not recompile.
+// environment, no processes. Binaries are cached by source hash, so a re-run does not recompile,
+// and the headers a solution starts by including are precompiled once per worker (headerPrefix), so
+// a solution that includes the same ones as an earlier solution does not parse them again.
 // Environment-neutral (the caller provides the compiler and the shim module); the worker that
 // holds this runner cannot stop a running program, so the
 // host's deadline (client.ts) ends an endless loop by replacing the worker.
@@ -8,8 +10,8 @@ import type * as WasiShim from '@bjorn3/browser_wasi_shim';
 import type { Job, Outcome, RawResult, Runner, SandboxTest } from '../protocol.js';
 import { sha256Hex } from './sha256.js';
 
-/** Compiles and links: source files by name, clang++ arguments; the linked binary, or clang's messages. */
-export type Compiler = (files: Record<string, string | Uint8Array>, args: string[]) => { ok: true; files: Record<string, Uint8Array> } | { ok: false; messages: string };
+/** Compiles and links: source files by name, clang++ arguments; the files it wrote and its stdout, or clang's messages. */
+export type Compiler = (files: Record<string, string | Uint8Array>, args: string[]) => { ok: true; files: Record<string, Uint8Array>; stdout: Uint8Array } | { ok: false; messages: string };
 
 const PAGE = 64 * 1024;
 /** Linear memory the binary starts with: holds the stack (STACK_BYTES) and static data. */
@@ -17,6 +19,8 @@ const INITIAL_BYTES = 16 * 1024 * 1024;
 const STACK_BYTES = 8 * 1024 * 1024;
 /** Compiled binaries kept per worker (most recent first out of the way). */
 const CACHE_SIZE = 64;
+/** Precompiled headers kept per worker: about 13 MB each for iostream, vector, algorithm and string. */
+const HEADER_CACHE_SIZE = 4;
 
 /**
  * The compiler flags, fixed so that a cached binary is always the same program:
@@ -27,8 +31,9 @@ const CACHE_SIZE = 64;
  *   without exceptions), so THROW_RUNTIME ends the program at the throw, as an uncaught exception
  *   would, and a `catch` never runs (see README, "C++").
  */
+const COMPILE_FLAGS = ['-std=c++17', '-O1', '-w', '-fno-caret-diagnostics'];
 export const CPP_FLAGS = [
-  '-std=c++17', '-O1', '-w', '-fno-caret-diagnostics',
+  ...COMPILE_FLAGS,
   '-Wl,--import-memory', '-Wl,--export-memory', `-Wl,--initial-memory=${INITIAL_BYTES}`, `-Wl,-z,stack-size=${STACK_BYTES}`, '-Wl,--stack-first',
 ];
 
@@ -61,9 +66,32 @@ const GUARDED = ['main', 'assert', 'NDEBUG', 'include', 'define', 'undef'];
 
 type Program = { ok: true; module: WebAssembly.Module } | { ok: false; messages: string };
 
+/**
+ * The lines a solution starts with when they are only `#include <…>` of headers, `using namespace
+ * std;`, blank lines and `//` comments (ending at the last include or using line), or undefined
+ * when it does not start with an include. Precompiling exactly this text and compiling the solution
+ * after it (`-include-pch`) is the same program: it is the solution's own first lines, the headers'
+ * include guards make the second inclusion a no-op, and `assert.h`, which has none, defines the same
+ * macro again. Parsing the standard headers is most of a compile (about 2 of its 3 s in Node on
+ * Liftoff; docs/RUNTIME-NOTES.md), and solutions to one task mostly include the same ones.
+ */
+export function headerPrefix(source: string): string | undefined {
+  const lines = source.split('\n');
+  let end = 0;
+  for (const [i, line] of lines.entries()) {
+    // A line that ends in a backslash goes on in the next one: the prefix stops before it.
+    if (/\\\s*$/.test(line) || !/^[ \t]*(?:#[ \t]*include[ \t]*<[\w./+-]+>[ \t]*|using[ \t]+namespace[ \t]+std[ \t]*;[ \t]*|\/\/.*)?\r?$/.test(line)) break;
+    if (/^[ \t]*[#u]/.test(line)) end = i + 1;
+  }
+  const prefix = lines.slice(0, end).join('\n');
+  return /#[ \t]*include/.test(prefix) ? `${prefix}\n` : undefined;
+}
+
 export class CppRunner implements Runner {
   readonly language = 'cpp' as const;
   private readonly cache = new Map<string, Program>();
+  /** Precompiled headers by the text they were made of; null when those headers do not compile. */
+  private readonly headers = new Map<string, Uint8Array | null>();
   private runtimeObject: Uint8Array | undefined;
 
   private readonly sink: SinkClass;
@@ -118,11 +146,34 @@ export class CppRunner implements Runner {
       files['test.cpp'] = `#include "solution.cpp"\n#line 1 "test.cpp"\n${testCode}`;
       main = 'test.cpp';
     }
-    const out = this.compiler(files, ['clang++', ...CPP_FLAGS, main, 'throw.o', '-o', 'program.wasm']);
+    const args = [...CPP_FLAGS, main, 'throw.o', '-o', 'program.wasm'];
+    const prefix = headerPrefix(solution);
+    const pch = prefix === undefined ? null : this.header(prefix);
+    let out = pch ? this.compiler({ ...files, 'prefix.hpp': prefix!, 'prefix.pch': pch }, ['clang++', '-include-pch', 'prefix.pch', ...args]) : undefined;
+    // A program that does not compile is compiled again without the header, so that its messages
+    // are the ones it gets alone (no note points into prefix.hpp).
+    if (!out?.ok) out = this.compiler(files, ['clang++', ...args]);
     if (!out.ok) return { ok: false, messages: compilerMessages(out.messages) };
     const wasm = out.files['program.wasm'];
     if (!wasm) return { ok: false, messages: 'the compiler produced no program' };
     return { ok: true, module: new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>) };
+  }
+
+  /** The precompiled header for a solution's first lines, made the first time they are seen. */
+  private header(prefix: string): Uint8Array | null {
+    const known = this.headers.get(prefix);
+    if (known !== undefined) {
+      this.headers.delete(prefix);
+      this.headers.set(prefix, known);
+      return known;
+    }
+    // Written to stdout (clang.ts says why), with the flags the programs are compiled with (clang
+    // refuses a precompiled header made with other options), less the linker's.
+    const out = this.compiler({ 'prefix.hpp': prefix }, ['clang++', ...COMPILE_FLAGS, '-x', 'c++-header', 'prefix.hpp', '-o', '-']);
+    const pch = out.ok && out.stdout.byteLength > 0 ? out.stdout : null;
+    this.headers.set(prefix, pch);
+    if (this.headers.size > HEADER_CACHE_SIZE) this.headers.delete(this.headers.keys().next().value!);
+    return pch;
   }
 
   private runtime(): { ok: true; object: Uint8Array } | { ok: false; messages: string } {
