@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from './hooks/useStore.js';
 import { LANGUAGES } from '../domain/task.js';
 import { DataMenu } from './components/DataMenu.js';
+import { DownloadProgress } from './components/DownloadProgress.js';
 import { ExportReminder } from './components/ExportReminder.js';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
 import { followLink, navigate, useRoute } from './router.js';
@@ -108,6 +109,7 @@ function RuntimeStatus() {
           <span key={l} className={`runtime ${s.phase}`} data-runtime={l} data-state={s.phase} title={s.phase === 'failed' ? sandboxFailureText(t, s.failure) : text}>
             <span className="dot" aria-hidden="true" />
             {text}
+            <DownloadProgress language={l} state={s} />
           </span>
         );
       })}

@@ -22,12 +22,16 @@ const isClang = (url) => new URL(url).pathname.startsWith('/clang/');
 async function recordChip(s) {
   await s.context.addInitScript(() => {
     globalThis.__cppChip = [];
+    globalThis.__cppBar = [];
     new MutationObserver(() => {
-      const text = document.querySelector('[data-runtime="cpp"]')?.textContent;
+      const chip = document.querySelector('[data-runtime="cpp"]');
+      const text = chip?.textContent;
       if (text && globalThis.__cppChip.at(-1) !== text) globalThis.__cppChip.push(text);
-    }).observe(document, { subtree: true, childList: true, characterData: true });
+      const bar = chip?.querySelector('progress');
+      if (bar) globalThis.__cppBar.push({ label: bar.getAttribute('aria-label'), value: bar.value, max: bar.max });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   });
-  return () => s.page.evaluate(() => globalThis.__cppChip);
+  return { texts: () => s.page.evaluate(() => globalThis.__cppChip), bars: () => s.page.evaluate(() => globalThis.__cppBar) };
 }
 
 async function toTaskList(s) {
@@ -115,8 +119,12 @@ export const tests = [
         assertEqual(GROUPS.flat().sort().join(), ROWS.map((r) => r.task_id).sort().join(), 'every hostile row is run in one group');
         const fetched = s.requests.filter(isClang).map((u) => new URL(u).pathname).sort();
         assertEqual(fetched.join(', '), '/clang/bundle.js, /clang/llvm-resources.tar, /clang/llvm.core.wasm, /clang/llvm.core2.wasm, /clang/llvm.core3.wasm, /clang/llvm.core4.wasm', 'clang\'s files, each fetched once');
-        const shown = await chip();
+        const shown = await chip.texts();
         assert(shown.some((t) => /^Fetching C\+\+: \d+% of 10\d MB$/.test(t)), `the download's progress in the header: ${shown.join(' | ')}`);
+        const bars = await chip.bars();
+        const midway = bars.filter((b) => b.label === 'Download of C++' && b.max > 100e6 && b.value > 0 && b.value < b.max);
+        assert(midway.length > 0, `a progress bar of the download in the header, part-way: ${JSON.stringify(bars.slice(-3))}`);
+        assertEqual(await s.page.locator('[data-runtime="cpp"] progress').count(), 0, 'a progress bar once C++ is ready');
         assertEqual(shown.at(-1), 'C++ ready', 'the chip at the end');
         const verdicts = await w.runAll(['long-long', 'int-sum', 'reads-to-eof']);
         assertEqual(JSON.stringify(verdicts), JSON.stringify({ 'long-long': 'passed', 'int-sum': 'failed', 'reads-to-eof': 'failed' }), 'verdicts');

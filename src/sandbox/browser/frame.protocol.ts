@@ -11,6 +11,12 @@ export type RuntimeBundle = {
   /** The app's base URL: runtime files are named by absolute URLs under it. */
   base: string;
   files: Record<string, Blob>;
+  /**
+   * Files among `files` that are WebAssembly the frame compiles once for all of its workers and
+   * hands to each as a WebAssembly.Module (clang's 75 MB module: a new worker, also one that replaces
+   * a worker killed at its time limit, then starts with the code the others already compiled).
+   */
+  modules?: string[];
 };
 
 export type ToFrame =
@@ -33,6 +39,8 @@ export type WorkerBoot = {
   files: Record<string, Blob>;
   /** Interrupt slots (interrupt.ts), where the frame is cross-origin isolated; otherwise null. */
   control: SharedArrayBuffer | null;
+  /** The bundle's `modules`, compiled by the frame, by path; those it could not compile are missing. */
+  modules?: Record<string, WebAssembly.Module>;
 };
 
 export function isFromFrame(m: unknown): m is FromFrame {
@@ -59,6 +67,7 @@ export function isWorkerBoot(m: unknown): m is WorkerBoot {
   return (
     typeof x.base === 'string' &&
     x.files !== null && typeof x.files === 'object' && Object.values(x.files).every((f) => f instanceof Blob) &&
-    (x.control === null || x.control instanceof SharedArrayBuffer)
+    (x.control === null || x.control instanceof SharedArrayBuffer) &&
+    (x.modules === undefined || (x.modules !== null && typeof x.modules === 'object' && Object.values(x.modules).every((m) => m instanceof WebAssembly.Module)))
   );
 }

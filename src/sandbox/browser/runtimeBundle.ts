@@ -6,7 +6,8 @@
 // progress, into a Cache Storage cache of its own, and every later start reads it from there,
 // offline too. Cache Storage rather than IndexedDB: a response streams into it as it arrives and
 // comes out as a file-backed Blob, so 105 MB never sit in the page's memory, and it stays apart from
-// the database that holds the trainers' work.
+// the database that holds the trainers' work. clang's WebAssembly is compiled once by the sandbox
+// frame for all of its C++ workers (frame.protocol.ts `modules`).
 import type { Language } from '../../domain/task.js';
 import type { OnDemand } from './cachedFiles.js';
 import type { Progress } from './downloadProgress.js';
@@ -15,7 +16,7 @@ import javascriptEntry from './javascript.worker.ts?worker&url';
 import pythonEntry from './python.worker.ts?worker&url';
 import typescriptEntry from './typescript.worker.ts?worker&url';
 import cppEntry from './cpp.worker.ts?worker&url';
-import { RUNTIME_FILES, runtimeFileType, runtimeFileUrl } from './runtimeFiles.js';
+import { RUNTIME_FILES, RUNTIME_MODULES, runtimeFileType, runtimeFileUrl } from './runtimeFiles.js';
 
 const ENTRY: Record<Language, string> = { python: pythonEntry, javascript: javascriptEntry, typescript: typescriptEntry, cpp: cppEntry };
 const loaded = new Map<Language, Promise<RuntimeBundle>>();
@@ -59,7 +60,8 @@ async function fetchBundle(language: Language): Promise<RuntimeBundle> {
     : Promise.all(paths.map((p) => fetchFile(runtimeFileUrl(p, base))));
   // The dev server's entry imports other modules by URL, so it is loaded from there; a build's is one file.
   const [entry, blobs] = await Promise.all([import.meta.env.DEV ? entryUrl : fetchFile(entryUrl), fetchFiles]);
-  return { entry, base, files: Object.fromEntries(paths.map((p, i) => [p, blobs[i]!])) };
+  const modules = RUNTIME_MODULES[language];
+  return { entry, base, files: Object.fromEntries(paths.map((p, i) => [p, blobs[i]!])), ...(modules ? { modules: [...modules] } : {}) };
 }
 
 async function fetchFile(url: string): Promise<Blob> {

@@ -17,6 +17,14 @@ export const RUNTIME_FILES: Record<Language, readonly string[]> = {
   cpp: CLANG_FILES.map((f) => CLANG_PATH + f),
 };
 
+/**
+ * Files of RUNTIME_FILES that the sandbox frame compiles once for all of a language's workers
+ * (frame.protocol.ts `modules`): clang's, whose 75 MB module every new C++ worker compiled again.
+ */
+export const RUNTIME_MODULES: Partial<Record<Language, readonly string[]>> = {
+  cpp: CLANG_FILES.filter((f) => f.endsWith('.wasm')).map((f) => CLANG_PATH + f),
+};
+
 /** The absolute URL of a runtime file: `path` is relative to the base, or absolute as a `?url` import gives it. */
 export function runtimeFileUrl(path: string, base: string): string {
   return new URL(path, base).href;

@@ -33,6 +33,23 @@ export const INNER_SCRIPT = `"use strict";
   }
   const bootUrl = URL.createObjectURL(new Blob(["(" + boot + ")();"], { type: "text/javascript" }));
   const workers = new Map();
+  // WebAssembly a spawn names in "modules", compiled once per frame (by path) and posted to each
+  // worker that asks for it: a worker of this frame shares the compiled code instead of compiling
+  // it again. One that does not compile here is left to the worker.
+  const compiled = new Map();
+  const compileOnce = (path, blob) => {
+    if (!compiled.has(path)) compiled.set(path, WebAssembly.compileStreaming(new Response(blob, { headers: { "Content-Type": "application/wasm" } })).catch(() => null));
+    return compiled.get(path);
+  };
+  const modulesFor = async (c) => {
+    const paths = Array.isArray(c.modules) ? c.modules.filter((p) => typeof p === "string" && c.files && c.files[p] instanceof Blob) : [];
+    const modules = {};
+    for (const p of paths) {
+      const m = await compileOnce(p, c.files[p]);
+      if (m) modules[p] = m;
+    }
+    return modules;
+  };
   let port = null;
   const send = (m) => port.postMessage(m);
   // Workers' messages waiting for the next turn; a message to itself (not a timer, which a hidden
@@ -69,14 +86,17 @@ export const INNER_SCRIPT = `"use strict";
         send({ type: "exit", id: c.id, message: String(err) });
         return;
       }
-      workers.set(c.id, { worker, control });
+      const w = { worker, control };
+      workers.set(c.id, w);
       worker.onmessage = (e) => relay(c.id, e.data);
       worker.onmessageerror = () => end(c.id, "a message from the worker could not be read");
       worker.onerror = (e) => {
         e.preventDefault();
         end(c.id, e.message || "the worker failed to load");
       };
-      worker.postMessage({ entry: c.entry, base: c.base, files: c.files, control: control && control.buffer });
+      modulesFor(c).then((modules) => {
+        if (workers.get(c.id) === w) worker.postMessage({ entry: c.entry, base: c.base, files: c.files, control: control && control.buffer, modules });
+      });
     },
     send(c) {
       const w = workers.get(c.id);

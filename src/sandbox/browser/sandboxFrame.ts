@@ -51,7 +51,7 @@ export class SandboxFrame {
       ([connection, b]) => {
         if (state === 'gone') return;
         port = connection.port;
-        post({ type: 'spawn', id, name, entry: b.entry, base: b.base, files: b.files });
+        post({ type: 'spawn', id, name, entry: b.entry, base: b.base, files: b.files, ...(b.modules ? { modules: b.modules } : {}) });
         state = 'running';
         for (const message of pending.splice(0)) post({ type: 'send', id, message });
       },

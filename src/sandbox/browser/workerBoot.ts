@@ -2,10 +2,14 @@
 // global object by the frame's boot script, see sandboxDocument.ts) and lets the runtime read them
 // through `fetch` and `import()` of blob: URLs. Nothing else is reachable: any other URL is refused,
 // and lockDown.ts removes `fetch` before untrusted code runs. Must run before anything else.
+// WebAssembly the frame compiled already (frame.protocol.ts `modules`) is what
+// `WebAssembly.compileStreaming` of that file's Response gives: the runtime's loader stays as it is.
 import { isWorkerBoot } from './frame.protocol.js';
 import { runtimeFileType, runtimeFileUrl } from './runtimeFiles.js';
 
 const KEY = '__veredicto';
+/** Marks a Response of this `fetch` as a file whose module the frame compiled (kept when a loader wraps the Response). */
+const MODULE_HEADER = 'X-Veredicto-Module';
 
 export type Boot = {
   base: string;
@@ -30,10 +34,20 @@ export function takeBoot(): Boot {
     if (!blob) throw new TypeError(`the sandbox has no network: ${url}`);
     return blob;
   };
+  const modules = new Map(Object.entries(boot.modules ?? {}).map(([url, m]) => [runtimeFileUrl(url, boot.base), m]));
   scope.fetch = async (input: RequestInfo | URL): Promise<Response> => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    return new Response(file(url), { status: 200, headers: { 'Content-Type': runtimeFileType(url) } });
+    const url = runtimeFileUrl(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, boot.base);
+    const headers: Record<string, string> = { 'Content-Type': runtimeFileType(url) };
+    if (modules.has(url)) headers[MODULE_HEADER] = url;
+    return new Response(file(url), { status: 200, headers });
   };
+  if (modules.size) {
+    const compileStreaming = WebAssembly.compileStreaming.bind(WebAssembly);
+    WebAssembly.compileStreaming = async (source) => {
+      const response = await source;
+      return modules.get(response.headers.get(MODULE_HEADER) ?? '') ?? compileStreaming(response);
+    };
+  }
   return {
     base: boot.base,
     control: boot.control ? new Int32Array(boot.control) : null,

@@ -29,6 +29,7 @@ import { useServices, type Mode } from '../services/services.js';
 import type { TeamRef } from '../services/team.js';
 import { uiPrefs } from '../services/uiPrefs.js';
 import { runtimeStateText } from '../services/runtimeText.js';
+import { DownloadProgress } from '../components/DownloadProgress.js';
 import { TeamGuidelines } from '../team/TeamGuidelines.js';
 import { shortcutFor, SHORTCUTS } from '../taskShortcuts.js';
 import '../judgement.css';
@@ -351,6 +352,9 @@ function RuntimeNote({ languages }: { languages: Language[] }) {
   return (
     <span className="muted">
       {waiting.map((l) => runtimeStateText(t, l, state[l])).join(' · ')}
+      {waiting.map((l) => (
+        <DownloadProgress key={l} language={l} state={state[l]} />
+      ))}
     </span>
   );
 }
