@@ -14,7 +14,8 @@
 //   bench/overhead.mjs       start-up, worker replacement, per-solution overhead, warm-up
 //   bench/direct.mjs --tiering T   Python again under each way V8 may compile Pyodide's WebAssembly
 //     (src/sandbox/node/spawn.ts Tiering), with the runtime alone under the same flags: the trade-off
-//   bench/cpp.mjs            C++: a warm compile, and a HumanEval-X-shaped C++ set against g++ -O1
+//   bench/cpp.mjs            C++: a warm compile by the product's runner (Liftoff only and dynamic
+//     tiering), and a HumanEval-X-shaped C++ set through veredicto run against g++ -O1
 //     (--cpp-tasks N, default 164; --no-cpp skips it and the next)
 //   bench/cpp_browser.mjs    C++ in the browser: a warm compile in the workbench's C++ worker against
 //     the same compile in Node, and C++'s start-up (first visit, from the cache)
