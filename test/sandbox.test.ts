@@ -100,6 +100,19 @@ describe('workers that stop answering', () => {
     expect(next.verdict).toBe('passed');
   });
 
+  it('reports pure Python recursion past a raised limit as RecursionError, not a timeout, and runs the next test and solution', async () => {
+    const deep = 'import sys\nsys.setrecursionlimit(10**6)\ndef down(n):\n    return down(n + 1)\ndef f(x):\n    return down(0) if x == 1 else x\n';
+    const tests = [
+      { kind: 'call' as const, name: 'deep', hidden: false, args: [1], expected: 1 },
+      { kind: 'call' as const, name: 'shallow', hidden: false, args: [2], expected: 2 },
+    ];
+    const r = await sandbox.evaluate(task(tests, { timeMs: 20000 }), solution('python', deep));
+    expect(r.tests.map((t) => t.status)).toEqual(['error', 'passed']);
+    expect(JSON.stringify(r.tests[0]!.message)).toContain('RecursionError');
+    const next = await sandbox.evaluate(task([call(1)]), solution('python', 'def f():\n    return 1\n'));
+    expect(next.verdict).toBe('passed');
+  });
+
   it('keeps running the remaining tests of a solution after a worker is killed', async () => {
     const tests = [
       { kind: 'call' as const, name: 'slow', hidden: false, args: [1], expected: 1 },

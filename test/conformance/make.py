@@ -127,7 +127,7 @@ while queue and steps < 300000:
     elif isinstance(o, type):
         queue.append(dict(type.__getattribute__(o, '__dict__')))
     elif t is types.FunctionType:
-        queue += [o.__globals__, o.__closure__, o.__defaults__, o.__kwdefaults__, o.__dict__]
+        queue += [o.__globals__, o.__closure__, slot(o, '__defaults__'), slot(o, '__kwdefaults__'), o.__dict__]
     elif t is types.CellType:
         queue.append(slot(o, 'cell_contents'))
     elif t in (types.MethodType, types.BuiltinMethodType, types.MethodWrapperType):
@@ -142,6 +142,44 @@ if found or made:
 
 def probe_body(code):
     return "".join(f"    {l}\n" if l else "\n" for l in code.strip("\n").split("\n")) + "    return 2\n"
+
+# The harness's functions a solution can reach (its __import__, _imp's loaders, codecs.register)
+# must hand it nothing of the harness: no closure cell (the real loaders, the flag that seals the
+# interpreter were once there), no readable defaults. Walked from every module and class.
+HARNESS_REACH = """
+import sys, types
+seen, queue, exposed = set(), list(sys.modules.values()), []
+for c in object.__subclasses__():
+    queue.append(c)
+steps = 0
+while queue and steps < 200000:
+    o = queue.pop()
+    if id(o) in seen or type(o) in (str, int, float, bool, bytes, type(None)):
+        continue
+    seen.add(id(o)); steps += 1
+    if type(o) is types.FunctionType:
+        if o.__code__.co_filename == '<exec>':
+            exposed.append(o)
+        continue
+    d = getattr(o, '__dict__', None) if isinstance(o, (types.ModuleType, type)) else None
+    if type(d) is dict or type(d) is types.MappingProxyType:
+        for v in list(d.values()):
+            queue.append(v)
+            for inner in ('__func__', 'fget', 'fset', 'fdel'):
+                queue.append(getattr(v, inner, None))
+leaks = []
+for f in exposed:
+    if f.__closure__:
+        leaks.append(f.__name__ + ' closure')
+    for k in ('__defaults__', '__kwdefaults__'):
+        try:
+            if getattr(f, k):
+                leaks.append(f.__name__ + ' ' + k)
+        except PermissionError:
+            pass
+if leaks or not exposed:
+    return 0
+"""
 
 # Interpreter-wide state a solution changes must not reach the next solution of another task:
 # each row changes one kind, the row after them all finds a fresh interpreter. The rows after
@@ -270,6 +308,13 @@ PY = [
     py("no-js-by-any-import-route", probe_body(JS_ROUTES), "pass"),
     py("no-js-object-reachable", probe_body(JS_GRAPH), "pass"),
     # A wrong answer that would pass only if some JavaScript object let it rewrite the outcome.
+    py("harness-functions-hold-nothing", probe_body(HARNESS_REACH), "pass"),
+    # With the real loader (once in a closure cell of the sandbox's), _pyodide_core came back whole.
+    py("rebuilds-pyodide-core-by-any-loader", "    import _imp, importlib.machinery as m\n    loaders = [_imp.create_builtin, _imp.create_dynamic, m.BuiltinImporter.create_module]\n"
+       "    for fn in list(loaders):\n        for cell in getattr(fn, '__closure__', None) or ():\n            if callable(cell.cell_contents):\n                loaders.append(cell.cell_contents)\n"
+       "        for k in ('__defaults__', '__kwdefaults__'):\n            try:\n                for v in (getattr(fn, k, None) or {}).values() if k == '__kwdefaults__' else (getattr(fn, k, None) or ()):\n"
+       "                    loaders.extend(w for w in (v if isinstance(v, tuple) else (v,)) if callable(w))\n            except BaseException:\n                pass\n"
+       "    for fn in loaders:\n        try:\n            core = fn(m.ModuleSpec('_pyodide_core', m.BuiltinImporter))\n            if hasattr(core, 'create_proxy'):\n                return 0\n        except BaseException:\n            pass\n    return 2\n", "pass"),
     py("forges-with-any-js-object", "    import sys, importlib\n    for name in ('js', 'pyodide_js', 'pyodide.ffi'):\n"
        "        try:\n            got = importlib.import_module(name)\n            got.Object.constructor.constructor('globalThis.Error = function () {}')()\n"
        "        except BaseException:\n            pass\n    return x * 10\n", "fail"),
@@ -304,6 +349,12 @@ PY = [
        "    try:\n        inspect.stack()[1].frame.f_locals['plain'] = lambda v, depth=0: v\n    except Exception:\n        pass\n"
        "    try:\n        raise ValueError\n    except ValueError as e:\n        try:\n            e.__traceback__.tb_frame.f_back.f_locals['plain'] = lambda v, depth=0: v\n"
        "        except Exception:\n            pass\n    return Eq()\n", "fail"),
+    # Honest code that formats its own traceback or logs gets views of its frames, never one to climb.
+    py("formats-own-traceback", "    import traceback, logging\n    logging.getLogger('solver').warning('x is %s', x)\n    try:\n        {}['missing']\n    except KeyError:\n        text = traceback.format_exc()\n"
+       "    try:\n        missing_name\n    except NameError as e:\n        text += ''.join(traceback.format_exception(e))\n    return 2 if 'KeyError' in text and 'NameError' in text and 'solution.py' in text else 0\n", "pass"),
+    py("climbs-from-traceback-view", "    import traceback, sys\n    try:\n        raise ValueError\n    except ValueError:\n        for frame, _ in traceback.walk_tb(sys.exc_info()[2]):\n"
+       "            for reach in (lambda: frame.f_back.f_locals, lambda: frame.f_globals['__builtins__'], lambda: list(frame.f_locals)[0]):\n"
+       "                try:\n                    reach()\n                    return 0\n                except (AttributeError, KeyError, IndexError):\n                    pass\n    return 2\n", "pass"),
     # Failed asserts are explained by rewriting the test's asserts (issue 12): node classes changed
     # so that the rewritten assert would always hold (each row's test is one no row before compiled), or an AssertionError of the solution's making,
     # never turn a failure into a pass; a __repr__ that loops is never called.
@@ -317,6 +368,15 @@ PY = [
     # solution changed: a class of the harness's, found through object.__subclasses__(), was not.
     py("patches-every-class-eq", "    for c in object.__subclasses__():\n        try:\n            c.__eq__ = lambda a, b: True\n        except BaseException:\n            pass\n"
        "    class Z:\n        pass\n    return Z()\n", "fail"),
+    # A change made inside one call and undone inside the next: the check after the test alone
+    # would find everything as it was.
+    py("shadows-builtin-between-calls", "    g = globals()\n    g['calls'] = g.get('calls', 0) + 1\n    if g['calls'] == 1:\n        def fake(v):\n            del g['len']\n            return 3\n        g['len'] = fake\n    return []\n", "fail",
+       test="    candidate(0)\n    assert len(candidate(3)) == 3\n"),
+    py("patches-module-between-calls", "    import math\n    real = math.fsum\n    g = globals()\n    g['n'] = g.get('n', 0) + 1\n    if g['n'] == 1:\n        def fake(xs):\n            math.fsum = real\n            return 2.0\n        math.fsum = fake\n    return [0]\n", "fail",
+       test="    import math\n    candidate(0)\n    assert math.fsum(candidate(1)) == 2.0\n"),
+    # A class of a module the test names, though not the class itself (textwrap.fill runs TextWrapper.fill).
+    py("patches-class-behind-module-function", "    import textwrap\n    textwrap.TextWrapper.fill = lambda self, text: 'ab\\ncd'\n    return 'zz'\n", "fail",
+       test="    import textwrap\n    assert textwrap.fill(candidate(1), width=2) == 'ab\\ncd'\n"),
     py("exits-inside-check", "    import sys\n    sys.exit(0)\n", "fail", test="    candidate(1)\n    assert candidate(1) == 2\n"),
     py("exits-by-quit", "    quit()\n", "fail"),
     *[py(f"changes-interpreter-{k}", probe_body(v), "pass") for k, v in STATE_CHANGES.items()],

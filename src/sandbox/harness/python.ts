@@ -37,18 +37,19 @@ def _veredicto_setup(TAG):
         errors = 'strict'
         def __init__(self, limit):
             self.parts, self.size, self.limit, self.over = [], 0, limit, False
-        def write(self, s):
-            if _type(s) is not _str:
+        def write(self, s, *, _v=None):
+            type_, str_, len_, max_, limit_reached = _v   # no closure: see recording_import
+            if type_(s) is not str_:
                 raise TypeError('write() argument must be str')
             room = self.limit - self.size
-            if _len(s) > room:
-                self.parts.append(s[:max(room, 0)])
+            if len_(s) > room:
+                self.parts.append(s[:max_(room, 0)])
                 self.size = self.limit
                 self.over = True
-                raise OutputLimit('output limit reached')
+                raise limit_reached('output limit reached')
             self.parts.append(s)
-            self.size += _len(s)
-            return _len(s)
+            self.size += len_(s)
+            return len_(s)
         def writelines(self, lines):
             for s in lines:
                 self.write(s)
@@ -60,10 +61,13 @@ def _veredicto_setup(TAG):
             return True
         def readable(self):
             return False
-        def fileno(self):
-            raise io.UnsupportedOperation('fileno')
+        def fileno(self, *, _v=None):
+            raise _v('fileno')
         def text(self):
             return ''.join(self.parts)
+
+    Capture.write.__kwdefaults__ = {'_v': (_type, _str, _len, max, OutputLimit)}
+    Capture.fileno.__kwdefaults__ = {'_v': io.UnsupportedOperation}
 
     def blocked_exit(status=0, *rest):
         raise SystemExit(status)
@@ -91,6 +95,7 @@ def _veredicto_setup(TAG):
     # needs no import), or the file system written to (the next solution would read it).
     tainted = [False]
     FRAME_ATTRIBUTES = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame'))
+    DEFAULTS = frozenset(('__defaults__', '__kwdefaults__'))
     in_hook = [False]
     GENERATED_BY = ('/collections/__init__.py', '/dataclasses.py')
     running = [False]      # solution or test code is running (see guarded): Pyodide's own traceback formatting is not
@@ -118,6 +123,9 @@ def _veredicto_setup(TAG):
             code = args[0]
             if _type(code) is CodeType and not _set(_str.split(_str.__str__(code.co_filename), '/')[:-1]).isdisjoint(BLOCKED_MODULES):
                 raise ImportError('module ' + _str.__str__(code.co_filename) + ' is not available in the sandbox')
+        elif event == 'object.__getattr__' and _str.__str__(args[1]) in DEFAULTS and _id(args[0]) in protected_functions:
+            # What a reachable harness function needs (see recording_import) is for it alone.
+            raise PermissionError('the harness cannot be read')
         elif event == 'sys._getframe' or (event == 'object.__getattr__' and _str.__str__(args[1]) in FRAME_ATTRIBUTES):
             # A frame of the harness (the call that sanitises what a solution returns is one) has
             # locals that write through (PEP 667): no frame for solution or test code. The harness's
@@ -168,9 +176,13 @@ def _veredicto_setup(TAG):
 
     real_import = builtins.__import__
 
-    def recording_import(name, globals=None, locals=None, fromlist=(), level=0):
+    # Functions the solution can reach (put in builtins or in a module) hold no closure: its cells
+    # would hand the solution the harness's state (sealed, the real _imp.create_builtin). What they
+    # need comes in a keyword-only default, which the audit hook refuses to show (see audit).
+    def recording_import(name, globals=None, locals=None, fromlist=(), level=0, *, _v=None):
+        touched, real_import, sealed, imported, partition = _v
         if level == 0:
-            touched.add(name.partition('.')[0])
+            touched.add(partition(name, '.')[0])
         got = real_import(name, globals, locals, fromlist, level)
         if sealed[0]:
             imported()
@@ -179,8 +191,9 @@ def _veredicto_setup(TAG):
     importlib = __import__('importlib')
     real_import_module = importlib.import_module
 
-    def recording_import_module(name, package=None):
-        touched.add(name.partition('.')[0])
+    def recording_import_module(name, package=None, *, _v=None):
+        touched, real_import_module, sealed, imported, partition = _v
+        touched.add(partition(name, '.')[0])
         got = real_import_module(name, package)
         if sealed[0]:
             imported()
@@ -390,22 +403,71 @@ def _veredicto_setup(TAG):
         # (a second copy of _imp or posix would bring back what is taken away here).
         loaded = _frozenset(n for n in sys.builtin_module_names if n in sys.modules)
         real_builtin, real_dynamic = _imp.create_builtin, _imp.create_dynamic
-        def create_builtin(spec, *rest):
-            name = _str(spec.name)
+        def create_builtin(spec, *rest, _v=None):
+            is_blocked, loaded, real_builtin, str_, error = _v
+            name = str_(spec.name)
             if is_blocked(name) or name in loaded:
-                raise ImportError('module ' + name + ' is not available in the sandbox', name=name)
+                raise error('module ' + name + ' is not available in the sandbox', name=name)
             return real_builtin(spec, *rest)
-        def create_dynamic(spec, *rest):
-            name = _str(spec.name)
-            if is_blocked(name) or is_blocked(_str.rpartition(name, '.')[2]):
-                raise ImportError('module ' + name + ' is not available in the sandbox', name=name)
+        def create_dynamic(spec, *rest, _v=None):
+            is_blocked, real_dynamic, str_, error = _v
+            name = str_(spec.name)
+            if is_blocked(name) or is_blocked(str_.rpartition(name, '.')[2]):
+                raise error('module ' + name + ' is not available in the sandbox', name=name)
             return real_dynamic(spec, *rest)
+        create_builtin.__kwdefaults__ = {'_v': (is_blocked, loaded, real_builtin, _str, ImportError)}
+        create_dynamic.__kwdefaults__ = {'_v': (is_blocked, real_dynamic, _str, ImportError)}
         _imp.create_builtin = create_builtin
         _imp.create_dynamic = create_dynamic
         protected_functions.update((_id(create_builtin), _id(create_dynamic), _id(create_builtin.__code__), _id(create_dynamic.__code__)))
 
+    # Honest code formats tracebacks (traceback.format_exc) and logs (logging.warning looks for its
+    # caller): neither may hand it a frame, whose f_back climbs to the harness. traceback gets
+    # views of the frames (code and line, no globals, locals or f_back) while solution or test code
+    # runs; logging and inspect.currentframe get None, as on an interpreter without frames.
+    def view_frames():
+        import traceback, logging, inspect, types
+        logging.currentframe = inspect.currentframe = _type(None)
+        def tb_views(tb, full=False, *, _v=None):
+            in_hook, tb_type, view, position, type_ = _v
+            while tb is not None:
+                if type_(tb) is not tb_type:
+                    raise TypeError('not a traceback')
+                in_hook[0] = True
+                try:
+                    code = tb.tb_frame.f_code
+                finally:
+                    in_hook[0] = False
+                frame = view(f_code=code, f_globals={}, f_locals={}, f_lineno=tb.tb_lineno, f_back=None)
+                if full:
+                    p = position(code, tb.tb_lasti)
+                    yield frame, ((tb.tb_lineno,) + p[1:] if p[0] is None else p)
+                else:
+                    yield frame, tb.tb_lineno
+                tb = tb.tb_next
+        def walk_tb(tb, *, _v=None):
+            running, original, views = _v
+            return views(tb) if running[0] else original(tb)
+        def walk_tb_with_full_positions(tb, *, _v=None):
+            running, original, views = _v
+            return views(tb, True) if running[0] else original(tb)
+        def compute_suggestion_error(exc_value, tb, wrong_name, *, _v=None):
+            running, original = _v
+            return None if running[0] else original(exc_value, tb, wrong_name)
+        tb_views.__kwdefaults__ = {'_v': (in_hook, types.TracebackType, types.SimpleNamespace, traceback._get_code_position, _type)}
+        walk_tb.__kwdefaults__ = {'_v': (running, traceback.walk_tb, tb_views)}
+        walk_tb_with_full_positions.__kwdefaults__ = {'_v': (running, traceback._walk_tb_with_full_positions, tb_views)}
+        compute_suggestion_error.__kwdefaults__ = {'_v': (running, traceback._compute_suggestion_error)}
+        traceback.walk_tb = walk_tb
+        traceback._walk_tb_with_full_positions = walk_tb_with_full_positions
+        traceback._compute_suggestion_error = compute_suggestion_error
+        for f in (tb_views, walk_tb, walk_tb_with_full_positions, compute_suggestion_error):
+            protected_functions.add(_id(f))
+            protected_functions.add(_id(f.__code__))
+
     def seal():
         seal_js()
+        view_frames()
         builtins.__import__ = recording_import
         importlib.import_module = recording_import_module
         # No host details: a fixed environment (the snapshot maker's own is not ours to show).
@@ -448,6 +510,10 @@ def _veredicto_setup(TAG):
         for t in _list(mutable_types) + [c for n in names for c in studied[n][0]]:
             space = _type.__getattribute__(t, '__dict__')
             base_copies[t.__name__] = base_copies.get(t.__name__, ()) + ((space, _dict(space)),)
+        for n in names:
+            for t in studied[n][0]:
+                space = _type.__getattribute__(t, '__dict__')
+                module_copies[n] = module_copies.get(n, ()) + ((t.__name__, space, base_copies[t.__name__][-1][1] if base_copies[t.__name__][-1][0] is space else _dict(space)),)
         known_modules.update(names)
         sealed[0] = True
 
@@ -474,14 +540,18 @@ def _veredicto_setup(TAG):
     searches = []   # codec search functions a solution registered: unregistered after it
     real_register, real_register_error = _codecs.register, _codecs.register_error
 
-    def codec_register(search):
+    def codec_register(search, *, _v=None):
+        real_register, searches = _v
         real_register(search)
         searches.append(search)
 
-    def codec_register_error(name, handler):
+    def codec_register_error(name, handler, *, _v=None):
         # Error handlers cannot be unregistered: the runtime is replaced after this solution.
+        tainted, real_register_error = _v
         tainted[0] = True
         return real_register_error(name, handler)
+    codec_register.__kwdefaults__ = {'_v': (real_register, searches)}
+    codec_register_error.__kwdefaults__ = {'_v': (tainted, real_register_error)}
     _codecs.register = codecs.register = codec_register
     _codecs.register_error = codecs.register_error = codec_register_error
 
@@ -604,6 +674,7 @@ def _veredicto_setup(TAG):
         dynamic[0] = False
         extra_copies.clear()
         extra_spaces.clear()
+        extra_module_copies.clear()
         known_modules.intersection_update(names)
         # As in a fresh process: the snapshot would otherwise give every runtime the same sequence.
         if 'random' in mods:
@@ -1066,24 +1137,77 @@ def _veredicto_setup(TAG):
         opaque_kinds[_id(token)] = (token, name if _type(name) is _str and _len(name) <= 100 else 'object')
         return token
 
-    def candidate(fn):
-        def checked(*a, **k):
-            return plain(fn(*a, **k))
+    def candidate(fn, looked):
+        def checked(*a, _v=None, **k):
+            fn, plain, looked = _v
+            try:
+                return plain(fn(*a, **k))
+            finally:
+                looked()
+        checked.__kwdefaults__ = {'_v': (fn, plain, looked)}
         return checked
 
-    def check(check_fn, fn):
+    def check(check_fn, fn, code, g, everywhere):
+        # A change the solution makes inside one call and undoes inside a later one (a builtin
+        # shadowed in its globals until the test has read it) is seen when each call returns.
+        # What the test's own code bound (its helpers, its imports) is not the solution's doing.
+        bound = {k: g[k] for k in names_of(code) if k in g}
+        def looked():
+            if not during:
+                during.extend(t for t in tampering(code, g, everywhere) if not (t[0] == 'shadowed' and t[1] in bound and g.get(t[1], MISSING) is bound[t[1]]))
+        wrapped = candidate(fn, looked)
+        protected_functions.add(_id(wrapped))
         try:
-            return guarded(check_fn, candidate(fn))
+            return guarded(check_fn, wrapped)
         except _AssertionError as e:
             explain(e)
             raise
+        finally:
+            protected_functions.discard(_id(wrapped))
+
+    # An exception from deep recursion (a solution that raised its recursion limit) carries a
+    # traceback as deep as the recursion. Formatting it takes longer than any time limit, and
+    # freeing it frees one frame inside the next (f_back) until the WebAssembly stack overflows:
+    # the exception is kept unfreed, a short one of the same kind goes on, and the runtime is
+    # replaced before the next test (see deep_recursion).
+    DEEP_TRACEBACK = 5000
+    _RecursionError = RecursionError
+    unfreed = []
+    deep = [False]
+
+    def too_deep(e):
+        tb, n = e.__traceback__, 0
+        while tb is not None:
+            n += 1
+            if n > DEEP_TRACEBACK:
+                return True
+            tb = tb.tb_next
+        return False
+
+    def shallow(e):
+        t = _type(e)
+        args = e.args
+        if _type.__getattribute__(t, '__module__') == 'builtins' and _all(_type(a) in SCALARS for a in args):
+            return t(*args)
+        return _RecursionError('an exception of a class of the solution\'s was raised ' + _str(DEEP_TRACEBACK) + ' or more calls deep')
 
     def guarded(fn, *args):
         running[0] = True
         try:
             return fn(*args)
+        except _BaseException as e:
+            running[0] = False
+            if not too_deep(e):
+                raise
+            unfreed.append(e)
+            deep[0] = True
         finally:
             running[0] = False
+        raise shallow(unfreed[-1]) from None
+
+    def deep_recursion():
+        """Whether an exception too deep to free was kept: the runtime must be replaced."""
+        return deep[0]
 
     def run(code, g):
         try:
@@ -1146,22 +1270,32 @@ def _veredicto_setup(TAG):
                 was, now = saved.get(k, MISSING), ns.get(k, MISSING)
                 if was is not now:
                     found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', name + '.' + k))
-        # Classes the test names (attribute assignment on a class raises no audit event: compared).
-        for k in used:
-            for space, saved in base_copies.get(k, ()) + extra_copies.get(k, ()):
-                if _len(space) != _len(saved) or not _all(_map(_is, _map(space.get, saved), _values(saved))) or not _all(_map(saved.__contains__, space)):
-                    for attr in _sorted(_set(space).union(saved)):
-                        was, now = saved.get(attr, MISSING), space.get(attr, MISSING)
-                        if was is not now:
-                            found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', k + '.' + attr))
+        # Classes the test names, and those of the modules it names (json.dumps runs
+        # JSONEncoder.encode): attribute assignment on a class raises no audit event, so compared.
+        compared = [(k, space, saved) for k in used for space, saved in base_copies.get(k, ()) + extra_copies.get(k, ())]
+        for top in used:
+            for name in _tuple(family.get(top, ())) + _tuple(n for n in extra_module_copies if n == top or _str.startswith(n, top + '.')):
+                compared.extend(module_copies.get(name, ()) + extra_module_copies.get(name, ()))
+        seen_spaces = _set()
+        for k, space, saved in compared:
+            if _id(space) in seen_spaces:
+                continue
+            seen_spaces.add(_id(space))
+            if _len(space) != _len(saved) or not _all(_map(_is, _map(space.get, saved), _values(saved))) or not _all(_map(saved.__contains__, space)):
+                for attr in _sorted(_set(space).union(saved)):
+                    was, now = saved.get(attr, MISSING), space.get(attr, MISSING)
+                    if was is not now:
+                        found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', k + '.' + attr))
         return found[:20]
 
     base_copies = {}     # class name -> ((its namespace, a copy of it), …) as sealed
     extra_copies = {}    # the same for classes of modules imported since the last solution began
+    module_copies = {}         # module name -> ((class name, its namespace, a copy of it), …) as sealed
+    extra_module_copies = {}   # the same for modules imported since the last solution began
     extra_spaces = {}    # module name -> (its namespace, a copy) for those modules
     known_modules = _set()
 
-    def remember_classes(module_names, into):
+    def remember_classes(module_names, into, by_module):
         for name in module_names:
             d = getattr(sys.modules.get(name), '__dict__', None)
             if _type(d) is not _dict:
@@ -1169,7 +1303,9 @@ def _veredicto_setup(TAG):
             for v in _list(d.values()):
                 if _isinstance(v, _type) and not v.__flags__ & IMMUTABLE_TYPE and _type.__getattribute__(v, '__module__') == name:
                     space = _type.__getattribute__(v, '__dict__')
-                    into[v.__name__] = into.get(v.__name__, ()) + ((space, _dict(space)),)
+                    copy = _dict(space)
+                    into[v.__name__] = into.get(v.__name__, ()) + ((space, copy),)
+                    by_module[name] = by_module.get(name, ()) + ((v.__name__, space, copy),)
 
     def imported():
         """After an import: how the classes of modules loaded since looked before the solution changes them."""
@@ -1177,24 +1313,30 @@ def _veredicto_setup(TAG):
             # A module still running its own imports has no classes yet: it is taken once done.
             new = [n for n in _list(sys.modules) if n not in known_modules and not getattr(getattr(sys.modules[n], '__spec__', None), '_initializing', False)]
             known_modules.update(new)
-            remember_classes(new, extra_copies)
+            remember_classes(new, extra_copies, extra_module_copies)
             for n in new:
                 d = getattr(sys.modules[n], '__dict__', None)
                 if _type(d) is _dict:
                     extra_spaces[n] = (d, _dict(d))
 
+    during = []   # what a call of the candidate had changed when it returned (see check)
+
     def test_tampering(code, g, everywhere):
         """After the test: what the solution changed while it ran (inside the calls the test made)."""
-        return tampering(code, None, everywhere)
+        found = during + tampering(code, None, everywhere)
+        during.clear()
+        return found
 
-    for f in (seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+    recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
+    recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
+    for f in (Capture.write, Capture.fileno, blocked_exit, view_frames, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
-              guarded, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
+              guarded, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
     for t in (Capture, OutputLimit, Enough):
         harness_types.add(_id(t))
     study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
-            'call': call, 'serialize': serialize, 'exec': run, 'load_test': load_test, 'explained': explained}
+            'call': call, 'serialize': serialize, 'exec': run, 'load_test': load_test, 'explained': explained, 'deep_recursion': deep_recursion}
 `;

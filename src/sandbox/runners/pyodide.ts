@@ -42,7 +42,7 @@ export function preparePython(py: PyodideAPI): void {
 type Harness = {
   begin(stdin: string | undefined, limit: number): PyProxy;
   collect(): PyProxy;
-  check(check: PyProxy, fn: PyProxy): void;
+  check(check: PyProxy, fn: PyProxy, code: PyProxy, g: PyProxy, everywhere: boolean): void;
   restore(): PyProxy;
   load(code: string, filename: string): PyProxy;
   entry(g: PyProxy, dotted: string): PyProxy;
@@ -53,6 +53,8 @@ type Harness = {
   prepare_test(code: PyProxy, g: PyProxy, everywhere: boolean): PyProxy;
   load_test(code: string): PyProxy;
   explained(): PyProxy | undefined;
+  /** An exception too deep to free was kept alive (see guarded): the runtime must go. */
+  deep_recursion(): boolean;
   test_tampering(code: PyProxy, g: PyProxy | undefined, everywhere: boolean): PyProxy;
 };
 
@@ -88,7 +90,7 @@ export class PyodideRunner implements Runner {
     const api = py.globals.get(API) as PyProxy;
     py.globals.delete(API);
     const h: Record<string, unknown> = {};
-    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'test_tampering', 'load_test', 'explained']) h[k] = api.get(k);
+    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'test_tampering', 'load_test', 'explained', 'deep_recursion']) h[k] = api.get(k);
     this.harness = h as Harness;
     const seal = api.get('seal') as PyProxy & (() => void);
     seal();
@@ -166,7 +168,7 @@ export class PyodideRunner implements Runner {
         testCode = this.tests.get(test.code);
         heard(h.prepare_test(testCode, g, everywhere));
         h.exec(testCode, g);
-        if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? ''))));
+        if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? '')), testCode, g, everywhere));
       }
     } catch (e) {
       thrown = { e };
@@ -191,6 +193,7 @@ export class PyodideRunner implements Runner {
         // What the failing assert of the test saw (see explain in the harness), if one failed.
         const explained = h.explained();
         if (explained !== undefined) assertion = assertionDetail(own(explained).toJs() as unknown[]);
+        if (h.deep_recursion()) this.dead = true;
       } catch {
         this.dead = true;
       }
