@@ -45,6 +45,8 @@ async function judgeFile(browser, baseURL, file, language) {
 export const tests = [
   {
     name: 'every hostile Python case of the conformance suite, one task after another on one page: pass rows pass, fail rows never do',
+    // Seventy rows, some of which walk every object they can reach, on a loaded two-core machine.
+    timeoutMs: 900_000,
     run: ({ browser, baseURL }) => judgeFile(browser, baseURL, path.join(ROOT, 'test', 'conformance', 'hostile_python.jsonl'), 'python'),
   },
   {

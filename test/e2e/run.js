@@ -3,6 +3,7 @@
 // in Debian's Chromium through playwright-core. Prints `ok - name` / `not ok - name: reason` per
 // test and `N passed, N failed`; exits non-zero on any failure. Always stops the server it started.
 // E2E_ONLY=<part of a file name> runs only the matching test files.
+// Each file exports `tests`: { name, run({ browser, baseURL }), timeoutMs? } (180 s unless it says).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,17 +87,22 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let browser;
+  const launch = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launch();
     for (const t of tests) {
+      // One browser serves every test; if Chromium itself went away during the last one, that
+      // test failed, and the next ones get a new browser instead of failing with it.
+      if (!browser.isConnected()) browser = await launch();
       try {
-        await withTimeout(t.run({ browser, baseURL: BASE_URL }), TEST_TIMEOUT_MS);
+        await withTimeout(t.run({ browser, baseURL: BASE_URL }), t.timeoutMs ?? TEST_TIMEOUT_MS);
         passed++;
         console.log(`ok - ${t.name}`);
       } catch (e) {
         failed++;
         const reason = String(e?.message ?? e).split('\n').filter(Boolean).slice(0, 6).join(' | ');
-        console.log(`not ok - ${t.name}: ${reason}`);
+        const crashed = browser.isConnected() ? '' : ' | Chromium exited during this test';
+        console.log(`not ok - ${t.name}: ${reason}${crashed}`);
       }
     }
   } finally {
