@@ -146,3 +146,23 @@ describe('values cross as data', () => {
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
   });
 });
+
+describe('a format v1 code test that calls the entry point by name', () => {
+  const codeTest = (code: string) => ({ kind: 'code' as const, name: 'code', hidden: false, code: { python: code } });
+  it.each([
+    // An object that says it equals anything is compared as itself.
+    ['class Same:\n    def __eq__(self, other):\n        return True\n    __ne__ = lambda self, other: False\ndef f(x):\n    return [Same()]\n', 'assert f(3) == [1, 2, 3]\n', 'failed'],
+    ['class Num(int):\n    def __eq__(self, other):\n        return True\n    __hash__ = int.__hash__\ndef f(x):\n    return Num(7)\n', 'assert f(3) == 6\n', 'failed'],
+    ['def f(x):\n    return list(range(1, x + 1))\n', 'assert f(3) == [1, 2, 3]\n', 'passed'],
+    // What the solution does inside is its own: deep recursion, its own classes, generators.
+    ['import sys\nsys.setrecursionlimit(5000)\ndef f(n):\n    return 0 if n == 0 else 1 + f(n - 1)\n', 'assert f(3000) == 3000\n', 'passed'],
+    ['class Box:\n    def __init__(self, v):\n        self.v = v\ndef f(x):\n    return sum(b.v for b in [Box(x), Box(x)])\n', 'assert f(3) == 6\n', 'passed'],
+    ['def f(n):\n    for i in range(n):\n        yield i * i\n', 'assert list(f(4)) == [0, 1, 4, 9]\n', 'passed'],
+    ['class Same:\n    def __eq__(self, other):\n        return True\ndef f(n):\n    yield Same()\n', 'assert list(f(1)) == [5]\n', 'failed'],
+    // The test still sees the solution's other names, and the state its arguments share.
+    ['def helper(x):\n    return x * 2\ndef f(xs):\n    xs.append(helper(len(xs)))\n', 'data = [1]\nf(data)\nassert data == [1, 2] and helper(2) == 4\n', 'passed'],
+  ] as const)('%#', async (code, test, verdict) => {
+    const r = await sandbox.evaluate(task([codeTest(test)]), solution('python', code));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+  });
+});

@@ -433,7 +433,7 @@ function toSandbox(task: Task, test: TestCase, language: Language): SandboxTest 
     case 'stdio':
       return { kind: 'stdio', stdin: test.stdin };
     case 'code':
-      return { kind: 'code', code: test.code[language] ?? '', ...(test.check ? { check: test.check, entryPoint: entry } : {}) };
+      return { kind: 'code', code: test.code[language] ?? '', entryPoint: entry, ...(test.check ? { check: test.check } : {}) };
   }
 }
 

@@ -1085,6 +1085,12 @@ def _veredicto_setup(TAG):
         return ''.join(out)
 
     SCALARS = _frozenset((_int, _float, _str, _bool, _type(None)))
+    GeneratorType = _type((lambda: (yield))())
+
+    def plain_items(gen):
+        """What a generator of the solution's yields, each item as plain data."""
+        for item in gen:
+            yield plain(item)
 
     def plain(x, depth=0):
         """A copy of x made only of builtin data types, for HumanEval-style checks that compare
@@ -1109,6 +1115,8 @@ def _veredicto_setup(TAG):
             return _str.__str__(x)
         if t is bytes or t is complex or t is range:
             return x
+        if t is GeneratorType:
+            return plain_items(x)
         if _isinstance(x, _list):
             return [plain(i, depth + 1) for i in _list.__iter__(x)]
         if _isinstance(x, _tuple):
@@ -1215,6 +1223,26 @@ def _veredicto_setup(TAG):
         except _AssertionError as e:
             explain(e)
             raise
+
+    def code_test(code, g, entry_name, everywhere):
+        """A format v1 code test that calls the entry point by name. It runs in a namespace of its
+        own, a copy of the solution's, where the entry point returns plain data as it does in a
+        HumanEval check: an object whose __eq__ always holds compares as itself, not as anything.
+        The solution's own calls (recursion) still go through its own namespace, untouched."""
+        tg = _dict_copy(g)
+        fn = g.get(entry_name, MISSING) if entry_name else MISSING
+        if _type(fn) is not FunctionType:
+            return run(code, tg)
+        def looked():
+            if not during:
+                during.extend(tampering(code, None, everywhere))
+        wrapped = candidate(fn, looked)
+        tg[entry_name] = wrapped
+        protected_functions.add(_id(wrapped))
+        try:
+            return run(code, tg)
+        finally:
+            protected_functions.discard(_id(wrapped))
 
     # Reward hacks. Test code runs with the builtins as they were sealed (its functions keep them),
     # whatever the solution did to the builtins module; what the format shares with the solution
@@ -1331,12 +1359,12 @@ def _veredicto_setup(TAG):
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
     for f in (Capture.write, Capture.fileno, blocked_exit, view_frames, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
-              guarded, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
+              guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
     for t in (Capture, OutputLimit, Enough):
         harness_types.add(_id(t))
     study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
-            'call': call, 'serialize': serialize, 'exec': run, 'load_test': load_test, 'explained': explained, 'deep_recursion': deep_recursion}
+            'call': call, 'serialize': serialize, 'exec': run, 'load_test': load_test, 'explained': explained, 'deep_recursion': deep_recursion, 'code_test': code_test}
 `;

@@ -55,6 +55,7 @@ type Harness = {
   explained(): PyProxy | undefined;
   /** An exception too deep to free was kept alive (see guarded): the runtime must go. */
   deep_recursion(): boolean;
+  code_test(code: PyProxy, g: PyProxy, entryPoint: string, everywhere: boolean): void;
   test_tampering(code: PyProxy, g: PyProxy | undefined, everywhere: boolean): PyProxy;
 };
 
@@ -90,7 +91,7 @@ export class PyodideRunner implements Runner {
     const api = py.globals.get(API) as PyProxy;
     py.globals.delete(API);
     const h: Record<string, unknown> = {};
-    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'test_tampering', 'load_test', 'explained', 'deep_recursion']) h[k] = api.get(k);
+    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'test_tampering', 'load_test', 'explained', 'deep_recursion', 'code_test']) h[k] = api.get(k);
     this.harness = h as Harness;
     const seal = api.get('seal') as PyProxy & (() => void);
     seal();
@@ -167,8 +168,10 @@ export class PyodideRunner implements Runner {
       } else if (test.kind === 'code') {
         testCode = this.tests.get(test.code);
         heard(h.prepare_test(testCode, g, everywhere));
-        h.exec(testCode, g);
-        if (test.check) own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? '')), testCode, g, everywhere));
+        if (test.check) {
+          h.exec(testCode, g);
+          own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? '')), testCode, g, everywhere));
+        } else h.code_test(testCode, g, test.entryPoint ?? '', everywhere);
       }
     } catch (e) {
       thrown = { e };
