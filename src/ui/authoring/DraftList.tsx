@@ -84,8 +84,9 @@ export function DraftList() {
   };
 
   const imported = async ({ written, skipped }: { written: number; skipped: number }) => {
-    setNotice({ kind: 'ok', text: t('import.done', { count: written }), ...(skipped ? { lines: [t('import.skipped', { count: skipped })] } : {}) });
+    // The list first, then the notice: "1 task imported" never shows over a list without it.
     await reload();
+    setNotice({ kind: 'ok', text: t('import.done', { count: written }), ...(skipped ? { lines: [t('import.skipped', { count: skipped })] } : {}) });
   };
 
   const resolve = async (choices: Map<number, Resolution>) => {
