@@ -88,4 +88,20 @@ describe('performance tests in veredicto run', () => {
     expect(after('Python, every pair')).toContain('— sobre el tope');
     expect(after('JavaScript with a Set')).toMatch(/^ {4}thousands of distinct values: [\d.,]+ ms · ref\. [\d.,]+ ms · \d,\d× \(tope 3×\)$/);
   });
+
+  it('veredicto check warns of a performance test too small to time, in the user\'s language, and the warning never fails the check', async () => {
+    // The same task with its performance test on three values: whatever the machine's load, a
+    // warning may only name a performance test, and never turns the exit status into a failure.
+    const tiny = { ...task, id: 'tiny-duplicate', tests: [task.tests[0], { ...task.tests[1], name: 'three values', code: { javascript: 'console.assert(hasDuplicate([1, 2, 3]) === false);\n', python: 'assert has_duplicate([1, 2, 3]) is False\n' } }] };
+    const tinyFile = path.join(dir, 'tiny-duplicate.json');
+    fs.writeFileSync(tinyFile, JSON.stringify(tiny, null, 2));
+    const json = await veredicto(['check', tinyFile, '--json']);
+    expect(json.code, json.stdout + json.stderr).toBe(0);
+    const report = JSON.parse(json.stdout) as { problems: string[]; warnings: string[] };
+    expect(report.problems).toEqual([]);
+    for (const w of report.warnings) expect(w).toMatch(/^tiny-duplicate: warning: .*“three values”/);
+    const es = await veredicto(['check', tinyFile, '--lang', 'es-CL']);
+    expect(es.code, es.stdout + es.stderr).toBe(0);
+    for (const line of es.stdout.split('\n').filter((l) => l.includes('advertencia'))) expect(line).toMatch(/^tiny-duplicate: advertencia: la solución de referencia \((JavaScript|Python)\) aprueba la prueba de rendimiento «three values» en [\d,]+ ms, menos de 5 ms/);
+  });
 });

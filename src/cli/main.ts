@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { CustomTypeOptions, i18n, ParseKeys } from 'i18next';
 import { generateMutants, mutantDiff, unifiedDiff, type Mutant } from '../domain/mutants.js';
 import { runMutants, type EvaluateSolution, type MutationReport } from '../domain/mutationScore.js';
-import { checkFindings, checkReferences, mutantLimitMs, referenceHolds, type CheckFinding, type ReferenceRun } from '../domain/readiness.js';
+import { checkFindings, checkReferences, checkWarnings, mutantLimitMs, referenceHolds, type CheckFinding, type CheckWarning, type ReferenceRun } from '../domain/readiness.js';
+import { MEASURABLE_REFERENCE_MS } from '../domain/performance.js';
 import { limitsOf, pickLocale, referenceSolutions, type Language, type Locale, type Solution, type Task } from '../domain/task.js';
 import { VERDICTS, type SolutionResult, type Verdict } from '../domain/verdict.js';
 import { madeUpLabel } from '../formats/datasets.js';
@@ -305,6 +306,8 @@ function progressBar(total: number, label: string, enabled: boolean): { tick(): 
 
 async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, string>, sandbox: Sandbox, options: Options, t: i18n['t'], locale: Locale): Promise<number> {
   const problems: string[] = inputProblems.map((p) => problemText(t, p));
+  // Said, never counted: a warning leaves the exit status as the problems make it.
+  const warnings: string[] = [];
   for (const task of tasks) {
     const file = files.get(task);
     if (file && path.basename(file, '.json') !== task.id) problems.push(render(t, { key: 'check.idFileName', params: { task: task.id, file } }));
@@ -322,6 +325,7 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
       const runs = await checkReferences(refs, (ref) => sandbox.evaluate(task, ref, { limits: override }));
       runs.forEach((run, i) => references.push({ task, reference: refs[i]!, run }));
       for (const f of checkFindings(runs)) problems.push(findingText(t, task, f));
+      for (const w of checkWarnings(task.tests, runs)) warnings.push(warningText(t, locale, task, w));
     }),
   );
   const order = (r: CheckedReference) => tasks.indexOf(r.task) * 2 + (r.reference.language === 'python' ? 0 : 1);
@@ -333,9 +337,10 @@ async function check(tasks: Task[], inputProblems: Problem[], files: Map<Task, s
       // killed / valid < min %, without the rounding of a division (29 / 100 * 100 is 28.999…)
       if (m.report?.score != null && m.report.killed * 100 < min * (m.report.total - m.report.invalid))
         problems.push(t('mutants.belowMinimum', { ns: 'cli', task: m.task.id, language: t(`language.${m.reference.language}`), percent: percent(locale, m.report.score), min: formatNumber(locale, min, Number.isInteger(min) ? 0 : 1) }));
-  if (options.json) process.stdout.write(`${JSON.stringify({ tasks: tasks.length, problems, ...(options.mutants ? { mutants: mutation.map(mutationJson) } : {}) })}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify({ tasks: tasks.length, problems, warnings, ...(options.mutants ? { mutants: mutation.map(mutationJson) } : {}) })}\n`);
   else {
     if (mutation.length) process.stdout.write(`${mutationText(mutation, t, locale)}\n`);
+    if (warnings.length) process.stdout.write(`${warnings.join('\n')}\n`);
     if (problems.length) process.stdout.write(`${problems.join('\n')}\n${t('check.problems', { ns: 'cli', count: problems.length, tasks: tasks.length })}\n`);
     else process.stdout.write(`${t('check.ok', { ns: 'cli', count: tasks.length })}\n`);
   }
@@ -348,6 +353,10 @@ function findingText(t: i18n['t'], task: Task, f: CheckFinding): string {
   if (f.kind === 'fails')
     return render(t, { key: 'check.referenceFails', params: { task: task.id, language: f.language, test: f.test, detail: f.result.message ? render(t, f.result.message) : verdict(f.status) } });
   return render(t, { key: 'check.flaky', params: { task: task.id, test: f.test, first: verdict(f.first), second: verdict(f.second) } });
+}
+
+function warningText(t: i18n['t'], locale: Locale, task: Task, w: CheckWarning): string {
+  return render(t, { key: 'check.referenceTooFast', params: { task: task.id, language: t(`language.${w.language}`), test: w.test, ms: formatMs(locale, w.ms), min: `${formatNumber(locale, MEASURABLE_REFERENCE_MS)} ms` } });
 }
 
 /** A reference solution as check ran it: its two runs (see checkReferences). */

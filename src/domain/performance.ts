@@ -28,6 +28,14 @@ export function timingOf(ms: number, runs: number, spec: PerformanceSpec, refere
  */
 export const TIME_FLOOR_MS = 1;
 
+/**
+ * A reference faster than this on a performance test makes the test poor evidence: a solution's
+ * time is then mostly the runtime's fixed cost per test and the clock's noise, so a budget of 3×
+ * cannot tell a quadratic solution from a linear one. Not an error (the test still judges
+ * results): `veredicto check` and the editor's check warn, and the author makes the input larger.
+ */
+export const MEASURABLE_REFERENCE_MS = 5;
+
 /** The solution's time over the reference's, each at least TIME_FLOOR_MS, to one decimal. */
 export function ratioOf(ms: number, referenceMs: number): number {
   return Math.round((Math.max(ms, TIME_FLOOR_MS) / Math.max(referenceMs, TIME_FLOOR_MS)) * 10) / 10;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFindings, checkReferences, mutantLimitMs, readiness, referenceHolds, slowestTestMs, type ReferenceRun } from './readiness.js';
+import { checkFindings, checkReferences, checkWarnings, mutantLimitMs, readiness, referenceHolds, slowestTestMs, type ReferenceRun } from './readiness.js';
 import { taskSchema, type Solution } from './task.js';
 import type { Verdict, TestResult } from './verdict.js';
 
@@ -31,6 +31,29 @@ describe('checkFindings', () => {
       ['flaky', 'flaky'],
       ['flaky', 'noisy'],
     ]);
+  });
+});
+
+describe('checkWarnings', () => {
+  const at = (name: string, durationMs: number, status: Verdict = 'passed'): TestResult => ({ ...result(name, status), durationMs });
+  const perf = { performance: { budget: 3 } };
+  it('warns of a performance test the reference passes too fast on both runs, never of another test', () => {
+    const tests = [perf, {}, perf, perf, perf];
+    const runs: ReferenceRun[] = [
+      {
+        language: 'javascript',
+        // fast; not a performance test; slow enough; fast on one run only (the faster counts); failing
+        first: [at('fast', 0.3), at('plain', 0.1), at('slow', 40), at('once', 30), at('broken', 0.2, 'failed')],
+        second: [at('fast', 0.4), at('plain', 0.1), at('slow', 38), at('once', 2), at('broken', 0.2, 'failed')],
+      },
+    ];
+    expect(checkWarnings(tests, runs)).toEqual([
+      { kind: 'tooFast', language: 'javascript', test: 'fast', ms: 0.3 },
+      { kind: 'tooFast', language: 'javascript', test: 'once', ms: 2 },
+    ]);
+  });
+  it('has nothing to say of a task without performance tests', () => {
+    expect(checkWarnings([{}], [{ language: 'python', first: [at('a', 0.01)], second: [at('a', 0.01)] }])).toEqual([]);
   });
 });
 

@@ -4,7 +4,8 @@
 // checkReferences and judge it with checkFindings, so the two cannot disagree. Pure: the caller
 // passes how a solution is evaluated (the CLI's sandbox, the browser's).
 import { mutantTimeLimit } from './mutationScore.js';
-import type { Language, Solution, Task } from './task.js';
+import { MEASURABLE_REFERENCE_MS } from './performance.js';
+import type { Language, Solution, Task, TestCase } from './task.js';
 import type { SolutionResult, TestResult, Verdict } from './verdict.js';
 
 /** The reference solution of one language, run twice against every test. */
@@ -38,6 +39,24 @@ export function checkFindings(runs: readonly ReferenceRun[]): CheckFinding[] {
         out.push({ kind: 'flaky', language: run.language, test: a.name, first: a.status, second: b?.status ?? 'crashed' });
     });
   return out;
+}
+
+/**
+ * What the check warns of without counting it a problem: a performance test the reference passes
+ * faster than MEASURABLE_REFERENCE_MS on both runs (the faster of the two is its time, as in
+ * slowestTestMs). `tests` are the task's, in the order the runs have them.
+ */
+export type CheckWarning = { kind: 'tooFast'; language: Language; test: string; ms: number };
+
+export function checkWarnings(tests: readonly Pick<TestCase, 'performance'>[], runs: readonly ReferenceRun[]): CheckWarning[] {
+  return runs.flatMap((run) =>
+    run.first.flatMap((a, i) => {
+      const b = run.second[i];
+      if (!tests[i]?.performance || a.status !== 'passed' || b?.status !== 'passed') return [];
+      const ms = Math.min(a.durationMs, b.durationMs);
+      return ms < MEASURABLE_REFERENCE_MS ? [{ kind: 'tooFast' as const, language: run.language, test: a.name, ms }] : [];
+    }),
+  );
 }
 
 /**

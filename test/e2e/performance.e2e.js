@@ -1,13 +1,13 @@
 // Efficiency from numbers (issue 15): a bundled task's performance test shows each solution's time
 // beside the reference solution's in the grid, in Spanish with decimal commas; the quadratic
 // solution is flagged over budget and still passes that test; the times go out in the JSONL
-// export. Only the robust facts are asserted: every pair of 2,000 numbers against a hash map is
+// export. Only the robust facts are asserted: every pair of 3,000 numbers against a hash map is
 // far over a 3× budget on any machine, and never a time.
 import { assert, assertEqual, assertMatch } from './fixtures/expect.js';
 import { openSession } from './fixtures/session.js';
 import { TIMEOUT } from './fixtures/workbench.js';
 
-const TEST = '2,000 numbers, the pair at the end';
+const TEST = '3,000 numbers, the pair at the end';
 
 export const tests = [
   {
@@ -51,7 +51,7 @@ export const tests = [
         const detail = page.getByRole('region', { name: new RegExp(TEST) });
         await detail.waitFor({ timeout: 10_000 });
         const text = (await detail.textContent()).replace(/\s+/g, ' ');
-        for (const part of ['Rendimiento', 'Tamaño de la entrada', '2.000 números; el único par termina en el último', 'Solución de referencia', 'Veces la referencia', 'sobre el tope'])
+        for (const part of ['Rendimiento', 'Tamaño de la entrada', '3.000 números; el único par termina en el último', 'Solución de referencia', 'Veces la referencia', 'sobre el tope'])
           assert(text.includes(part), `the detail shows “${part}”: ${text}`);
 
         // Exported with the times.
@@ -82,8 +82,8 @@ export const tests = [
         await marked.waitFor({ timeout: TIMEOUT });
         assert(await marked.isChecked(), 'the bundled performance test is marked');
         assertEqual(await page.getByLabel('Prueba 13: tope (× el tiempo de la referencia)', { exact: true }).inputValue(), '3', 'its budget');
-        assertEqual(await page.getByLabel('Prueba 13: tamaño de la entrada, en español', { exact: true }).inputValue(), '2.000 números; el único par termina en el último', 'its size in Spanish');
-        assertEqual(await page.getByLabel('Prueba 13: tamaño de la entrada, en inglés', { exact: true }).inputValue(), '2,000 numbers; the only pair ends at the last one', 'its size in English');
+        assertEqual(await page.getByLabel('Prueba 13: tamaño de la entrada, en español', { exact: true }).inputValue(), '3.000 números; el único par termina en el último', 'its size in Spanish');
+        assertEqual(await page.getByLabel('Prueba 13: tamaño de la entrada, en inglés', { exact: true }).inputValue(), '3,000 numbers; the only pair ends at the last one', 'its size in English');
 
         // A call test marked in its options gets its settings in a row of its own, checked like any field.
         const row = page.locator('tr[data-test-row="1"]');

@@ -3,9 +3,10 @@
 // the candidate solutions with the results grid a trainer sees.
 import { useTranslation } from 'react-i18next';
 import { mutantDiff } from '../../domain/mutants.js';
+import { MEASURABLE_REFERENCE_MS } from '../../domain/performance.js';
 import type { CheckFinding } from '../../domain/readiness.js';
 import type { Language, Locale } from '../../domain/task.js';
-import { formatNumber } from '../../i18n/format.js';
+import { formatMs, formatNumber } from '../../i18n/format.js';
 import { render } from '../../i18n/i18n.js';
 import { ResultsGrid } from '../components/ResultsGrid.js';
 import type { TaskSession } from '../services/taskSession.js';
@@ -16,7 +17,7 @@ import { AuthorSection } from './fields.js';
 
 type Props = { session: DraftSession; state: DraftSessionState; locale: Locale };
 
-export function CheckPanel({ session, state }: Props) {
+export function CheckPanel({ session, state, locale }: Props) {
   const { t } = useTranslation('authoring');
   const { validation, check } = state;
   const hasReference = !!validation.task?.referenceSolution;
@@ -51,6 +52,15 @@ export function CheckPanel({ session, state }: Props) {
           {check.findings.map((f, i) => (
             <li key={i}>
               <Finding finding={f} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {check.phase === 'done' && check.warnings.length > 0 && (
+        <ul className="findings warnings" aria-label={t('check.warnings')}>
+          {check.warnings.map((w, i) => (
+            <li key={i}>
+              {t('check.tooFast', { test: w.test, language: t(`language.${w.language}`, { ns: 'common' }), ms: formatMs(locale, w.ms), min: `${formatNumber(locale, MEASURABLE_REFERENCE_MS)} ms` })}
             </li>
           ))}
         </ul>

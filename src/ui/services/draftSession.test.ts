@@ -12,6 +12,7 @@ describe('mutantLimits', () => {
       phase: 'done',
       fingerprint: 'f',
       findings: [],
+      warnings: [],
       runs: [
         // The first Python run paid for a cold worker (3 s); its second run took 0.6 s.
         { language: 'python', first: [timed('a', 3000)], second: [timed('a', 600)] },

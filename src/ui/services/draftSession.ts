@@ -6,7 +6,7 @@ import { formReducer, type Draft, type FormAction } from '../../domain/draft.js'
 import { newEvaluation } from '../../domain/evaluation.js';
 import { generateMutants } from '../../domain/mutants.js';
 import { mutantTimeLimit, reportOf, runMutants, type MutantOutcome, type MutationReport } from '../../domain/mutationScore.js';
-import { checkFindings, checkReferences, mutantLimitMs, type CheckFinding, type ReferenceRun } from '../../domain/readiness.js';
+import { checkFindings, checkReferences, checkWarnings, mutantLimitMs, type CheckFinding, type CheckWarning, type ReferenceRun } from '../../domain/readiness.js';
 import { limitsOf, referenceSolutions, type Language, type Locale, type Task } from '../../domain/task.js';
 import { validateForm, type DraftValidation } from '../../formats/taskDraft.js';
 import type { Sandbox } from '../../sandbox/client.js';
@@ -17,7 +17,7 @@ import { TaskSession } from './taskSession.js';
 export type CheckState =
   | { phase: 'idle' }
   | { phase: 'running'; fingerprint: string; done: number; total: number }
-  | { phase: 'done'; fingerprint: string; runs: ReferenceRun[]; findings: CheckFinding[] }
+  | { phase: 'done'; fingerprint: string; runs: ReferenceRun[]; findings: CheckFinding[]; warnings: CheckWarning[] }
   | { phase: 'failed'; fingerprint: string; failure: SandboxFailure }
   | { phase: 'cancelled' };
 
@@ -111,7 +111,7 @@ export class DraftSession extends Store<DraftSessionState> {
     };
     try {
       const runs = await checkReferences(refs, (ref) => this.sandbox().evaluate(task, ref, { signal: controller.signal, onTest: tick }));
-      const check: CheckState = { phase: 'done', fingerprint, runs, findings: checkFindings(runs) };
+      const check: CheckState = { phase: 'done', fingerprint, runs, findings: checkFindings(runs), warnings: checkWarnings(task.tests, runs) };
       this.finish('check', controller, { check });
       return check;
     } catch (e) {
