@@ -312,6 +312,41 @@ describe('toPreferencePairsJsonl', () => {
     expect(parse(toPreferencePairsJsonl([blind], TASKS, 'en')).map((p) => [p.metadata.chosen_id, p.metadata.rejected_id])).toEqual([['a', 'b']]);
   });
 
+  it('puts the performance tests\' times in the CSV: the largest ratio, whether any is over budget, and each timed test', () => {
+    const e = judged('t1', { a: 1, b: 2 });
+    const results = e.judgement.results;
+    const timing = (ms: number, ratio: number | undefined, over: boolean) => ({ ms, runs: 3, budget: 3, ...(ratio === undefined ? {} : { referenceMs: 2.5, ratio }), over });
+    const a = results['a']!;
+    const timed = {
+      ...e,
+      judgement: {
+        ...e.judgement,
+        results: {
+          ...results,
+          a: { ...a, tests: [{ name: 'big', hidden: true, status: 'passed' as const, own: false, timing: timing(80, 32, true) }, { name: 'medium', hidden: false, status: 'passed' as const, own: false, timing: timing(5, 2, false) }] },
+          b: { ...a, tests: [{ name: 'big', hidden: true, status: 'passed' as const, own: false, timing: timing(7, undefined, false) }] },
+        },
+      },
+    };
+    const [header, ...rows] = readCsv(toCsv([timed], TASKS, 'en').slice(1));
+    const cells = (id: string) => {
+      const r = rows.find((x) => x[header!.indexOf('solution_id')] === id)!;
+      return ['perf_max_ratio', 'perf_over_budget', 'perf_timings'].map((h) => r[header!.indexOf(h)]);
+    };
+    expect(cells('a').slice(0, 2)).toEqual(['32', 'true']);
+    expect(JSON.parse(cells('a')[2]!)).toEqual([
+      { test: 'big', ms: 80, reference_ms: 2.5, ratio: 32, budget: 3, over: true },
+      { test: 'medium', ms: 5, reference_ms: 2.5, ratio: 2, budget: 3, over: false },
+    ]);
+    // Timed without a reference to compare with: no ratio, still the time.
+    expect(cells('b').slice(0, 2)).toEqual(['', 'false']);
+    expect(JSON.parse(cells('b')[2]!)).toEqual([{ test: 'big', ms: 7, reference_ms: null, ratio: null, budget: 3, over: false }]);
+    expect(cells('c')).toEqual(['', '', '']);
+    // A semicolon CSV writes the ratio with a decimal comma.
+    const [h2, ...r2] = readCsv(toCsv([{ ...timed, judgement: { ...timed.judgement, results: { ...timed.judgement.results, a: { ...timed.judgement.results.a, tests: [{ ...timed.judgement.results.a.tests[0]!, timing: timing(80, 32.5, true) }] } } } }], TASKS, 'en', EXCEL_DECIMAL_COMMA).slice(1), ';');
+    expect(r2[0]![h2!.indexOf('perf_max_ratio')]).toBe('32,5');
+  });
+
   it('falls back to the other locale of the prompt', () => {
     const onlyEn = new Map([['t1', task('t1', { prompt: { en: 'English only' } })]]);
     expect(parse(toPreferencePairsJsonl([judged('t1', { a: 1, b: 2 })], onlyEn, 'es-CL'))[0]?.prompt).toBe('English only');
@@ -354,6 +389,7 @@ describe('toCsv', () => {
       ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict', 'tampered'],
       ...['score_correctness', 'score_efficiency', 'score_readability', 'score_robustness'],
       ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'guardrail_reason', 'unrun_reason', 'active_minutes', 'submitted_at', 'shown_label'],
+      ...['perf_max_ratio', 'perf_over_budget', 'perf_timings'],
     ]);
   });
 
@@ -387,6 +423,9 @@ describe('toCsv', () => {
       active_minutes: '12.57',
       submitted_at: T1,
       shown_label: '',
+      perf_max_ratio: '',
+      perf_over_budget: '',
+      perf_timings: '',
     });
     expect(record(1)).toMatchObject({ rank: '3', verdict: 'failed', tampered: 'changed:Math.abs', unsafe_flag: 'true', critique_locale: 'en', guardrail_reason: 'porque sí' });
     expect(record(2)).toMatchObject({ rank: '2', verdict: '', critique: '', language: 'javascript' });

@@ -3,7 +3,7 @@
 // spreadsheets. Import is all or nothing: the whole file is checked before anything is returned.
 // Problem keys live in the judging namespace (`import.*`). No I/O: callers pass text.
 import { z } from '../domain/zod.js';
-import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation } from '../domain/evaluation.js';
+import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation, type SeenResult } from '../domain/evaluation.js';
 import { compactRanks, preferencePairs } from '../domain/ranking.js';
 import { rubricOf } from '../domain/rubric.js';
 import { LANGUAGES, pickLocale, type Locale, type Solution, type Task } from '../domain/task.js';
@@ -235,7 +235,7 @@ export function csvHeader(criteria: readonly string[], dialect: CsvDialect = RFC
   const header = [
     ...['task_id', 'task_title', 'status', 'solution_id', 'solution_label', 'language', 'rank', 'verdict', 'tampered'],
     ...criteria.map((c) => `score_${c}`),
-    ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'guardrail_reason', 'unrun_reason', 'active_minutes', 'submitted_at', 'shown_label'],
+    ...['critique', 'critique_locale', 'unsafe_flag', 'task_flags', 'justification', 'guardrail_reason', 'unrun_reason', 'active_minutes', 'submitted_at', 'shown_label', 'perf_max_ratio', 'perf_over_budget', 'perf_timings'],
   ];
   return `${header.map((h) => csvCell(h, dialect)).join(dialect.separator)}\r\n`;
 }
@@ -275,10 +275,29 @@ export function csvRows(evaluations: readonly Evaluation[], tasksById: TasksById
         // The blind label the trainer judged it under ("A"), which their critique may name. Last, so
         // the columns before it keep their places for pipelines that read them by position.
         own(j.shownLabels ?? {}, s.id) ?? '',
+        // Efficiency evidence, after it for the same reason: see performanceCells.
+        ...performanceCells(own(j.results, s.id)),
       ]);
     }
   }
   return rows.map((row) => `${row.map((c) => csvCell(c, dialect)).join(dialect.separator)}\r\n`).join('');
+}
+
+/**
+ * A solution's performance tests in three cells: the largest ratio to the reference (a number a
+ * spreadsheet sorts), whether any test was over its budget, and every timed test as JSON
+ * (`[{"test","ms","reference_ms","ratio","budget","over"}]`, as the JSONL export has them). All
+ * three empty when nothing was timed: no performance test, or none passed.
+ */
+function performanceCells(result: SeenResult | undefined): (string | number)[] {
+  const timed = (result?.tests ?? []).flatMap((t) => (t.timing ? [{ test: t.name, timing: t.timing }] : []));
+  if (!timed.length) return ['', '', ''];
+  const ratios = timed.flatMap(({ timing }) => (timing.ratio === undefined ? [] : [timing.ratio]));
+  return [
+    ratios.length ? Math.max(...ratios) : '',
+    String(timed.some(({ timing }) => timing.over)),
+    JSON.stringify(timed.map(({ test, timing: t }) => ({ test, ms: t.ms, reference_ms: t.referenceMs ?? null, ratio: t.ratio ?? null, budget: t.budget, over: t.over }))),
+  ];
 }
 
 /** A cell as RFC 4180 writes it; text that a spreadsheet would run as a formula gets a leading quote. */

@@ -374,7 +374,7 @@ describe.each(['postgres', 'pglite'] as const)('team server API on %s', (kind) =
       const csv = await as.admin.get(`/api/projects/${ids.A}/export?format=csv&locale=es-CL`);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       const rows = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(rows[0]).toBe('task_id,task_title,status,solution_id,solution_label,language,rank,verdict,tampered,score_correctness,score_efficiency,score_readability,score_robustness,critique,critique_locale,unsafe_flag,task_flags,justification,guardrail_reason,unrun_reason,active_minutes,submitted_at,shown_label');
+      expect(rows[0]).toBe('task_id,task_title,status,solution_id,solution_label,language,rank,verdict,tampered,score_correctness,score_efficiency,score_readability,score_robustness,critique,critique_locale,unsafe_flag,task_flags,justification,guardrail_reason,unrun_reason,active_minutes,submitted_at,shown_label,perf_max_ratio,perf_over_budget,perf_timings');
       expect(rows).toHaveLength(1 + stored.length * 2);
       expect(rows[1]).toContain('Tarea t');
       expect((await as.admin.get(`/api/projects/${ids.A}/export?status=accepted`)).text).toBe('');
