@@ -3,6 +3,7 @@
 // isolated (COOP/COEP) so runtime workers can use SharedArrayBuffer for interrupts, and every response
 // carries a Content-Security-Policy: the headers are defined in src/server/securityHeaders.ts, which
 // the team server sends too.
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { CLANG_FILES, CLANG_PATH } from './src/sandbox/browser/clangFiles.js';
 import { SANDBOX_PATH, sandboxHtml } from './src/sandbox/browser/sandboxDocument.js';
+import { PYTHON_HARNESS } from './src/sandbox/harness/python.js';
 import { appPolicy, ISOLATION_HEADERS, sandboxPolicy } from './src/server/securityHeaders.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -112,7 +114,8 @@ const CLANG_SIZES = Object.fromEntries(CLANG_FILES.map((f) => [CLANG_PATH + f, f
  * Copies the runtimes' files from node_modules into public/ (gitignored): Pyodide's into
  * public/pyodide/, clang's (src/sandbox/browser/clangFiles.ts) into public/clang/, when they are
  * missing or differ from the installed package, so `vite` (dev), `vite build` and `vite preview`
- * all serve them from the app's own origin.
+ * all serve them from the app's own origin; and Pyodide's memory snapshot (pyodideSnapshot), whose
+ * name and hash the app is built with (`vite preview` serves a build: it needs none).
  */
 function runtimeAssets(): Plugin {
   const copies = [
@@ -121,25 +124,62 @@ function runtimeAssets(): Plugin {
   ];
   return {
     name: 'veredicto:runtime-assets',
-    config() {
+    config(_, env) {
       if (process.env.VITEST) return; // unit tests serve no files
       for (const { from, to, files } of copies) {
         fs.mkdirSync(to, { recursive: true });
-        for (const file of files) {
-          const source = path.join(from, file);
-          const target = path.join(to, file);
-          const s = fs.statSync(source);
-          const t = fs.statSync(target, { throwIfNoEntry: false });
-          if (t && t.size === s.size && Math.trunc(t.mtimeMs) === Math.trunc(s.mtimeMs)) continue;
-          // Copy then rename, so a server started meanwhile never sees half a file.
-          const partial = `${target}.${process.pid}.partial`;
-          fs.copyFileSync(source, partial);
-          fs.utimesSync(partial, s.atime, s.mtime); // the stamp that says "copied from this version"
-          fs.renameSync(partial, target);
-        }
+        for (const file of files) copyIfChanged(path.join(from, file), path.join(to, file));
       }
+      if (env.isPreview) return;
+      return { define: { 'import.meta.env.VEREDICTO_PYODIDE_SNAPSHOT': JSON.stringify(pyodideSnapshot()) } };
     },
   };
+}
+
+const PYODIDE_VERSION = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'pyodide', 'package.json'), 'utf8')) as { version: string }).version;
+
+/**
+ * The Pyodide memory snapshot the browser's Python workers start from (about 0.4 s instead of 2.5 s,
+ * docs/RUNTIME-NOTES.md): the one the CLI starts from, made in Node by src/sandbox/node/snapshot.ts
+ * before any untrusted code ran (Pyodide loaded, the harness set up, nothing sealed yet; the
+ * runner seals after loading it, as in Node). Named, as there, after Pyodide's version and a hash
+ * of the harness it holds, so a browser never starts an old harness from its cache; its SHA-256 is
+ * built into the app, which checks the bytes it reads before any worker gets them
+ * (src/sandbox/browser/pyodideSnapshot.ts). Made by `npm install` (bin/build-node.js); made here
+ * when the harness changed since. When it cannot be made the app is built without one, and its
+ * workers start cold.
+ */
+function pyodideSnapshot(): { path: string; sha256: string; bytes: number } | null {
+  const harness = crypto.createHash('sha256').update(PYTHON_HARNESS).digest('hex').slice(0, 12);
+  // The file src/sandbox/node/paths.ts names SNAPSHOT_FILE (paths.ts reads the built harness, this the source).
+  const made = path.join(root, 'node_modules', '.cache', 'veredicto', `pyodide-${PYODIDE_VERSION}-${harness}.snapshot`);
+  if (!fs.existsSync(made)) {
+    // Compiles build/node from the current source and makes the snapshot of its harness (a few seconds).
+    const r = spawnSync(process.execPath, [path.join(root, 'bin', 'build-node.js')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0 || !fs.existsSync(made)) {
+      console.warn(`veredicto: no Pyodide snapshot (${made}), Python workers will start cold.\n${(r.stderr ?? '').slice(-2000)}`);
+      return null;
+    }
+  }
+  const name = `snapshot-${PYODIDE_VERSION}-${harness}.bin`;
+  const dir = path.join(root, 'public', 'pyodide');
+  fs.mkdirSync(dir, { recursive: true });
+  // Only this harness's snapshot is served (and precached): older ones are of no use to anyone.
+  for (const old of fs.readdirSync(dir)) if (/^snapshot-.*\.bin$/.test(old) && old !== name) fs.rmSync(path.join(dir, old), { force: true });
+  copyIfChanged(made, path.join(dir, name));
+  const bytes = fs.readFileSync(made);
+  return { path: `pyodide/${name}`, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length };
+}
+
+/** Copies a file when the target is missing or differs (by size and time), by a rename, so a server started meanwhile never sees half a file. */
+function copyIfChanged(source: string, target: string): void {
+  const s = fs.statSync(source);
+  const t = fs.statSync(target, { throwIfNoEntry: false });
+  if (t && t.size === s.size && Math.trunc(t.mtimeMs) === Math.trunc(s.mtimeMs)) return;
+  const partial = `${target}.${process.pid}.partial`;
+  fs.copyFileSync(source, partial);
+  fs.utimesSync(partial, s.atime, s.mtime); // the stamp that says "copied from this version"
+  fs.renameSync(partial, target);
 }
 
 /**
@@ -160,15 +200,15 @@ function offlineApp(): Plugin[] {
     injectRegister: false, // serviceWorker.ts registers it
     manifest: false, // no install prompt wanted, and no manifest request on every load
     workbox: {
-      globPatterns: ['**/*.{js,mjs,css,html,wasm,zip,json,ttf,woff,woff2,svg,png,ico,webmanifest}'],
+      globPatterns: ['**/*.{js,mjs,css,html,wasm,zip,json,bin,ttf,woff,woff2,svg,png,ico,webmanifest}'],
       // clang (about 105 MB) is not precached: the app fetches it when a C++ task first opens and
       // keeps it in a Cache Storage cache of its own (src/sandbox/browser/runtimeBundle.ts).
       // Monaco's TypeScript worker (6.9 MB) is not precached either: only a TypeScript task fetches
       // it, and it is then kept for offline use (runtimeCaching below).
       globIgnores: [`${CLANG_PATH}**`, '**/ts.worker-*.js'],
       runtimeCaching: [{ urlPattern: /\/assets\/ts\.worker-[\w-]+\.js$/, handler: 'CacheFirst', options: { cacheName: 'veredicto-monaco-typescript' } }],
-      // pyodide.asm.wasm is 9.6 MB.
-      maximumFileSizeToCacheInBytes: 24 * 1024 * 1024,
+      // pyodide.asm.wasm is 9.6 MB, Pyodide's memory snapshot (pyodideSnapshot above) 30 MB.
+      maximumFileSizeToCacheInBytes: 40 * 1024 * 1024,
       navigateFallback: 'index.html',
       // A navigation into the app's file folders is not a route: a missing file stays a 404. The
       // team server's API (/api/) is never answered from the cache: nothing under it is precached

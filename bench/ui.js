@@ -193,7 +193,7 @@ function armRunProbe(expected) {
 
 /**
  * Arms the measurement of a killed worker's replacement: when each test cell of solution `id`'s row
- * first shows a status (its class gains one beyond "cell"), in ms after the click.
+ * first shows a status (its class gains one beyond "cell" and "not-run"), in ms after the click.
  */
 function armKillProbe(id) {
   const k = (window.__benchKill = { clickAt: null, cells: [] });
@@ -202,7 +202,8 @@ function armKillProbe(id) {
     if (k.clickAt === null) return;
     row()?.querySelectorAll('td').forEach((td, i) => {
       if (k.cells[i] === undefined || k.cells[i] === null) {
-        const status = [...td.classList].find((c) => c !== 'cell');
+        // "not-run" is the cell before its test has a result (ResultsGrid.tsx), not a status.
+        const status = [...td.classList].find((c) => c !== 'cell' && c !== 'not-run');
         k.cells[i] = status ? { status, at: performance.now() - k.clickAt } : null;
       }
     });

@@ -7,11 +7,14 @@
 // offline too. Cache Storage rather than IndexedDB: a response streams into it as it arrives and
 // comes out as a file-backed Blob, so 105 MB never sit in the page's memory, and it stays apart from
 // the database that holds the trainers' work. clang's WebAssembly is compiled once by the sandbox
-// frame for all of its C++ workers (frame.protocol.ts `modules`).
+// frame for all of its C++ workers (frame.protocol.ts `modules`). Python's memory snapshot is read
+// with the other files, and handed over only when it is the one the app was built with
+// (pyodideSnapshot.ts).
 import type { Language } from '../../domain/task.js';
 import type { OnDemand } from './cachedFiles.js';
 import type { Progress } from './downloadProgress.js';
 import type { RuntimeBundle } from './frame.protocol.js';
+import { isBuiltSnapshot, PYODIDE_SNAPSHOT } from './pyodideSnapshot.js';
 import javascriptEntry from './javascript.worker.ts?worker&url';
 import pythonEntry from './python.worker.ts?worker&url';
 import typescriptEntry from './typescript.worker.ts?worker&url';
@@ -58,10 +61,30 @@ async function fetchBundle(language: Language): Promise<RuntimeBundle> {
   const fetchFiles = onDemand
     ? import('./cachedFiles.js').then((m) => m.fetchCached(onDemand, paths, base, (p) => listeners.forEach((l) => l(language, p))))
     : Promise.all(paths.map((p) => fetchFile(runtimeFileUrl(p, base))));
+  const snapshot = language === 'python' && PYODIDE_SNAPSHOT ? builtSnapshot(base) : undefined;
   // The dev server's entry imports other modules by URL, so it is loaded from there; a build's is one file.
-  const [entry, blobs] = await Promise.all([import.meta.env.DEV ? entryUrl : fetchFile(entryUrl), fetchFiles]);
+  const [entry, blobs, snapshotBlob] = await Promise.all([import.meta.env.DEV ? entryUrl : fetchFile(entryUrl), fetchFiles, snapshot]);
+  const files = Object.fromEntries(paths.map((p, i) => [p, blobs[i]!]));
+  if (snapshotBlob && PYODIDE_SNAPSHOT) files[PYODIDE_SNAPSHOT.path] = snapshotBlob;
   const modules = RUNTIME_MODULES[language];
-  return { entry, base, files: Object.fromEntries(paths.map((p, i) => [p, blobs[i]!])), ...(modules ? { modules: [...modules] } : {}) };
+  return { entry, base, files, ...(modules ? { modules: [...modules] } : {}) };
+}
+
+/**
+ * The Python snapshot when its bytes are the build's; otherwise none, and Python workers start cold
+ * (slower, never broken): a failed read is not a failed runtime.
+ */
+async function builtSnapshot(base: string): Promise<Blob | undefined> {
+  const expected = PYODIDE_SNAPSHOT!;
+  const url = runtimeFileUrl(expected.path, base);
+  try {
+    const blob = await fetchFile(url);
+    if (await isBuiltSnapshot(blob, expected)) return blob;
+    console.warn(`${url}: not the snapshot this version was built with; Python starts without it`);
+  } catch (e) {
+    console.warn(`${url}: ${String(e)}; Python starts without it`);
+  }
+  return undefined;
 }
 
 async function fetchFile(url: string): Promise<Blob> {

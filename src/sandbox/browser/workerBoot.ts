@@ -21,6 +21,8 @@ export type Boot = {
    * reads the file's own URL instead (and the `fetch` above serves what it asks for).
    */
   importModule(path: string, options?: { ownUrl?: boolean }): Promise<unknown>;
+  /** A handed-over file, if the app handed it over (an optional one, such as Python's snapshot). */
+  optional(path: string): Blob | undefined;
 };
 
 export function takeBoot(): Boot {
@@ -51,6 +53,7 @@ export function takeBoot(): Boot {
   return {
     base: boot.base,
     control: boot.control ? new Int32Array(boot.control) : null,
+    optional: (path) => files.get(runtimeFileUrl(path, boot.base)),
     importModule: async (path, options = {}) => {
       const source = options.ownUrl ? (await file(path).text()).replaceAll('import.meta.url', JSON.stringify(runtimeFileUrl(path, boot.base))) : file(path);
       const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));

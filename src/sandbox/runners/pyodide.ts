@@ -39,6 +39,11 @@ export function preparePython(py: PyodideAPI): void {
   py.runPython(`${PYTHON_HARNESS}\n${API} = _veredicto_setup(${JSON.stringify(TAG)})\ndel _veredicto_setup\n`);
 }
 
+/** Whether the harness is set up and not yet taken: so it is in a memory snapshot made by preparePython. */
+export function isPrepared(py: PyodideAPI): boolean {
+  return py.globals.has(API);
+}
+
 type Harness = {
   begin(stdin: string | undefined, limit: number): PyProxy;
   collect(): PyProxy;
