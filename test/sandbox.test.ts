@@ -166,3 +166,30 @@ describe('a format v1 code test that calls the entry point by name', () => {
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
   });
 });
+
+describe('a JavaScript code test that reaches the solution', () => {
+  const codeTest = (code: string, check?: string) => ({ kind: 'code' as const, name: 'code', hidden: false, code: { javascript: code }, ...(check ? { check } : {}) });
+  it.each([
+    // A change made in one call into the solution and undone in a later one, through the entry a check receives…
+    ['let n = 0\nconst real = Math.abs\nfunction f(x) { n++; if (n === 1) Math.abs = () => 0; else Math.abs = real; return x + 5 }\n',
+      'function check(candidate) {\n  const d = Math.abs(candidate(1) - 2)\n  candidate(0)\n  console.assert(d < 1e-9)\n}\n', 'check', 'failed'],
+    // …through a method of a class instance, and through a generator it returns.
+    ['class Counter {\n  bump() { this.real = Number.parseFloat; Number.parseFloat = () => 3 }\n  undo() { Number.parseFloat = this.real; return 0 }\n}\n',
+      'const c = new Counter()\nc.bump()\nconst v = Number.parseFloat("1")\nc.undo()\nconsole.assert(v === 3)\n', undefined, 'failed'],
+    ['function* f() { const real = Array.isArray; Array.isArray = () => true; yield 1; Array.isArray = real }\n',
+      'const g = f()\ng.next()\nconst ok = Array.isArray(5)\ng.next()\nconsole.assert(ok)\n', undefined, 'failed'],
+    ['async function f(x) { const real = Object.keys; Object.keys = () => [1, 2]; await null; Object.keys = real; return x }\n',
+      'f(1).then((v) => console.assert(Object.keys({}).length === 2))\n', undefined, 'failed'],
+    // What honest code does with what it returns still works through the wrappers.
+    ['class Box {\n  #v\n  constructor(v) { this.#v = v }\n  get v() { return this.#v }\n  static of(v) { return new Box(v) }\n}\nclass Cache extends Map {}\n' +
+      'function f(x) { const m = new Cache(); m.set(x, Box.of(x)); return m }\n',
+      'const m = f(2)\nconsole.assert(m instanceof Cache && m.get(2) instanceof Box && m.get(2).v === 2 && m.size === 1 && m.get(2).constructor === Box && Box.of(3).v === 3)\n', undefined, 'passed'],
+    ['async function f(x) { await null; return [x, { y: x }] }\nfunction* g() { yield 1; yield 2 }\nconst arr = [3]\nfunction same(a) { return a }\n',
+      'f(1).then((v) => console.assert(JSON.stringify(v) === \'[1,{"y":1}]\'))\nconsole.assert([...g()].join() === "1,2" && same(arr) === arr)\nconst o = {}\nconsole.assert(same(o) === o)\n', undefined, 'passed'],
+    ['function f(x) { return Math.abs(x) + Object.keys({ a: 1 }).length }\n', 'function check(candidate) {\n  console.assert(Math.abs(candidate(-1) - 2) < 1e-9)\n}\n', 'check', 'passed'],
+  ] as const)('%#', async (code, test, check, verdict) => {
+    const r = await sandbox.evaluate(task([codeTest(test, check)]), solution('javascript', code));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+    if (verdict === 'failed') expect(r.tests[0]?.message?.key).toMatch(/^result\.tampered\./);
+  });
+});

@@ -426,6 +426,19 @@ JS = [
     js("patches-iterator", "  Array.prototype[Symbol.iterator] = function* () { yield 2 }; return [0]\n", "fail",
        test="const [first] = f(1); console.assert(first === 2)"),
     js("adds-own-helper", "  return [x, x].sum()\n}\nArray.prototype.sum = function () { return this.reduce((a, b) => a + b, 0) }\nif (false) {\n", "pass"),
+    # Changed in one call into the solution and put back in a later one (or in a getter, or by a
+    # counter): the check after the test alone would find everything as it was.
+    js("undoes-on-second-call", "  f.n = (f.n || 0) + 1\n  if (f.n === 1) { const real = Object.is; Object.is = (a, b) => { Object.is = real; return true } }\n  return x * 3\n", "fail",
+       test="f(0); console.assert(Object.is(f(1), 2))"),
+    js("restores-in-getter", "  const real = Number.isFinite\n  Number.isFinite = () => true\n  return { get value() { Number.isFinite = real; return Infinity } }\n", "fail",
+       test="const r = f(1); console.assert(Number.isFinite(r.value))"),
+    js("tampers-on-odd-calls", "  f.k = (f.k || 0) + 1\n  if (f.k % 2) { const want = '0' + x; String.prototype.padStart = function () { return want }; return 'bad' }\n"
+       "  String.prototype.padStart = realPad\n  return String(x)\n}\nconst realPad = String.prototype.padStart\nif (false) {\n", "fail",
+       test="for (let i = 1; i <= 4; i++) console.assert(f(i).padStart(2, '0') === '0' + i)"),
+    js("restores-by-method-of-result", "  const real = Array.prototype.includes\n  Array.prototype.includes = () => true\n  return { list: [], done() { Array.prototype.includes = real } }\n", "fail",
+       test="const r = f(1); const ok = r.list.includes(2); r.done(); console.assert(ok)"),
+    js("uses-same-builtins-honestly", "  const n = Number.isFinite(x) ? Math.abs(x) : 0\n  return { value: n * 2, get twice() { return Object.is(this.value, 2) } }\n", "pass",
+       test="const r = f(-1); console.assert(Object.is(r.value, 2) && r.twice && Number.isFinite(r.value) && Math.abs(-r.value) === 2 && JSON.stringify([r.value]) === '[2]')"),
     js("exits-inside-test", "  process.exit(0)\n", "fail", test="f(1); console.assert(f(1) === 2)"),
     js("deep-recursion", "  const g = (n) => g(n + 1); return g(0)\n", "fail"),
     js("ordinary-after", "  return x + 1\n", "pass"),

@@ -144,7 +144,7 @@ const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, get
  * readline, process.stdin, and require('assert') as MultiPL-E's tests use it. Compiled on the
  * first require() or when the host drains stdin.
  */
-const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where) {
+const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note) {
   'use strict';
   const rl = {};
   rl.on = on(rl);
@@ -172,16 +172,17 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
     };
     const same = (a, b) => { try { return serialize(a, 1 << 22) === serialize(b, 1 << 22); } catch (e) { return false; } };
     const shown = (a, op, b) => line([a]) + ' ' + op + ' ' + line([b]);
-    const assert = function (v, m) { if (!v) fail(m, 'assert(' + line([v]) + ')', undefined, v); };
+    // Each assert first notes what the solution changed by then (see TAMPER).
+    const assert = function (v, m) { note(); if (!v) fail(m, 'assert(' + line([v]) + ')', undefined, v); };
     assert.ok = assert;
-    assert.equal = (a, b, m) => { if (a != b) fail(m, shown(a, '==', b), '==', a, b); };
-    assert.notEqual = (a, b, m) => { if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); };
-    assert.strictEqual = (a, b, m) => { if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); };
-    assert.notStrictEqual = (a, b, m) => { if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); };
-    assert.deepEqual = assert.deepStrictEqual = (a, b, m) => { if (!same(a, b)) fail(m, shown(a, 'deepEqual', b), 'deepStrictEqual', a, b); };
-    assert.notDeepEqual = assert.notDeepStrictEqual = (a, b, m) => { if (same(a, b)) fail(m, shown(a, 'notDeepEqual', b), 'notDeepStrictEqual', a, b); };
-    assert.fail = (m) => fail(m, 'assert.fail()');
-    assert.throws = (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); };
+    assert.equal = (a, b, m) => { note(); if (a != b) fail(m, shown(a, '==', b), '==', a, b); };
+    assert.notEqual = (a, b, m) => { note(); if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); };
+    assert.strictEqual = (a, b, m) => { note(); if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); };
+    assert.notStrictEqual = (a, b, m) => { note(); if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); };
+    assert.deepEqual = assert.deepStrictEqual = (a, b, m) => { note(); if (!same(a, b)) fail(m, shown(a, 'deepEqual', b), 'deepStrictEqual', a, b); };
+    assert.notDeepEqual = assert.notDeepStrictEqual = (a, b, m) => { note(); if (same(a, b)) fail(m, shown(a, 'notDeepEqual', b), 'notDeepStrictEqual', a, b); };
+    assert.fail = (m) => { note(); fail(m, 'assert.fail()'); };
+    assert.throws = (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } note(); if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); };
     assert.strict = assert;
     return freeze(assert);
   }
@@ -212,11 +213,18 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
  * their prototypes, the hidden iterator and typed array prototypes) are recorded, and on the common
  * prototypes those JavaScript consults on its own (toJSON when the test stringifies, toString,
  * valueOf, Symbol.iterator, then); check(), after the test, reports each one added, removed or
- * replaced since, and a global the solution hides with a let/const/class of its own. Only builtins captured before the solution ran
- * are used, and the result is built by string concatenation: no method the solution can replace runs.
+ * replaced since, and a global the solution hides with a let/const/class of its own. The comparison
+ * also runs after each call into the solution the test makes (see reach) and at each assert, and
+ * what it finds is kept: a change undone later still counts. Only builtins captured before the
+ * solution ran are used, and the result is built by string concatenation: no method the solution
+ * can replace runs.
  */
-const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, stringify, indirectEval, hasOwn, SymbolCtor) {
+const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, stringify, indirectEval, hasOwn, SymbolCtor, apply, parse, freeze, isArray) {
   'use strict';
+  // Taken now, before the solution runs, as everything this part uses later.
+  const ProxyCtor = Proxy, construct = Reflect.construct, reflectSet = Reflect.set, ownKeys = Reflect.ownKeys, ObjectCreate = Object.create;
+  const wmGet = WeakMap.prototype.get, wmSet = WeakMap.prototype.set, wmHas = WeakMap.prototype.has, wsAdd = WeakSet.prototype.add, wsHas = WeakSet.prototype.has;
+  const ArrayProto = Array.prototype, ObjectProto = Object.prototype, PromiseProto = Promise.prototype, promiseThen = Promise.prototype.then;
   const MISSING = {};
   const SYMBOLS = ['iterator', 'asyncIterator', 'toPrimitive', 'hasInstance', 'toStringTag', 'species', 'isConcatSpreadable'];
   const wanted = new Map();
@@ -285,35 +293,169 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       }
     }
   }
-  // Globals a solution may hide with a lexical declaration (const Math = …): their values now.
+  // Globals a solution may hide with a lexical declaration (const Math = …): their values now, and
+  // one function, compiled now, that reads them as code of the global scope sees them (a call,
+  // not an eval of each name, as the check runs after every call into the solution).
   const lexical = [];
+  let lexicalNames = '';
   for (let i = 0; i < watched.length; i++) {
     const n = watched[i];
     if (!hasOwn(G, n)) continue;
     const d = getOwnPropertyDescriptor(G, n);
-    if (hasOwn(d, 'value')) lexical[lexical.length] = [n, d.value];
+    if (hasOwn(d, 'value')) {
+      lexicalNames += (lexical.length ? ',' : '') + n;
+      lexical[lexical.length] = [n, d.value];
+    }
   }
-  return function check() {
-    let out = '', count = 0;
-    const put = (kind, name) => {
-      if (count >= 20) return;
-      out += (count++ ? ',' : '') + '{"kind":' + stringify(kind) + ',"name":' + stringify(name) + '}';
-    };
+  const resolve = indirectEval('(function () { return [' + lexicalNames + ']; })');
+  const differences = (put) => {
     for (let n = 0; n < before.length; n++) {
       const was = before[n];
       const now = entry(pairObject[n], pairKey[n]);
       if (was[0] === now[0] && was[1] === now[1]) continue;
       put(was[0] === MISSING && was[1] === MISSING ? 'added' : now[0] === MISSING && now[1] === MISSING ? 'removed' : 'changed', pairName[n]);
     }
+    let seenNow;
+    try { seenNow = resolve(); } catch (e) { seenNow = undefined; } // a global deleted, or a let of the solution never initialised
     for (let j = 0; j < lexical.length; j++) {
       const d = getOwnPropertyDescriptor(G, lexical[j][0]);
       if (d === undefined || !hasOwn(d, 'value') || d.value !== lexical[j][1]) continue;
       let value;
-      try { value = indirectEval(lexical[j][0]); } catch (e) { continue; }
+      if (seenNow !== undefined) value = seenNow[j];
+      else try { value = indirectEval(lexical[j][0]); } catch (e) { continue; }
       if (value !== lexical[j][1]) put('shadowed', lexical[j][0]);
     }
+  };
+  // What was found so far, kept in the order found: a change undone later is still reported.
+  const found = ObjectCreate(null);
+  let foundText = '', foundCount = 0;
+  const note = () => differences((kind, name) => {
+    const key = kind + ':' + name;
+    if (foundCount >= 20 || found[key] === true) return;
+    found[key] = true;
+    foundText += (foundCount++ ? ',' : '') + '{"kind":' + stringify(kind) + ',"name":' + stringify(name) + '}';
+  });
+  const check = () => { note(); return '[' + foundText + ']'; };
+
+  // The solution's code the test reaches, checked each time it returns: the solution's globals the
+  // test names, passed to the test in place of them (functions and objects only, see reach), and
+  // what they return or hold, through proxies whose traps run the real thing and then note().
+  // A builtin read through them is wrapped too (it may call back into the solution: a generator's
+  // next, a toString of an element) and runs with the real object as this, so a Map or a private
+  // field still works; plain data (arrays and objects of primitives) is handed
+  // over as it is: reading it runs nothing of the solution's.
+  const intrinsics = new WeakSet();
+  for (let i = 0; i < objects.length; i++) {
+    const o = objects[i];
+    apply(wsAdd, intrinsics, [o]);
+    const keys = ownKeys(o);
+    for (let j = 0; j < keys.length; j++) {
+      const d = getOwnPropertyDescriptor(o, keys[j]);
+      if (hasOwn(d, 'value')) { if (typeof d.value === 'function') apply(wsAdd, intrinsics, [d.value]); }
+      else { if (d.get) apply(wsAdd, intrinsics, [d.get]); if (d.set) apply(wsAdd, intrinsics, [d.set]); }
+    }
+  }
+  const isIntrinsic = (v) => apply(wsHas, intrinsics, [v]);
+  const proxies = new WeakMap(), targets = new WeakMap();
+  const unwrap = (v) => {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
+    const t = apply(wmGet, targets, [v]);
+    return t === undefined ? v : t;
+  };
+  const unwrapAll = (args) => {
+    for (let i = 0; i < args.length; i++) args[i] = unwrap(args[i]);
+    return args;
+  };
+  const PLAIN_BUDGET = 20000;
+  const plain = (v) => {
+    let budget = PLAIN_BUDGET;
+    const walk = (x, depth) => {
+      if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return true;
+      if (typeof x === 'function' || depth > 50 || --budget < 0) return false;
+      const proto = getPrototypeOf(x);
+      if (isArray(x) ? proto !== ArrayProto : proto !== ObjectProto && proto !== null) return false;
+      if (getOwnPropertySymbols(x).length) return false;
+      const names = getOwnPropertyNames(x);
+      for (let i = 0; i < names.length; i++) {
+        const d = getOwnPropertyDescriptor(x, names[i]);
+        if (!hasOwn(d, 'value') || !walk(d.value, depth + 1)) return false;
+      }
+      return true;
+    };
+    return walk(v, 0);
+  };
+  // A property as the test's read would find it: a getter of the solution's runs, then note().
+  const read = (t, k) => {
+    let o = t, d;
+    while (o !== null) {
+      d = getOwnPropertyDescriptor(o, k);
+      if (d !== undefined) break;
+      o = getPrototypeOf(o);
+    }
+    if (d === undefined) return undefined;
+    if (hasOwn(d, 'value')) {
+      // A proxy must report a frozen property as it is; a class's prototype stays itself for instanceof.
+      if ((o === t && !d.configurable && !d.writable) || (k === 'prototype' && typeof t === 'function')) return d.value;
+      return wrap(d.value);
+    }
+    if (d.get === undefined) return undefined;
+    if (isIntrinsic(d.get)) return wrap(apply(d.get, t, []));
+    try { return wrap(apply(d.get, t, [])); } finally { note(); }
+  };
+  const objectTraps = {
+    get: (t, k) => read(t, k),
+    set: (t, k, v) => { try { return reflectSet(t, k, unwrap(v), t); } finally { note(); } },
+  };
+  const functionTraps = {
+    get: (t, k) => read(t, k),
+    set: objectTraps.set,
+    apply: (t, self, args) => { try { return wrap(apply(t, unwrap(self), unwrapAll(args))); } finally { note(); } },
+    construct: (t, args, newTarget) => {
+      const nt = apply(wmGet, proxies, [t]) === newTarget ? t : unwrap(newTarget);
+      try { return wrap(construct(t, unwrapAll(args), nt)); } finally { note(); }
+    },
+  };
+  const remember = (v, p) => { apply(wmSet, proxies, [v, p]); apply(wmSet, targets, [p, v]); return p; };
+  function wrap(v) {
+    if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
+    const known = apply(wmGet, proxies, [v]);
+    if (known !== undefined) return known;
+    if (apply(wmHas, targets, [v])) return v;
+    if (isIntrinsic(v) && typeof v !== 'function') return v;
+    if (typeof v === 'object') {
+      // A promise of the solution's: what it settles with is wrapped, once it has settled, checked.
+      if (getPrototypeOf(v) === PromiseProto) return apply(promiseThen, v, [(x) => { note(); return wrap(x); }, (e) => { note(); throw e; }]);
+      if (plain(v)) return v;
+    }
+    return remember(v, new ProxyCtor(v, typeof v === 'function' ? functionTraps : objectTraps));
+  }
+  // Before the solution runs: which globals exist already (those are the builtins, watched above).
+  const existing = ObjectCreate(null);
+  for (let i = 0; i < globals.length; i++) existing[globals[i]] = true;
+  let reached = [];
+  // After the solution ran: of the names the test uses, the solution's globals that hold a function
+  // or an object worth wrapping, and their wrapped values for run(). A number or plain data is left
+  // as it is (the test keeps seeing the live binding).
+  const reach = (namesText) => {
+    const names = parse(namesText);
+    let out = '', count = 0;
+    const values = [];
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i];
+      if (existing[n] === true) continue;
+      let v;
+      try { v = indirectEval(n); } catch (e) { continue; }
+      const w = wrap(v);
+      if (w === v) continue;
+      out += (count++ ? ',' : '') + stringify(n);
+      values[values.length] = w;
+    }
+    note();
+    reached = values;
     return '[' + out + ']';
   };
+  const run = (fn) => apply(fn, undefined, reached);
+  return freeze({ check, note, reach, run });
 })`;
 
 /**
@@ -326,6 +468,23 @@ export function watchedNames(testCode: string): string[] {
   for (const m of testCode.matchAll(/[A-Za-z_$][\w$]*/g)) {
     if (names.size >= 400) break;
     names.add(m[0]);
+  }
+  return [...names];
+}
+
+/** Words no binding can have: never looked up as a solution's global. */
+const RESERVED = new Set(('await break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+  'implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield arguments eval').split(' '));
+
+/**
+ * The names through which a `code` test may reach the solution's code: its identifiers and those of
+ * the entry point a check receives. Sent to TAMPER's reach, which keeps those that are the solution's.
+ */
+export function reachNames(testCode: string, entryPoint = ''): string[] {
+  const names = new Set<string>();
+  for (const m of `${testCode}\n${entryPoint}`.matchAll(/(?<![\w$])(?<!(?<!\.)\.)[A-Za-z_$][\w$]*/g)) {
+    if (names.size >= 400) break;
+    if (!RESERVED.has(m[0])) names.add(m[0]);
   }
   return [...names];
 }
@@ -356,7 +515,8 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
     (serializeImpl || (serializeImpl = lazy('serialize')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, stringify, ArrayProto, ObjectProto, MapProto, SetProto, DateProto, PromiseProto)))(v, maxChars);
   const show = (v, depth, top) =>
     (showImpl || (showImpl = lazy('show')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, MapProto, SetProto, PromiseProto)))(v, depth, top);
-  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where));
+  const note = () => { if (tamper) tamper.note(); };
+  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note));
 
   function line(args) {
     let s = '';
@@ -368,6 +528,7 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   const consoleObject = freeze({
     log: out, info: out, debug: out, dir: out, table: out, trace: err, warn: err, error: err,
     assert(condition, ...a) {
+      note();
       if (condition) return;
       const text = a.length ? line(a) : '';
       host(${HOST.assertFailed}, text, where(), '', '', '', '', text);
@@ -400,12 +561,17 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   defineProperty(G, 'require', { value: (name) => io().require(name), writable: false, enumerable: false, configurable: false });
 
   // Taken now, before the solution runs (see TAMPER); only for code tests, which name what to watch.
-  const tamper = watchedText ? lazy('tamper')(G, parse(watchedText), getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, O.getOwnPropertySymbols, stringify, indirectEval, hasOwn, Symbol) : undefined;
+  const tamper = watchedText ? lazy('tamper')(G, parse(watchedText), getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, O.getOwnPropertySymbols, stringify, indirectEval, hasOwn, Symbol, apply, parse, freeze, isArray) : undefined;
 
   function call(fn, argsText, maxChars) {
     const args = parse(argsText);
     return serialize(apply(fn, undefined, args), maxChars);
   }
 
-  return freeze({ call, drainStdin: () => io().drainStdin(), tampered: () => (tamper ? tamper() : '[]') });
+  return freeze({
+    call, drainStdin: () => io().drainStdin(),
+    tampered: () => (tamper ? tamper.check() : '[]'),
+    reach: (namesText) => (tamper ? tamper.reach(namesText) : '[]'),
+    run: (fn) => tamper.run(fn),
+  });
 })`;

@@ -1,7 +1,7 @@
 // Runs JavaScript jobs in QuickJS: a fresh runtime and context for every test, with a heap limit,
 // a stack limit and an interrupt deadline. Environment-neutral: the caller provides the WASM module.
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten-core';
-import { HOST, JS_PRELUDE, LAZY, watchedNames } from '../harness/javascript.js';
+import { HOST, JS_PRELUDE, LAZY, reachNames, watchedNames } from '../harness/javascript.js';
 import type { Tamper } from '../../domain/verdict.js';
 import { memoryRefused, setMemoryCap } from '../memoryCap.js';
 import { isTamperList, type AssertionDetail, type Job, type Outcome, type RawResult, type Runner, type SandboxTest } from '../protocol.js';
@@ -138,8 +138,27 @@ export class QuickJSRunner implements Runner {
         keep(vm.unwrapResult(vm.callFunction(drain, vm.undefined)));
         this.settle(rt, vm);
       } else {
-        evaluate(test.code, 'test.js');
-        if (test.check) evaluate(`${test.check}(${test.entryPoint ?? ''})`, 'check.js');
+        // The solution's functions and objects the test names reach it wrapped (see TAMPER): each
+        // call into the solution is checked when it returns, so a change made in one call and undone
+        // in a later one is seen. The test then runs in a function whose parameters are those names,
+        // on the same lines of test.js; without any, as it is.
+        const sent = reachNames(`${test.code}\n${test.check ?? ''}`, test.entryPoint);
+        const reach = keep(vm.getProp(api, 'reach'));
+        const reachedText = keep(vm.unwrapResult(vm.callFunction(reach, vm.undefined, keep(vm.newString(JSON.stringify(sent))))));
+        const reached = (JSON.parse(vm.getString(reachedText)) as unknown[]).filter((n): n is string => typeof n === 'string' && sent.includes(n));
+        this.settle(rt, vm);
+        const checkCall = test.check ? `;${test.check}(${test.entryPoint ?? ''});` : '';
+        const wrapped = reached.length ? vm.evalCode(`(function (${reached.join(', ')}) {{ ${test.code}\n${checkCall}\n}})`, 'test.js', { type: 'global' }) : undefined;
+        if (wrapped && !wrapped.error) {
+          const fn = keep(wrapped.value);
+          keep(vm.unwrapResult(vm.callFunction(keep(vm.getProp(api, 'run')), vm.undefined, fn)));
+          this.settle(rt, vm);
+        } else {
+          // Code that does not compile as a function body runs as before (its syntax error is reported as it was).
+          if (wrapped?.error) wrapped.error.dispose();
+          evaluate(test.code, 'test.js');
+          if (test.check) evaluate(`${test.check}(${test.entryPoint ?? ''})`, 'check.js');
+        }
         tamperCheck?.();
       }
     } catch (e) {
