@@ -34,6 +34,15 @@ export const projectRubricSchema = taskSchema.shape.rubric
     });
   });
 
+/** A project's own dimensions (see withProjectDimensions in dimensions.ts): the task file's dimension shape and count, ids unique (ratings are keyed by them). */
+export const projectDimensionsSchema = taskSchema.shape.dimensions
+  .unwrap()
+  .superRefine((dimensions, ctx) => {
+    dimensions.forEach((d, i) => {
+      if (dimensions.findIndex((o) => o.id === d.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'duplicate dimension id', input: d.id });
+    });
+  });
+
 /** Every setting is optional: a create takes the defaults, a change only touches what it sends. */
 export const projectSettingsShape = {
   overlap: ranged('overlap').optional(),
@@ -42,6 +51,8 @@ export const projectSettingsShape = {
   leaseMinutes: ranged('leaseMinutes').optional(),
   /** null: each task's own rubric, else the default four; else this one for tasks without their own. */
   rubric: projectRubricSchema.nullable().optional(),
+  /** null: the 1–5 rubric (a task with its own dimensions, or made from answers, keeps its own); else every task without dimensions of its own is judged on these. */
+  dimensions: projectDimensionsSchema.nullable().optional(),
   reviewRate: ranged('reviewRate').optional(),
   minActiveSeconds: ranged('minActiveSeconds').optional(),
   goldMinTasks: ranged('goldMinTasks').optional(),

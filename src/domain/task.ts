@@ -181,6 +181,9 @@ export type Gold = z.infer<typeof gold>;
 
 /** A task's own judging dimension (rated with a severity, see dimensions.ts): an id and a name per locale. */
 const dimension = z.object({ id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), name: localized }).strict();
+export type TaskDimension = z.infer<typeof dimension>;
+/** The most dimensions a task (or a team project, projectSettings.ts) may list. */
+export const MAX_DIMENSIONS = 12;
 
 /** A task's own rubric criterion: a name and a description of each level 1–5, per locale. */
 const criterion = z
@@ -217,7 +220,7 @@ export const taskSchema = z
     /** Replaces the default rubric (correctness, efficiency, readability, robustness). */
     rubric: z.array(criterion).min(1).max(10).optional(),
     /** Replaces the default dimensions answers are rated on with a severity (correctness, instruction following, efficiency, readability, explanation). */
-    dimensions: z.array(dimension).min(1).max(12).optional(),
+    dimensions: z.array(dimension).min(1).max(MAX_DIMENSIONS).optional(),
   })
   .strict()
   .superRefine((task, ctx) => {
