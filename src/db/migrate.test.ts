@@ -85,10 +85,25 @@ describe.each(['postgres', 'pglite'] as const)('migrations on %s', (kind) => {
       expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM v_task_agreement`.execute(db)).rows[0]!.n).toBe(1);
       expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM v_reviews`.execute(db)).rows[0]!.n).toBe(0);
 
-      expect(await migrate(raw)).toEqual(['0006_project_pause']);
+      expect(await migrate(raw, '0006_project_pause')).toEqual(['0006_project_pause']);
       const q = (await sql<{ name: string; overlap: number; paused_at: unknown }>`SELECT name, overlap, paused_at FROM projects`.execute(db)).rows;
       expect(q).toEqual([{ name: 'Piloto', overlap: 2, paused_at: null }]);
       expect((await sql<{ n: number }>`SELECT count(*)::int AS n FROM v_trainer_figures`.execute(db)).rows[0]!.n).toBe(1);
+      // Work rated on a task's own dimensions and on the default five (a task made from answers).
+      const own = [{ id: 'tone', name: { en: 'Tone', 'es-CL': 'Tono' } }];
+      await sql`INSERT INTO tasks (project_id, id, seq, body) VALUES (${project!.id}, 'own-dims', 2, ${JSON.stringify({ id: 'own-dims', dimensions: own, solutions: [] })}), (${project!.id}, 'answers', 3, ${JSON.stringify({ id: 'answers', solutions: [{ id: 'answer-1', answer: 'Claro' }] })})`.execute(db);
+      const rated = { ...evaluation, judgement: { ranks: {}, ratings: { 'answer-1': { correctness: { severity: 'minor' } } } } };
+      for (const [id, taskId] of [['1a5e0c3e-0f7b-4c55-9d0e-6f1f8f0a2b01', 'own-dims'], ['1a5e0c3e-0f7b-4c55-9d0e-6f1f8f0a2b02', 'answers']] as const)
+        await sql`INSERT INTO submissions (id, project_id, task_id, evaluator_id, evaluation, active_ms) VALUES (${id}, ${project!.id}, ${taskId}, ${user!.id}, ${JSON.stringify({ ...rated, taskId })}, 1000)`.execute(db);
+
+      expect(await migrate(raw)).toEqual(['0007_project_dimensions']);
+      expect((await sql<{ dimensions: unknown }>`SELECT dimensions FROM projects`.execute(db)).rows).toEqual([{ dimensions: null }]);
+      const d = (await sql<{ task_id: string; dimensions: unknown; evaluation: unknown }>`SELECT task_id, dimensions, evaluation FROM submissions ORDER BY task_id`.execute(db)).rows;
+      expect(d).toEqual([
+        { task_id: 'add-two', dimensions: null, evaluation },
+        { task_id: 'answers', dimensions: ['correctness', 'instruction-following', 'efficiency', 'readability', 'explanation'].map((id) => ({ id })), evaluation: { ...rated, taskId: 'answers' } },
+        { task_id: 'own-dims', dimensions: own, evaluation: { ...rated, taskId: 'own-dims' } },
+      ]);
     });
   });
 

@@ -9,6 +9,7 @@ import * as m0003 from './migrations/0003_review.js';
 import * as m0004 from './migrations/0004_review_queue.js';
 import * as m0005 from './migrations/0005_sql_views.js';
 import * as m0006 from './migrations/0006_project_pause.js';
+import * as m0007 from './migrations/0007_project_dimensions.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_accounts_projects': m0001,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_review_queue': m0004,
   '0005_sql_views': m0005,
   '0006_project_pause': m0006,
+  '0007_project_dimensions': m0007,
 };
 export const LATEST = Object.keys(MIGRATIONS).at(-1)!;
 

@@ -65,6 +65,8 @@ export interface ProjectsTable {
   gold_threshold: number | null;
   /** Set while a lead has paused the project: no checkouts (migration 6). */
   paused_at: Timestamp | null;
+  /** The dimensions every task without its own is judged on; null: the 1–5 rubric (migration 7, domain/dimensions.ts). */
+  dimensions: Json<unknown> | null;
 }
 
 export interface GuidelinesTable {
@@ -147,6 +149,8 @@ export interface SubmissionsTable {
   gold_rubric_distance: number | null;
   gold_missed: boolean | null;
   peer_tau: number | null;
+  /** The dimensions it was rated on ([{id, name?}]), as they were when it arrived; null: not judged by dimensions (migration 7). */
+  dimensions: Json<unknown> | null;
 }
 
 export interface RechecksTable {

@@ -25,9 +25,9 @@ const ORDER: Record<Table, string[]> = {
 };
 /** jsonb columns: written back as JSON text. */
 const JSON_COLUMNS: Partial<Record<Table, string[]>> = {
-  projects: ['rubric'],
+  projects: ['rubric', 'dimensions'],
   tasks: ['body', 'gold'],
-  submissions: ['evaluation'],
+  submissions: ['evaluation', 'dimensions'],
   rechecks: ['results', 'mismatches'],
   revisions: ['evaluation'],
 };
