@@ -65,6 +65,16 @@ describe('exports of judged answers', () => {
     expect(back.evaluations[0]!.judgement.lineComments[0]).toMatchObject({ startLine: 2, endLine: 2, codeHash: contentHash(task.solutions[1]!.code) });
   });
 
+  it('names the dimensions the ratings were given on: the task’s, or the ones the caller kept', () => {
+    const [line] = lines(toEvaluationsJsonl([judged], tasks));
+    expect((line!.task as { dimensions: unknown }).dimensions).toEqual(['correctness', 'instruction-following', 'efficiency', 'readability', 'explanation'].map((id) => ({ id })));
+    const kept = [{ id: 'safety', name: { en: 'Safety', 'es-CL': 'Seguridad' } }];
+    const text = toEvaluationsJsonl([judged], tasks, () => 'ana@example.cl', () => kept);
+    expect((lines(text)[0]!.task as { dimensions: unknown }).dimensions).toEqual(kept);
+    expect(fromEvaluationsJsonl(text).problems).toEqual([]);
+    expect(lines(toEvaluationsJsonl([judged], tasks, undefined, () => null))[0]!.task).not.toHaveProperty('dimensions');
+  });
+
   it('reads an export written before version 2, upgraded', () => {
     const old = { format: 'veredicto.evaluation', version: 1, evaluation: { ...newEvaluation('t', 'en', NOW), schemaVersion: 1, judgement: { ranks: {}, scores: {}, critiques: {}, reasons: {}, justification: { text: '', locale: 'en' }, taskFlags: [], solutionFlags: {}, ownTests: [], results: {} } } };
     const back = fromEvaluationsJsonl(JSON.stringify(old));

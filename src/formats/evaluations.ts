@@ -4,6 +4,7 @@
 // Problem keys live in the judging namespace (`import.*`). No I/O: callers pass text.
 import { z } from '../domain/zod.js';
 import { EVALUATION_SCHEMA_VERSION, evaluationSchema, type Evaluation, type SeenResult } from '../domain/evaluation.js';
+import { dimensionsOf, type Dimension } from '../domain/dimensions.js';
 import { compactRanks, preferencePairs } from '../domain/ranking.js';
 import { rubricOf } from '../domain/rubric.js';
 import { LANGUAGES, pickLocale, type Locale, type Solution, type Task } from '../domain/task.js';
@@ -29,6 +30,8 @@ const taskSummary = z
     id: z.string(),
     title: z.object({ en: z.string().optional(), 'es-CL': z.string().optional() }).strict(),
     solutions: z.array(z.object({ id: z.string(), label: z.string(), language: z.enum(LANGUAGES) }).strict()),
+    /** The dimensions the ratings were given on (ids, with their names unless they are the default five's), for tasks judged by dimensions. */
+    dimensions: z.array(z.object({ id: z.string(), name: z.object({ en: z.string().optional(), 'es-CL': z.string().optional() }).strict().optional() }).strict()).optional(),
   })
   .strict();
 
@@ -39,8 +42,17 @@ export type EvaluationLine = z.infer<typeof lineV1> | z.infer<typeof lineV2>;
 /** One line as read: the evaluation, who made it when the line says, and the task part when present. */
 export type ReadLine = { evaluation: Evaluation; evaluator?: string; task?: z.infer<typeof taskSummary>; line: number };
 
-/** `evaluatorOf` names who made each evaluation (a server export): those lines are version 2. */
-export function toEvaluationsJsonl(evaluations: readonly Evaluation[], tasksById: TasksById, evaluatorOf?: (e: Evaluation, index: number) => string | undefined): string {
+/**
+ * `evaluatorOf` names who made each evaluation (a server export): those lines are version 2.
+ * `ratedOn` gives the dimensions each was rated on when they may differ from the task's current
+ * ones (a server export: kept with each submission); undefined there means the task's, null none.
+ */
+export function toEvaluationsJsonl(
+  evaluations: readonly Evaluation[],
+  tasksById: TasksById,
+  evaluatorOf?: (e: Evaluation, index: number) => string | undefined,
+  ratedOn?: (e: Evaluation, index: number) => readonly Dimension[] | null | undefined,
+): string {
   return evaluations
     .map((evaluation, i) => {
       const task = taskOf(tasksById, evaluation.taskId);
@@ -52,6 +64,9 @@ export function toEvaluationsJsonl(evaluations: readonly Evaluation[], tasksById
           title: task.title,
           solutions: task.solutions.map(({ id, label, language }) => ({ id, label, language })),
         };
+      const rated = ratedOn?.(evaluation, i);
+      const dimensions = rated === undefined ? (task ? dimensionsOf(task) : []) : (rated ?? []);
+      if (out.task && dimensions.length) out.task.dimensions = dimensions.map((d) => (d.name ? { id: d.id, name: d.name } : { id: d.id }));
       return `${JSON.stringify(out)}\n`;
     })
     .join('');

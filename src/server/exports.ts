@@ -3,6 +3,7 @@
 // task (their latest submission that matches the filters), in task and trainer order; a submission
 // a reviewer fixed and accepted is exported as fixed.
 import { sql, type Kysely } from 'kysely';
+import type { Dimension } from '../domain/dimensions.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import { DEFAULT_CRITERIA } from '../domain/rubric.js';
 import type { Locale, Task } from '../domain/task.js';
@@ -31,14 +32,14 @@ function filtered(db: Kysely<DB>, projectId: string, filter: ExportFilter) {
 }
 
 /** The latest matching submission of each (task, trainer), a page at a time. */
-async function* pages(db: Kysely<DB>, project: Project, filter: ExportFilter): AsyncGenerator<{ evaluations: Evaluation[]; evaluators: string[]; tasks: Map<string, Task> }> {
+async function* pages(db: Kysely<DB>, project: Project, filter: ExportFilter): AsyncGenerator<{ evaluations: Evaluation[]; evaluators: string[]; ratedOn: (Dimension[] | null)[]; tasks: Map<string, Task> }> {
   let after: { task: string; evaluator: string } | undefined;
   for (;;) {
     let q = filtered(db, project.id, filter)
       .distinctOn(['s.task_id', 's.evaluator_id'])
       .innerJoin('users as u', 'u.id', 's.evaluator_id')
       // A fix & accept exports the reviewer's revision (so its pairs come from the fixed ranking).
-      .select(['s.task_id', 's.evaluator_id', 'u.email'])
+      .select(['s.task_id', 's.evaluator_id', 'u.email', 's.dimensions'])
       .select(
         sql<unknown>`coalesce((SELECT rv.evaluation FROM reviews v JOIN revisions rv ON rv.id = v.revision_id WHERE v.submission_id = s.id AND v.decision = 'fix-accept' ORDER BY v.created_at DESC LIMIT 1), s.evaluation)`.as('evaluation'),
       )
@@ -52,7 +53,13 @@ async function* pages(db: Kysely<DB>, project: Project, filter: ExportFilter): A
     if (!rows.length) return;
     const ids = [...new Set(rows.map((r) => r.task_id))];
     const tasks = await db.selectFrom('tasks').select(['id', 'body']).where('project_id', '=', project.id).where('id', 'in', ids).execute();
-    yield { evaluations: rows.map((r) => r.evaluation as Evaluation), evaluators: rows.map((r) => r.email), tasks: new Map(tasks.map((t) => [t.id, taskForTrainer(t.body, project.rubric)])) };
+    yield {
+      evaluations: rows.map((r) => r.evaluation as Evaluation),
+      evaluators: rows.map((r) => r.email),
+      // What each was rated on when it arrived, not the project's dimensions now (migration 7).
+      ratedOn: rows.map((r) => r.dimensions as Dimension[] | null),
+      tasks: new Map(tasks.map((t) => [t.id, taskForTrainer(t.body, project)])),
+    };
     const last = rows.at(-1)!;
     after = { task: last.task_id, evaluator: last.evaluator_id };
     if (rows.length < PAGE) return;
@@ -90,9 +97,9 @@ async function criteriaOf(db: Kysely<DB>, project: Project, filter: ExportFilter
 export async function* exportProject(db: Kysely<DB>, project: Project, format: ExportFormat, filter: ExportFilter, locale: Locale): AsyncGenerator<string> {
   const criteria = format === 'csv' ? await criteriaOf(db, project, filter) : [];
   if (format === 'csv') yield `\uFEFF${csvHeader(criteria)}`;
-  for await (const { evaluations, evaluators, tasks } of pages(db, project, filter)) {
+  for await (const { evaluations, evaluators, ratedOn, tasks } of pages(db, project, filter)) {
     // Each line names its evaluator (format version 2): `veredicto agreement` reads the file as is.
-    if (format === 'jsonl') yield toEvaluationsJsonl(evaluations, tasks, (_e, i) => evaluators[i]);
+    if (format === 'jsonl') yield toEvaluationsJsonl(evaluations, tasks, (_e, i) => evaluators[i], (_e, i) => ratedOn[i] ?? null);
     else if (format === 'pairs') yield toPreferencePairsJsonl(evaluations, tasks, locale);
     else yield csvRows(evaluations, tasks, locale, criteria);
   }

@@ -3,7 +3,8 @@
 // time limit and lease. A task's gold answer is stored apart from what trainers are sent.
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { Criterion, Task } from '../domain/task.js';
+import { withProjectDimensions } from '../domain/dimensions.js';
+import type { Criterion, Task, TaskDimension } from '../domain/task.js';
 import { applySamples, parseSource } from '../formats/datasets.js';
 import type { Problem } from '../formats/taskFile.js';
 import type { DB } from '../db/schema.js';
@@ -18,6 +19,7 @@ export type ProjectSettings = {
   timeLimitMinutes?: number | null;
   leaseMinutes?: number;
   rubric?: Criterion[] | null;
+  dimensions?: TaskDimension[] | null;
   guidelines?: Guidelines;
   reviewRate?: number;
   minActiveSeconds?: number;
@@ -67,6 +69,7 @@ export async function createProject(db: Kysely<DB>, settings: ProjectSettings, t
         time_limit_minutes: settings.timeLimitMinutes ?? null,
         lease_minutes: settings.leaseMinutes ?? 24 * 60,
         rubric: settings.rubric ? JSON.stringify(settings.rubric) : null,
+        dimensions: settings.dimensions ? JSON.stringify(settings.dimensions) : null,
         ...(settings.reviewRate !== undefined ? { review_rate: settings.reviewRate } : {}),
         ...(settings.minActiveSeconds !== undefined ? { min_active_seconds: settings.minActiveSeconds } : {}),
         ...(settings.goldMinTasks !== undefined ? { gold_min_tasks: settings.goldMinTasks } : {}),
@@ -111,8 +114,16 @@ export async function setGuidelines(db: Kysely<DB>, projectId: string, text: Gui
   });
 }
 
-/** The task as a trainer receives it: no gold answer, and the project's rubric when it has one. */
-export function taskForTrainer(body: unknown, projectRubric: unknown): Task {
+/** The project settings that change how its tasks are judged. */
+export type Judging = { rubric: unknown; dimensions: unknown };
+
+/**
+ * The task as a trainer receives it (and as leads and exports read it): no gold answer, the
+ * project's rubric when it has one and the task has none, and the project's dimensions unless the
+ * task has its own (withProjectDimensions has the precedence).
+ */
+export function taskForTrainer(body: unknown, project: Judging): Task {
   const task = body as Task;
-  return projectRubric && !task.rubric ? { ...task, rubric: projectRubric as Criterion[] } : task;
+  const rubric = project.rubric && !task.rubric ? { ...task, rubric: project.rubric as Criterion[] } : task;
+  return withProjectDimensions(rubric, project.dimensions as TaskDimension[] | null);
 }

@@ -19,7 +19,7 @@ export const QUEUE_LIMIT = 200;
 
 /** The task as a lead sees it: with the project's rubric and its gold answer. */
 function leadTask(body: unknown, gold: unknown, project: Project): Task {
-  const task = taskForTrainer(body, project.rubric);
+  const task = taskForTrainer(body, project);
   return gold ? { ...task, gold: gold as Gold } : task;
 }
 
@@ -82,7 +82,7 @@ export async function taskReview(db: Kysely<DB>, project: Project, taskId: strin
     .selectFrom('submissions as s')
     .innerJoin('users as u', 'u.id', 's.evaluator_id')
     .leftJoin('rechecks as r', 'r.submission_id', 's.id')
-    .select(['s.id', 's.evaluator_id', 'u.email', 's.evaluation', 's.active_ms', 's.received_at', 's.review_state', 's.guideline_version', 'r.state as recheck_state', 'r.results', 'r.mismatches', 'r.mismatch'])
+    .select(['s.id', 's.evaluator_id', 'u.email', 's.evaluation', 's.active_ms', 's.received_at', 's.review_state', 's.guideline_version', 's.dimensions', 'r.state as recheck_state', 'r.results', 'r.mismatches', 'r.mismatch'])
     .where('s.project_id', '=', project.id)
     .where('s.task_id', '=', taskId)
     .orderBy('u.email')
@@ -112,6 +112,8 @@ export async function taskReview(db: Kysely<DB>, project: Project, taskId: strin
       receivedAt: s.received_at,
       reviewState: s.review_state,
       guidelineVersion: s.guideline_version,
+      // The dimensions it was rated on (kept from upload), not the project's current ones.
+      dimensions: s.dimensions,
       activeMs: s.active_ms,
       evaluation: s.evaluation,
       recheck: { state: s.recheck_state, mismatch: s.mismatch, mismatches: s.mismatches, results: s.results },
@@ -196,7 +198,7 @@ export async function inbox(db: Kysely<DB>, project: Project, trainerId: string)
     .orderBy('v.created_at', 'desc')
     .execute();
   return rows.map((r) => {
-    const task = taskForTrainer(r.body, project.rubric);
+    const task = taskForTrainer(r.body, project);
     return {
       reviewId: r.id,
       submissionId: r.submission_id,
@@ -222,7 +224,7 @@ export async function updateAgreement(db: Kysely<DB>, project: Project, taskIds:
   const gold = new Map(tasks.flatMap((t) => (t.gold ? [[t.id, leadTask(t.body, t.gold, project)] as const] : [])));
   const rows = await standing(db, project.id, taskIds).execute();
   for (const t of tasks) {
-    const task = taskForTrainer(t.body, project.rubric);
+    const task = taskForTrainer(t.body, project);
     const [ratings] = ratingsByTask(
       rows.filter((r) => r.task_id === t.id).map((r) => ({ rater: r.evaluator_id, evaluation: r.evaluation as Evaluation, solutionIds: task.solutions.map((s) => s.id), criteria: rubricOf(task).map((c) => c.id) })),
     );

@@ -1,14 +1,18 @@
 // Submitted evaluations arriving from trainers' outboxes. Each carries a UUID the client made: the
 // row is inserted with ON CONFLICT DO NOTHING, so a retried, doubled or interrupted upload stores it
 // once, and every id gets its own answer (accepted now, already accepted, or refused and why).
-// Each new submission queues its re-check in the same transaction.
+// Each new submission queues its re-check in the same transaction, and keeps the dimensions its
+// task is judged on as it arrives, so changing the project's dimensions later never relabels it.
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { dimensionsOf, withProjectDimensions } from '../domain/dimensions.js';
+import type { Task, TaskDimension } from '../domain/task.js';
 import type { Evaluation } from '../domain/evaluation.js';
 import type { Insertable } from 'kysely';
 import type { DB, SubmissionsTable } from '../db/schema.js';
 import { retrying } from './assignment.js';
 import { isUuid } from './access.js';
+import type { Judging } from './projects.js';
 
 export const MAX_BATCH = 100;
 
@@ -18,8 +22,11 @@ export type Ack =
   /** notFound: no such lease of this trainer; notSubmitted: a draft; wrongTask: the lease is for another task; conflict: the id was used for something else. */
   | { id: string; status: 'rejected'; code: 'notFound' | 'notSubmitted' | 'wrongTask' | 'conflict' };
 
-/** `sampleRate`: the share of new submissions drawn for review, by the server (the client's id has no say). */
-export async function upload(db: Kysely<DB>, projectId: string, userId: string, items: readonly UploadItem[], sampleRate = 0): Promise<Ack[]> {
+/**
+ * `sampleRate`: the share of new submissions drawn for review, by the server (the client's id has
+ * no say). `judging`: the project's rubric and dimensions now, to record what each was rated on.
+ */
+export async function upload(db: Kysely<DB>, projectId: string, userId: string, items: readonly UploadItem[], sampleRate = 0, judging: Judging = { rubric: null, dimensions: null }): Promise<Ack[]> {
   const acks = new Map<string, Ack>();
   const candidates: UploadItem[] = [];
   for (const item of items) {
@@ -31,11 +38,15 @@ export async function upload(db: Kysely<DB>, projectId: string, userId: string, 
   if (candidates.length)
     await retrying(db, async (trx) => {
       const leases = await trx
-        .selectFrom('assignments')
-        .select(['id', 'task_id', 'state'])
-        .where('project_id', '=', projectId)
-        .where('user_id', '=', userId)
-        .where('id', 'in', [...new Set(candidates.map((c) => c.assignmentId))])
+        .selectFrom('assignments as a')
+        .innerJoin('tasks as t', (j) => j.onRef('t.project_id', '=', 'a.project_id').onRef('t.id', '=', 'a.task_id'))
+        .select(['a.id', 'a.task_id', 'a.state'])
+        // Only what decides the dimensions, not the whole task: a batch may hold 100 of them.
+        .select(sql<TaskDimension[] | null>`t.body -> 'dimensions'`.as('own_dimensions'))
+        .select(sql<boolean>`jsonb_path_exists(t.body, '$.solutions[*] ? (exists(@.answer))')`.as('from_answers'))
+        .where('a.project_id', '=', projectId)
+        .where('a.user_id', '=', userId)
+        .where('a.id', 'in', [...new Set(candidates.map((c) => c.assignmentId))])
         .execute();
       const byId = new Map(leases.map((l) => [l.id, l]));
       const rows: Insertable<SubmissionsTable>[] = [];
@@ -43,7 +54,10 @@ export async function upload(db: Kysely<DB>, projectId: string, userId: string, 
         const lease = byId.get(c.assignmentId);
         if (!lease) acks.set(c.id, { id: c.id, status: 'rejected', code: 'notFound' });
         else if (lease.task_id !== c.evaluation.taskId) acks.set(c.id, { id: c.id, status: 'rejected', code: 'wrongTask' });
-        else
+        else {
+          const shape: Pick<Task, 'dimensions' | 'solutions'> = { solutions: lease.from_answers ? [{ id: '', label: '', language: 'python', code: '', answer: '' }] : [] };
+          if (lease.own_dimensions) shape.dimensions = lease.own_dimensions;
+          const dimensions = dimensionsOf(withProjectDimensions(shape, judging.dimensions as TaskDimension[] | null));
           rows.push({
             id: c.id,
             project_id: projectId,
@@ -55,7 +69,9 @@ export async function upload(db: Kysely<DB>, projectId: string, userId: string, 
             submitted_at: c.evaluation.submittedAt ?? null,
             guideline_version: c.guidelineVersion ?? null,
             sampled: sampleRate > 0 && crypto.randomInt(1_000_000) < sampleRate * 1_000_000,
+            dimensions: dimensions.length ? JSON.stringify(dimensions) : null,
           });
+        }
       }
       if (!rows.length) return;
       // The submissions and their re-check jobs in one statement (a retried id inserts neither).

@@ -26,6 +26,8 @@ export function projectJson(p: Project, counts?: { tasks: number; submitted: num
     timeLimitMinutes: p.time_limit_minutes,
     leaseMinutes: p.lease_minutes,
     rubric: p.rubric,
+    /** null: the 1–5 rubric; else what every task without dimensions of its own is judged on. */
+    dimensions: p.dimensions,
     reviewRate: p.review_rate,
     minActiveSeconds: p.min_active_seconds,
     goldMinTasks: p.gold_min_tasks,
@@ -92,6 +94,8 @@ export const projectRoutes = (ctx: ServerContext): FastifyPluginAsyncZod =>
           ...(b.timeLimitMinutes !== undefined ? { time_limit_minutes: b.timeLimitMinutes } : {}),
           ...(b.leaseMinutes !== undefined ? { lease_minutes: b.leaseMinutes } : {}),
           ...(b.rubric !== undefined ? { rubric: b.rubric ? JSON.stringify(b.rubric) : null } : {}),
+          // Work already submitted keeps the dimensions it was rated on (submissions.dimensions).
+          ...(b.dimensions !== undefined ? { dimensions: b.dimensions ? JSON.stringify(b.dimensions) : null } : {}),
           ...(b.reviewRate !== undefined ? { review_rate: b.reviewRate } : {}),
           ...(b.minActiveSeconds !== undefined ? { min_active_seconds: b.minActiveSeconds } : {}),
           ...(b.goldMinTasks !== undefined ? { gold_min_tasks: b.goldMinTasks } : {}),

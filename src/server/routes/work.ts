@@ -22,7 +22,7 @@ const assignmentJson = (a: AssignmentRow, project: Project) => ({
   leasedAt: a.leased_at,
   leaseExpiresAt: a.lease_expires_at,
   finishedAt: a.finished_at,
-  task: taskForTrainer(a.body, project.rubric),
+  task: taskForTrainer(a.body, project),
 });
 
 export const workRoutes = (ctx: ServerContext): FastifyPluginAsyncZod =>
@@ -53,7 +53,7 @@ export const workRoutes = (ctx: ServerContext): FastifyPluginAsyncZod =>
     app.post('/api/projects/:projectId/submissions', { bodyLimit: UPLOAD_BODY_LIMIT, schema: { params: projectParams, body: uploadBody } }, async (req) => {
       const user = requireUser(req);
       const project = await projectFor(db, user, req.params.projectId, ['trainer']);
-      const acks = await upload(db, project.id, user.id, req.body.items, project.review_rate);
+      const acks = await upload(db, project.id, user.id, req.body.items, project.review_rate, project);
       const fresh = new Set(acks.filter((a) => a.status === 'accepted').map((a) => a.id));
       if (fresh.size) {
         ctx.onSubmitted?.();
@@ -68,7 +68,7 @@ export const workRoutes = (ctx: ServerContext): FastifyPluginAsyncZod =>
         .selectFrom('submissions as s')
         .leftJoin('rechecks as r', 'r.submission_id', 's.id')
         .innerJoin('users as u', 'u.id', 's.evaluator_id')
-        .select(['s.id', 's.task_id', 's.assignment_id', 's.evaluator_id', 'u.email', 's.evaluation', 's.received_at', 's.review_state', 's.guideline_version', 'r.state as recheck_state', 'r.results', 'r.mismatches', 'r.mismatch'])
+        .select(['s.id', 's.task_id', 's.assignment_id', 's.evaluator_id', 'u.email', 's.evaluation', 's.received_at', 's.review_state', 's.guideline_version', 's.dimensions', 'r.state as recheck_state', 'r.results', 'r.mismatches', 'r.mismatch'])
         .where('s.project_id', '=', project.id)
         .orderBy('s.received_at')
         .orderBy('s.id');
@@ -85,6 +85,8 @@ export const workRoutes = (ctx: ServerContext): FastifyPluginAsyncZod =>
       receivedAt: s.received_at,
       reviewState: s.review_state,
       guidelineVersion: s.guideline_version,
+      /** What it was rated on, kept from when it arrived (null: not judged by dimensions). */
+      dimensions: s.dimensions,
       recheck: { state: s.recheck_state, mismatch: s.mismatch, mismatches: s.mismatches, ...(full ? { results: s.results } : {}) },
       ...(full ? { evaluation: s.evaluation } : {}),
     });
