@@ -1,10 +1,12 @@
 // The settings of a team project as the admin edits them, on the new-project form and on the
 // project's page: trainers per task, time limit, reservation, the gold and review rules, and the
-// rubric (each task's own, or one for the tasks without their own); then new guideline versions and
+// rubric (each task's own, or one for the tasks without their own), how answers are judged (the 1–5
+// rubric, or the project's dimensions with a severity); then new guideline versions and
 // more tasks. Values are read and checked by projectForm.ts; each problem is shown beside its
 // field, translated, with the allowed range.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DEFAULT_DIMENSIONS } from '../../domain/dimensions.js';
 import { DEFAULT_CRITERIA } from '../../domain/rubric.js';
 import type { AnyT } from '../../i18n/i18n.js';
 import { LOCALES } from '../../domain/task.js';
@@ -12,7 +14,7 @@ import { ensureLocale } from '../resources.js';
 import { api } from '../services/teamApi.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { TeamErrorNote, useAction } from './TeamError.js';
-import { draftOf, emptyCriterion, NUMERIC_FIELDS, readDraft, shownLimits, type CriterionDraft, type FormProblem, type ProjectSettings, type SettingsDraft } from './projectForm.js';
+import { draftOf, emptyCriterion, emptyDimension, NUMERIC_FIELDS, readDraft, shownLimits, type CriterionDraft, type DimensionDraft, type FormProblem, type ProjectSettings, type SettingsDraft } from './projectForm.js';
 
 type NumericField = (typeof NUMERIC_FIELDS)[number];
 const LABEL = {
@@ -34,11 +36,20 @@ function defaultCriteria(i18n: { getFixedT: (lng: string, ns: string) => AnyT })
   return DEFAULT_CRITERIA.map((id) => ({ id, nameEn: String(en(`rubric.${id}.name`)), nameEs: String(es(`rubric.${id}.name`)), levelsEn: levels(en, id), levelsEs: levels(es, id) }));
 }
 
+/** The default five dimensions with their translated names in both languages (both loaded), to start the project's list from. */
+function defaultDimensions(i18n: { getFixedT: (lng: string, ns: string) => AnyT }): DimensionDraft[] {
+  const en = i18n.getFixedT('en', 'judging');
+  const es = i18n.getFixedT('es-CL', 'judging');
+  return DEFAULT_DIMENSIONS.map((id) => ({ id, nameEn: String(en(`dimension.${id}`)), nameEs: String(es(`dimension.${id}`)) }));
+}
+
 export function SettingsFields({ draft, onChange, problems, idPrefix }: { draft: SettingsDraft; onChange: (d: SettingsDraft) => void; problems: readonly FormProblem[]; idPrefix: string }) {
   const { t, i18n } = useTranslation('team');
   const setNumber = (field: NumericField, value: string) => onChange({ ...draft, numbers: { ...draft.numbers, [field]: value } });
   const setCriterion = (i: number, c: Partial<CriterionDraft>) => onChange({ ...draft, criteria: draft.criteria.map((x, n) => (n === i ? { ...x, ...c } : x)) });
   const rubricProblems = problems.filter((p) => p.field === 'rubric');
+  const dimensionProblems = problems.filter((p) => p.field === 'dimensions');
+  const setDimension = (i: number, d: Partial<DimensionDraft>) => onChange({ ...draft, dimensions: draft.dimensions.map((x, n) => (n === i ? { ...x, ...d } : x)) });
   return (
     <>
       {NUMERIC_FIELDS.map((field) => {
@@ -129,6 +140,62 @@ export function SettingsFields({ draft, onChange, problems, idPrefix }: { draft:
           <ul className="field-problem" data-problems="rubric">
             {rubricProblems.map((p, i) => (
               <li key={i}>{t(`ui.settings.rubricError.${p.key as 'none'}`, p.params)}</li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+      <fieldset className="stack rubric-settings dimension-settings">
+        <legend>{t('ui.settings.judging')}</legend>
+        {(['rubric', 'dimensions'] as const).map((mode) => (
+          <label key={mode} className="inline">
+            <input type="radio" name={`${idPrefix}-judging`} checked={draft.judging === mode} onChange={() => onChange({ ...draft, judging: mode })} />{' '}
+            {t(mode === 'rubric' ? 'ui.settings.judgingRubric' : 'ui.settings.judgingDimensions')}
+          </label>
+        ))}
+        {draft.judging === 'dimensions' && (
+          <>
+            {draft.dimensions.map((d, i) => (
+              <fieldset key={i} className="stack criterion-settings" data-dimension={i + 1}>
+                <legend>{t('ui.settings.dimension', { n: i + 1 })}</legend>
+                <label>
+                  {t('ui.settings.criterionId')}
+                  <input value={d.id} maxLength={40} onChange={(e) => setDimension(i, { id: e.target.value })} />
+                </label>
+                <label>
+                  {t('ui.settings.nameEn')}
+                  <input value={d.nameEn} lang="en" onChange={(e) => setDimension(i, { nameEn: e.target.value })} />
+                </label>
+                <label>
+                  {t('ui.settings.nameEs')}
+                  <input value={d.nameEs} lang="es-CL" onChange={(e) => setDimension(i, { nameEs: e.target.value })} />
+                </label>
+                <button type="button" className="ghost" onClick={() => onChange({ ...draft, dimensions: draft.dimensions.filter((_, n) => n !== i) })}>
+                  {t('ui.settings.removeDimension', { n: i + 1 })}
+                </button>
+              </fieldset>
+            ))}
+            <p className="row">
+              <button type="button" onClick={() => onChange({ ...draft, dimensions: [...draft.dimensions, emptyDimension()] })}>
+                {t('ui.settings.addDimension')}
+              </button>
+              {!draft.dimensions.length && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    // Both languages' names go in: the other locale's translations load first.
+                    void Promise.all(LOCALES.map((l) => ensureLocale(i18n, l))).then(() => onChange({ ...draft, dimensions: defaultDimensions(i18n as never) }))
+                  }
+                >
+                  {t('ui.settings.startDefaultDimensions')}
+                </button>
+              )}
+            </p>
+          </>
+        )}
+        {dimensionProblems.length > 0 && (
+          <ul className="field-problem" data-problems="dimensions">
+            {dimensionProblems.map((p, i) => (
+              <li key={i}>{t(`ui.settings.dimensionsError.${p.key as 'none'}`, p.params)}</li>
             ))}
           </ul>
         )}

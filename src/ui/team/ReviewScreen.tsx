@@ -1,11 +1,13 @@
 // /team/<project>/review/<task>: every trainer's judgement of one task side by side (ranking,
-// rubric scores, critiques, own tests, the verdicts seen next to the server's re-check, the
+// rubric scores, the severities per dimension (on the dimensions the work was rated on, kept by the
+// server from upload), critiques, own tests, the verdicts seen next to the server's re-check, the
 // guideline version), every earlier decision, and for a pending one the reviewer's decision:
 // accept, fix & accept (ranks, rubric scores and critiques edited, stored as a new revision beside
 // the trainer's own, and exported in its place), or reject with a required comment, back to the
 // same trainer or to the pool.
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Dimension } from '../../domain/dimensions.js';
 import type { Evaluation } from '../../domain/evaluation.js';
 import { fixedEvaluation, type ReviewFix } from '../../domain/review.js';
 import { rubricOf } from '../../domain/rubric.js';
@@ -13,6 +15,7 @@ import { pickLocale, SCORES, type Locale, type Task } from '../../domain/task.js
 import { goldRanks } from '../../domain/practice.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { useCriterionText } from '../components/RubricScores.js';
+import { useDimensionName } from '../components/AnswerJudging.js';
 import { followLink, teamProjectPath } from '../router.js';
 import { api } from '../services/teamApi.js';
 import { asJudged } from '../shownTask.js';
@@ -26,6 +29,8 @@ type Submission = {
   receivedAt: string;
   reviewState: 'pending' | 'accepted' | 'rejected';
   guidelineVersion: number | null;
+  /** The dimensions it was rated on (null: not judged by dimensions). */
+  dimensions: Dimension[] | null;
   activeMs: number;
   evaluation: Evaluation;
   recheck: Recheck;
@@ -79,8 +84,10 @@ export function ReviewScreen({ projectId, taskId }: { projectId: string; taskId:
 function SubmissionCard({ projectId, task, submission: s, goldRank, onDecided }: { projectId: string; task: Task; submission: Submission; goldRank?: Record<string, number> | undefined; onDecided: () => Promise<void> }) {
   const { t, i18n } = useTranslation('team');
   const { t: tc } = useTranslation();
+  const { t: tj } = useTranslation('judging');
   const locale = i18n.language as Locale;
   const criterionText = useCriterionText(locale);
+  const dimensionName = useDimensionName(locale);
   const j = s.evaluation.judgement;
   const criteria = rubricOf(task);
   const ranked = [...task.solutions].sort((a, b) => (j.ranks[a.id] ?? 99) - (j.ranks[b.id] ?? 99));
@@ -126,6 +133,41 @@ function SubmissionCard({ projectId, task, submission: s, goldRank, onDecided }:
           })}
         </tbody>
       </table>
+      {s.dimensions && s.dimensions.length > 0 && (
+        <table className="team-table" aria-label={t('ui.review.ratings')} data-ratings>
+          <thead>
+            <tr>
+              <th>{t('ui.review.solution')}</th>
+              {s.dimensions.map((d) => (
+                <th key={d.id} data-dimension={d.id}>
+                  {dimensionName(d)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((sol) => (
+              <tr key={sol.id} data-solution={sol.id}>
+                <td>{sol.label}</td>
+                {s.dimensions!.map((d) => {
+                  const r = j.ratings[sol.id]?.[d.id];
+                  return (
+                    <td key={d.id} className={r?.severity === 'major' ? 'bad' : undefined}>
+                      {r ? tj(`ratings.severity.${r.severity}`) : '—'}
+                      {r?.note && (
+                        <span className="muted" lang={r.note.locale}>
+                          {' '}
+                          · {r.note.text}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <dl className="review-critiques">
         {ranked.map((sol) => (
           <div key={sol.id}>

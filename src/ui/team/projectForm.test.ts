@@ -1,7 +1,7 @@
 // The project settings form's reading: defaults, percentages, the decimal comma, empty boxes that
 // mean "none", each out-of-range value named with the range the form shows, and the rubric's rules.
 import { describe, expect, it } from 'vitest';
-import { draftOf, emptyCriterion, readDraft, type SettingsDraft } from './projectForm.js';
+import { draftOf, emptyCriterion, emptyDimension, readDraft, type SettingsDraft } from './projectForm.js';
 
 const levels = (p: string) => [1, 2, 3, 4, 5].map((n) => `${p} ${n}`).join('\n');
 const draft = (numbers: Partial<SettingsDraft['numbers']> = {}, rest: Partial<SettingsDraft> = {}): SettingsDraft => {
@@ -13,7 +13,7 @@ describe('project settings form', () => {
   it('starts from the server’s defaults and reads them back unchanged', () => {
     const d = draftOf();
     expect(d.numbers).toEqual({ overlap: '1', timeLimitMinutes: '', leaseMinutes: '1440', goldShare: '0', reviewRate: '10', minActiveSeconds: '30', goldMinTasks: '5', goldThreshold: '' });
-    expect(readDraft(d)).toEqual({ settings: { overlap: 1, timeLimitMinutes: null, leaseMinutes: 1440, goldShare: 0, reviewRate: 0.1, minActiveSeconds: 30, goldMinTasks: 5, goldThreshold: null, rubric: null }, problems: [] });
+    expect(readDraft(d)).toEqual({ settings: { overlap: 1, timeLimitMinutes: null, leaseMinutes: 1440, goldShare: 0, reviewRate: 0.1, minActiveSeconds: 30, goldMinTasks: 5, goldThreshold: null, rubric: null, dimensions: null }, problems: [] });
   });
 
   it('shows a project’s own values, shares as percentages', () => {
@@ -68,5 +68,21 @@ describe('project settings form', () => {
     // A second language half written is a problem too, not silently dropped.
     expect(read([{ ...good, levelsEs: 'uno' }])).toEqual([{ field: 'rubric', key: 'levels', params: { n: 1 } }]);
     expect(read([emptyCriterion()]).map((p) => p.key)).toEqual(['id', 'name', 'levels']);
+  });
+
+  it('reads the project’s dimensions, names each problem by dimension, and shows what was stored', () => {
+    const read = (dimensions: SettingsDraft['dimensions']) => readDraft(draft({}, { judging: 'dimensions', dimensions }));
+    const r = read([{ id: ' safety ', nameEn: 'Safety', nameEs: 'Seguridad' }, { id: 'tone', nameEn: '', nameEs: 'Tono' }]);
+    expect(r.problems).toEqual([]);
+    expect(r.settings.dimensions).toEqual([{ id: 'safety', name: { en: 'Safety', 'es-CL': 'Seguridad' } }, { id: 'tone', name: { 'es-CL': 'Tono' } }]);
+    expect(draftOf({ dimensions: r.settings.dimensions }).dimensions).toEqual([{ id: 'safety', nameEn: 'Safety', nameEs: 'Seguridad' }, { id: 'tone', nameEn: '', nameEs: 'Tono' }]);
+    expect(draftOf({ dimensions: r.settings.dimensions }).judging).toBe('dimensions');
+    // The 1–5 rubric sends null, whatever the boxes still hold.
+    expect(readDraft(draft({}, { judging: 'rubric', dimensions: [emptyDimension()] })).settings.dimensions).toBeNull();
+    const good = { id: 'safety', nameEn: 'Safety', nameEs: '' };
+    expect(read([]).problems).toEqual([{ field: 'dimensions', key: 'none', params: {} }]);
+    expect(read(Array.from({ length: 13 }, (_, i) => ({ ...good, id: `d${i}` }))).problems).toEqual([{ field: 'dimensions', key: 'tooMany', params: { max: 12 } }]);
+    expect(read([good, good]).problems).toEqual([{ field: 'dimensions', key: 'duplicateId', params: { n: 2 } }]);
+    expect(read([emptyDimension()]).problems.map((p) => p.key)).toEqual(['id', 'name']);
   });
 });

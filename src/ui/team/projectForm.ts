@@ -3,8 +3,8 @@
 // that names the allowed range. The ranges and the rubric's rules are the server's own
 // (domain/projectSettings.ts): the form checks them first so the message sits beside the field.
 // Pure: no React, no DOM; tested in projectForm.test.ts.
-import { MAX_RUBRIC_CRITERIA, projectRubricSchema, projectSettingsShape, SETTING_DEFAULTS, SETTING_LIMITS, type NumericSetting } from '../../domain/projectSettings.js';
-import { MAX_SCORE, MIN_SCORE, type Criterion } from '../../domain/task.js';
+import { MAX_RUBRIC_CRITERIA, projectDimensionsSchema, projectRubricSchema, projectSettingsShape, SETTING_DEFAULTS, SETTING_LIMITS, type NumericSetting } from '../../domain/projectSettings.js';
+import { MAX_DIMENSIONS, MAX_SCORE, MIN_SCORE, type Criterion, type TaskDimension } from '../../domain/task.js';
 
 /** Fields shown as percentages hold the fraction × 100. */
 const PERCENT: ReadonlySet<NumericSetting> = new Set(['goldShare', 'reviewRate']);
@@ -14,13 +14,17 @@ export const NUMERIC_FIELDS = ['overlap', 'timeLimitMinutes', 'leaseMinutes', 'g
 const LEVELS = MAX_SCORE - MIN_SCORE + 1;
 
 export type CriterionDraft = { id: string; nameEn: string; nameEs: string; levelsEn: string; levelsEs: string };
-export type SettingsDraft = { numbers: Record<NumericSetting, string>; rubricMode: 'tasks' | 'project'; criteria: CriterionDraft[] };
-export type ProjectSettings = { [K in NumericSetting]?: number | null } & { rubric?: Criterion[] | null };
+export type DimensionDraft = { id: string; nameEn: string; nameEs: string };
+/** `judging`: "rubric" sends no dimensions (null), "dimensions" sends the list. */
+export type SettingsDraft = { numbers: Record<NumericSetting, string>; rubricMode: 'tasks' | 'project'; criteria: CriterionDraft[]; judging: 'rubric' | 'dimensions'; dimensions: DimensionDraft[] };
+export type ProjectSettings = { [K in NumericSetting]?: number | null } & { rubric?: Criterion[] | null; dimensions?: TaskDimension[] | null };
 
 export type RubricProblemKey = 'none' | 'tooMany' | 'id' | 'duplicateId' | 'name' | 'levels';
+export type DimensionProblemKey = 'none' | 'tooMany' | 'id' | 'duplicateId' | 'name';
 export type FormProblem =
   | { field: NumericSetting; key: 'integer' | 'number'; params: { min: number; max: number } }
-  | { field: 'rubric'; key: RubricProblemKey; params: { n?: number; max?: number } };
+  | { field: 'rubric'; key: RubricProblemKey; params: { n?: number; max?: number } }
+  | { field: 'dimensions'; key: DimensionProblemKey; params: { n?: number; max?: number } };
 
 /** The range as the form shows it (percentages for shares and rates). */
 export function shownLimits(field: NumericSetting): { min: number; max: number; integer: boolean } {
@@ -43,7 +47,36 @@ export function criterionDraft(c: Criterion): CriterionDraft {
 export function draftOf(project: Partial<ProjectSettings> = {}): SettingsDraft {
   const value = (k: NumericSetting) => (project[k] !== undefined ? project[k] : k in SETTING_DEFAULTS ? SETTING_DEFAULTS[k as keyof typeof SETTING_DEFAULTS] : null);
   const numbers = Object.fromEntries(NUMERIC_FIELDS.map((k) => [k, shown(k, value(k))])) as Record<NumericSetting, string>;
-  return { numbers, rubricMode: project.rubric ? 'project' : 'tasks', criteria: project.rubric ? project.rubric.map(criterionDraft) : [] };
+  return {
+    numbers,
+    rubricMode: project.rubric ? 'project' : 'tasks',
+    criteria: project.rubric ? project.rubric.map(criterionDraft) : [],
+    judging: project.dimensions ? 'dimensions' : 'rubric',
+    dimensions: (project.dimensions ?? []).map((d) => ({ id: d.id, nameEn: d.name.en ?? '', nameEs: d.name['es-CL'] ?? '' })),
+  };
+}
+
+export function emptyDimension(): DimensionDraft {
+  return { id: '', nameEn: '', nameEs: '' };
+}
+
+/** The project's dimensions, checked by the server's own schema (the task file's rules). */
+function readDimensions(d: SettingsDraft, problems: FormProblem[]): TaskDimension[] | null | undefined {
+  if (d.judging === 'rubric') return null;
+  if (!d.dimensions.length) return void problems.push({ field: 'dimensions', key: 'none', params: {} });
+  if (d.dimensions.length > MAX_DIMENSIONS) return void problems.push({ field: 'dimensions', key: 'tooMany', params: { max: MAX_DIMENSIONS } });
+  const list = d.dimensions.map((x) => ({ id: x.id.trim(), name: { ...(x.nameEn.trim() ? { en: x.nameEn.trim() } : {}), ...(x.nameEs.trim() ? { 'es-CL': x.nameEs.trim() } : {}) } }));
+  const r = projectDimensionsSchema.safeParse(list);
+  if (r.success) return r.data;
+  const seen = new Set<string>();
+  for (const issue of r.error.issues) {
+    const [index, part] = issue.path as [number, string];
+    const key: DimensionProblemKey = part === 'id' ? (issue.code === 'custom' ? 'duplicateId' : 'id') : 'name';
+    if (seen.has(`${index}/${key}`)) continue;
+    seen.add(`${index}/${key}`);
+    problems.push({ field: 'dimensions', key, params: { n: index + 1 } });
+  }
+  return undefined;
 }
 
 /** Lines of a levels box: blank lines do not count. */
@@ -105,5 +138,7 @@ export function readDraft(d: SettingsDraft): { settings: ProjectSettings; proble
   }
   const rubric = readRubric(d, problems);
   if (rubric !== undefined) settings.rubric = rubric;
+  const dimensions = readDimensions(d, problems);
+  if (dimensions !== undefined) settings.dimensions = dimensions;
   return { settings, problems };
 }
