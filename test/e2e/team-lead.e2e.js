@@ -1,5 +1,5 @@
 // A lead's tools in Chromium against a real `veredicto serve` on PostgreSQL: the project settings
-// form (review and gold rules, the project's rubric) refuses out-of-range values with translated
+// form (review and gold rules, the project's rubric and dimensions, which a trainer's task then shows) refuses out-of-range values with translated
 // messages and stores what it shows; guidelines get a new version and tasks are added; pausing a project or a trainer tells the trainer on opening the
 // queue; the dashboard draws the distribution of agreement and opens a trainer's tasks; a fix &
 // accept changes scores, and the export carries the fix while the original is kept.
@@ -65,7 +65,7 @@ async function withServer(browser, run) {
 const projectJson = (page, id) => page.evaluate((p) => fetch(`/api/projects/${p}`).then((r) => r.json()), id);
 
 async function settings(browser) {
-  await withServer(browser, async ({ open, password, taskFile }) => {
+  await withServer(browser, async ({ open, password, taskFile, projectId }) => {
     const lead = await open();
     const { page } = lead;
     await page.goto('/team');
@@ -137,6 +137,48 @@ async function settings(browser) {
     await page.getByText('Hay valores que no son válidos: revisa los campos marcados.').waitFor();
     await shot(page, 'settings-es.png');
     assertEqual((await projectJson(page, id)).project.reviewRate, 0.3, 'nothing sent');
+
+    // The project the trainers work in gets its own dimensions; a trainer's task shows them.
+    await lead.workbench.chooseLanguage('en');
+    await page.goto(`/team/${projectId}`);
+    await page.getByRole('heading', { name: 'Project settings' }).click();
+    await page.getByRole('radio', { name: "The project's dimensions with a severity, for every task (a task with its own dimensions keeps them)" }).check();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('[data-problems="dimensions"]', { hasText: 'Add at least one dimension, or choose the 1–5 rubric.' }).waitFor();
+    await page.getByRole('button', { name: 'Start from the default five dimensions' }).click();
+    const idLabel = 'Id (lower-case letters, digits and hyphens)';
+    assertEqual(await page.locator('[data-dimension="2"]').getByLabel(idLabel).inputValue(), 'instruction-following', 'default dimensions filled in');
+    await page.locator('[data-dimension="1"]').getByLabel('Name in English').fill('Works for every input');
+    await page.getByRole('button', { name: 'Remove dimension 5' }).click();
+    await page.getByRole('button', { name: 'Add dimension' }).click();
+    const added = page.locator('[data-dimension="5"]');
+    await added.getByLabel(idLabel).fill('efficiency');
+    await added.getByLabel('Name in English').fill('Safety');
+    await added.getByLabel('Name in Spanish').fill('Seguridad');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('[data-problems="dimensions"]', { hasText: 'Dimension 5: another dimension has the same id.' }).waitFor();
+    await added.getByLabel(idLabel).fill('safety');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved.' }).waitFor();
+    const dims = (await projectJson(page, projectId)).project.dimensions;
+    assertEqual(JSON.stringify([dims.map((d) => d.id), dims[0].name, dims[4].name]), JSON.stringify([['correctness', 'instruction-following', 'efficiency', 'readability', 'safety'], { en: 'Works for every input', 'es-CL': 'Corrección' }, { en: 'Safety', 'es-CL': 'Seguridad' }]), 'saved dimensions');
+    await shotOf(page.locator('.dimension-settings'), 'dimensions-en.png');
+    await lead.workbench.chooseLanguage('es-CL');
+    await page.getByRole('radio', { name: 'Las dimensiones del proyecto con su gravedad, para todas las tareas (una tarea con dimensiones propias las conserva)' }).waitFor();
+    await shotOf(page.locator('.dimension-settings'), 'dimensions-es.png');
+
+    const ana = await open();
+    await ana.page.goto('/team');
+    await signIn(ana.page, 'ana@x.cl', password);
+    await ana.page.getByRole('link', { name: 'Panel e2e', exact: true }).click();
+    await ana.page.getByRole('button', { name: 'Get tasks', exact: true }).click();
+    await ana.page.getByRole('link', { name: 'Task team-sum', exact: true }).click();
+    await ana.page.getByRole('combobox', { name: /^Safety of / }).first().waitFor({ timeout: TIMEOUT });
+    assertEqual(await ana.page.getByRole('combobox', { name: /^Works for every input of / }).count(), 2, 'a severity per solution on the project’s renamed dimension');
+    await ana.workbench.chooseLanguage('es-CL');
+    await ana.page.getByRole('combobox', { name: /^Seguridad de / }).first().waitFor();
+    assertEqual(await ana.page.getByRole('combobox', { name: /^Corrección de / }).count(), 2, 'the Spanish names');
+    await shot(ana.page, 'trainer-dimensions-es.png');
   });
 }
 
