@@ -88,6 +88,8 @@ export function PreferenceScale({ solutions, judgement, disabled, dispatch, inva
   return (
     <fieldset id="jp-preference" className="jp-preference" disabled={disabled} aria-invalid={invalid || clash || undefined} tabIndex={-1}>
       <legend>{t('preference.legend', { a: a.label, b: b.label })}</legend>
+      {/* The scale's layout follows the room it has (a container query, judgement.css). */}
+      <div className="jp-preference-room">
       <div className="jp-preference-scale">
         {PREFERENCE_SCALE.map((strength) => (
           <label key={strength} className="jp-preference-point">
@@ -100,6 +102,7 @@ export function PreferenceScale({ solutions, judgement, disabled, dispatch, inva
             <span>{t(`preference.point.${strength}` as 'preference.point.0', { a: a.label, b: b.label })}</span>
           </label>
         ))}
+      </div>
       </div>
       {clash && (
         <p className="jp-note" role="status">
