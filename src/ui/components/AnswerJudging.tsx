@@ -90,19 +90,19 @@ export function PreferenceScale({ solutions, judgement, disabled, dispatch, inva
       <legend>{t('preference.legend', { a: a.label, b: b.label })}</legend>
       {/* The scale's layout follows the room it has (a container query, judgement.css). */}
       <div className="jp-preference-room">
-      <div className="jp-preference-scale">
-        {PREFERENCE_SCALE.map((strength) => (
-          <label key={strength} className="jp-preference-point">
-            <input
-              type="radio"
-              name="jp-preference"
-              checked={p?.strength === strength}
-              onChange={() => dispatch({ type: 'prefer', preference: { a: a.id, b: b.id, strength } })}
-            />
-            <span>{t(`preference.point.${strength}` as 'preference.point.0', { a: a.label, b: b.label })}</span>
-          </label>
-        ))}
-      </div>
+        <div className="jp-preference-scale">
+          {PREFERENCE_SCALE.map((strength) => (
+            <label key={strength} className="jp-preference-point">
+              <input
+                type="radio"
+                name="jp-preference"
+                checked={p?.strength === strength}
+                onChange={() => dispatch({ type: 'prefer', preference: { a: a.id, b: b.id, strength } })}
+              />
+              <span>{t(`preference.point.${strength}` as 'preference.point.0', { a: a.label, b: b.label })}</span>
+            </label>
+          ))}
+        </div>
       </div>
       {clash && (
         <p className="jp-note" role="status">
