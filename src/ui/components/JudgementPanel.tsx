@@ -133,7 +133,7 @@ export function JudgementPanel({ task, evaluation, dispatch, locale, readOnly, o
         </div>
       ) : (
         <>
-          <p className="jp-hint">{t('panel.intro')}</p>
+          <p className="jp-hint">{t(judgedByDimensions(task) ? 'panel.introDimensions' : 'panel.intro')}</p>
           {count > 0 && <p className="jp-note">{t('panel.reopened', { count })}</p>}
         </>
       )}
