@@ -82,11 +82,25 @@ async function flow(browser) {
     const done = ana.page.locator('.team-done li[data-recheck="match"]');
     // The re-check runs both submissions' solutions in the server's own sandbox, beside everything
     // else on the machine: given twice as long as any other step, not a fixed number of tries.
+    // The list is drawn after the page has asked the server, so each look waits for it first.
+    const listed = ana.page.locator('.team-done li[data-assignment]');
+    await listed.first().waitFor({ timeout: TIMEOUT });
     for (const until = Date.now() + 2 * TIMEOUT; Date.now() < until && !(await done.count()); ) {
-      await ana.page.waitForTimeout(500); // the worker runs beside the server; the page asks again
+      await ana.page.waitForTimeout(1000); // the worker runs beside the server; the page asks again
       await ana.page.reload();
+      await listed.first().waitFor({ timeout: TIMEOUT });
     }
-    assert((await done.count()) === 1, 're-check verdict shown to the trainer');
+    if (!(await done.count())) {
+      // Say what the server holds, so a failure names its cause (still queued, a mismatch, an error).
+      const db2 = await connect({ url: scratch.url, migrate: false });
+      try {
+        const held = await db2.db.selectFrom('rechecks').select(['state', 'attempts', 'mismatch', 'mismatches', 'error']).execute();
+        const shown = await listed.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-recheck')}: ${e.textContent}`));
+        assert(false, `re-check verdict shown to the trainer; the page shows ${JSON.stringify(shown)}, the server holds ${JSON.stringify(held)}`);
+      } finally {
+        await db2.close();
+      }
+    }
     assertEqual((await done.textContent()).includes('re-check: same verdicts'), true, 're-check text');
     await lead.page.reload();
     await lead.page.locator('tr[data-task="team-sum"] td:nth-child(3)', { hasText: '2' }).waitFor();
