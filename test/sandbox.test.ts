@@ -81,6 +81,27 @@ describe('no host access', () => {
   });
 });
 
+describe('what gets the next solution a fresh runtime', () => {
+  /** Restarts seen while `code` runs and an honest solution after it (a replacement is counted once ready). */
+  const restartsFor = async (code: string, expected: unknown) => {
+    const before = restarts.length;
+    const r = await sandbox.evaluate(task([call(expected)]), solution('python', code));
+    const next = await sandbox.evaluate(task([call(1)]), solution('python', 'def f():\n    return 1\n'));
+    expect(next.verdict).toBe('passed');
+    return { verdict: r.verdict, restarts: restarts.length - before };
+  };
+
+  it('not a tree asked of ast, as traceback does to place its carets under an error', async () => {
+    expect(await restartsFor("def f():\n    d = {'a': [1]}\n    return d['a'][0] + d['b'][1]\n", 1)).toEqual({ verdict: 'error', restarts: 0 });
+    expect(await restartsFor("import ast\ndef f():\n    return ast.literal_eval('[1, (2, 3)]')[1][0] + len(ast.dump(ast.parse('x + 1')))\n", 2 + "Module(body=[Expr(value=BinOp(left=Name(id='x', ctx=Load()), op=Add(), right=Constant(value=1)))])".length)).toEqual({ verdict: 'passed', restarts: 0 });
+  });
+
+  it('but code made from a tree at run time', async () => {
+    const made = "import ast\ndef f():\n    ns = {}\n    exec(compile(ast.parse('y = 41 + 1'), 'made', 'exec'), ns)\n    return ns['y']\n";
+    expect(await restartsFor(made, 42)).toEqual({ verdict: 'passed', restarts: 1 });
+  });
+});
+
 describe('workers that stop answering', () => {
   it('replaces a Python worker stuck in time.sleep and runs the next solution', async () => {
     const before = restarts.length;

@@ -97,7 +97,11 @@ def _veredicto_setup(TAG):
     FRAME_ATTRIBUTES = frozenset(('tb_frame', 'gi_frame', 'cr_frame', 'ag_frame'))
     DEFAULTS = frozenset(('__defaults__', '__kwdefaults__'))
     in_hook = [False]
-    GENERATED_BY = ('/collections/__init__.py', '/dataclasses.py')
+    # The standard library's own compiles that make no code: namedtuple and dataclasses build code
+    # from names they have checked are identifiers; ast.parse (and literal_eval) only ever asks for
+    # a tree (PyCF_ONLY_AST), which traceback does to place its carets when it formats an exception,
+    # a timed-out test's KeyboardInterrupt included. A tree runs only once compiled again, by its caller.
+    GENERATED_BY = ('/collections/__init__.py', '/dataclasses.py', '/ast.py')
     running = [False]      # solution or test code is running (see guarded): Pyodide's own traceback formatting is not
     DYNAMIC_EVENTS = frozenset(('compile', 'marshal.loads', 'marshal.load', 'code.__new__'))
     _getframe = sys._getframe
@@ -142,8 +146,8 @@ def _veredicto_setup(TAG):
                     where = _str.__str__(_getframe(1).f_code.co_filename)
                 finally:
                     in_hook[0] = False
-                # The import system, and code the standard library makes from names it has checked
-                # are identifiers (namedtuple, dataclasses): nothing of the solution's making.
+                # The import system, and the standard library's compiles of GENERATED_BY: nothing
+                # of the solution's making.
                 if not (_str.startswith(where, '<frozen importlib') or _str.endswith(where, GENERATED_BY)):
                     dynamic[0] = True
         elif event in FS_EVENTS:
