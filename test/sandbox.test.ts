@@ -102,6 +102,31 @@ describe('what gets the next solution a fresh runtime', () => {
   });
 });
 
+describe('what one solution leaves for the next, put back without a fresh runtime', () => {
+  const stdio = (stdin: string, expectedStdout: string) => ({ kind: 'stdio' as const, name: 'io', hidden: false, stdin, expectedStdout });
+
+  it("the standard library's objects: logging's levels and loggers, the thread stack size", async () => {
+    const before = restarts.length;
+    const changer = "import logging, threading\ndef f():\n    logging.disable(logging.CRITICAL)\n    logging.getLogger('kept').setLevel(logging.CRITICAL)\n    logging.getLogger().addHandler(logging.NullHandler())\n    threading.stack_size(1 << 18)\n    return 1\n";
+    expect((await sandbox.evaluate(task([call(1)]), solution('python', changer))).verdict).toBe('passed');
+    const checker = "import logging, threading, io\ndef f():\n    s = io.StringIO()\n    log = logging.getLogger('kept')\n    log.addHandler(logging.StreamHandler(s))\n    log.warning('w')\n    return [s.getvalue(), len(logging.getLogger().handlers), threading.stack_size()]\n";
+    const r = await sandbox.evaluate(task([call(['w\n', 0, 0])]), solution('python', checker));
+    expect(r.tests[0]!.message ?? r.verdict).toBe('passed');
+    expect(restarts.length).toBe(before);
+  });
+
+  it('standard input: a new stream each test, with bytes underneath', async () => {
+    const rewinds = "import sys\nsys.stdin.buffer.write(b'planted\\n')\nsys.stdin.seek(0)\nprint(sys.stdin.read().strip())\n";
+    expect((await sandbox.evaluate(task([stdio('', 'planted\n')]), solution('python', rewinds))).verdict).toBe('passed');
+    const reads = 'import sys\nprint(repr(sys.stdin.read()))\n';
+    expect((await sandbox.evaluate(task([stdio('', "''\n")]), solution('python', reads))).verdict).toBe('passed');
+    // Fast input and output as competitive programmers write it.
+    const fast = "import sys\nsys.stdout.reconfigure(encoding='utf-8')\nread = sys.stdin.buffer.readline\nn = int(read())\nxs = list(map(int, read().split()))\nout = sys.stdout.buffer\nout.write(('%d ñ\\n' % sum(xs[:n])).encode()[:-2])\nout.write('ñ\\n'.encode()[-2:])\n";
+    const r = await sandbox.evaluate(task([stdio('2\n40 2 7\n', '42 ñ\n')]), solution('python', fast));
+    expect(r.tests[0]!.message ?? r.verdict).toBe('passed');
+  });
+});
+
 describe('workers that stop answering', () => {
   it('replaces a Python worker stuck in time.sleep and runs the next solution', async () => {
     const before = restarts.length;

@@ -232,6 +232,14 @@ os.environ['LEFT_BEHIND'] = 'yes'
 os.chdir('/tmp')
 """,
 }
+STATE_CHANGES["library-objects"] = """
+import logging, threading
+logging.disable(logging.ERROR)
+logging.getLogger('left.behind').setLevel(logging.CRITICAL)
+logging.getLogger().setLevel(logging.CRITICAL)
+threading.stack_size(1 << 17)
+"""
+
 FRESH_CHECK = """
 import sys, threading, signal, codecs, warnings, gc, os, atexit, collections.abc, builtins, faulthandler, tracemalloc
 left = []
@@ -269,6 +277,13 @@ check('atexit', atexit._ncallbacks() <= 1)  # logging, imported at start-up, reg
 check('abc', not isinstance(5, collections.abc.Sequence))
 check('faulthandler', not faulthandler.is_enabled())
 check('tracemalloc', not tracemalloc.is_tracing())
+import logging, io
+stream = io.StringIO()
+named = logging.getLogger('left.behind')
+named.addHandler(logging.StreamHandler(stream))
+named.warning('heard')
+check('logging', stream.getvalue() == 'heard\\n' and logging.getLogger().level == logging.WARNING)
+check('thread stack size', threading.stack_size() == 0)
 if left:
     raise AssertionError('left behind: ' + ', '.join(left))
 """

@@ -26,17 +26,20 @@ def _veredicto_setup(TAG):
     _loads = __import__('json').loads
     _all, _map, _is, _flat, _zip, _sum = all, map, __import__('operator').is_, itertools.chain.from_iterable, zip, sum
     _values = __import__('operator').methodcaller('values')
+    codecs_utf8_decoder = __import__('codecs').getincrementaldecoder('utf-8')
+    TextIOWrapper, BytesIO = io.TextIOWrapper, io.BytesIO
 
     class OutputLimit(BaseException):
         pass
 
     class Capture:
         """A text stream that keeps at most limit characters and then stops the program."""
-        __slots__ = ('parts', 'size', 'limit', 'over')
+        __slots__ = ('parts', 'size', 'limit', 'over', 'buffer')
         encoding = 'utf-8'
         errors = 'strict'
-        def __init__(self, limit):
+        def __init__(self, limit, *, _v=None):
             self.parts, self.size, self.limit, self.over = [], 0, limit, False
+            self.buffer = _v[0](self, _v[1]('replace'))
         def write(self, s, *, _v=None):
             type_, str_, len_, max_, limit_reached = _v   # no closure: see recording_import
             if type_(s) is not str_:
@@ -55,6 +58,8 @@ def _veredicto_setup(TAG):
                 self.write(s)
         def flush(self):
             pass
+        def reconfigure(self, **settings):
+            pass   # sys.stdout.reconfigure(encoding='utf-8') is common and changes nothing here
         def isatty(self):
             return False
         def writable(self):
@@ -66,8 +71,31 @@ def _veredicto_setup(TAG):
         def text(self):
             return ''.join(self.parts)
 
+    class CaptureBytes:
+        """sys.stdout.buffer: bytes written to it are UTF-8 text of the stream it belongs to (fast
+        output with sys.stdout.buffer.write is common in competitive programming)."""
+        __slots__ = ('text', 'decoder')
+        def __init__(self, text, decoder):
+            self.text, self.decoder = text, decoder
+        def write(self, b, *, _v=None):
+            bytes_, len_ = _v
+            data = bytes_(b)
+            self.text.write(self.decoder.decode(data))
+            return len_(data)
+        def writelines(self, lines):
+            for b in lines:
+                self.write(b)
+        def flush(self):
+            pass
+        def writable(self):
+            return True
+        def readable(self):
+            return False
+
     Capture.write.__kwdefaults__ = {'_v': (_type, _str, _len, max, OutputLimit)}
     Capture.fileno.__kwdefaults__ = {'_v': io.UnsupportedOperation}
+    Capture.__init__.__kwdefaults__ = {'_v': (CaptureBytes, codecs_utf8_decoder)}
+    CaptureBytes.write.__kwdefaults__ = {'_v': (bytes, _len)}
 
     def blocked_exit(status=0, *rest):
         raise SystemExit(status)
@@ -278,9 +306,11 @@ def _veredicto_setup(TAG):
                         add(item, depth - 1)
         for v in _list(namespace.values()):
             add(v, 1)
+        # An object a class holds is dug as one a namespace holds: logging's Manager is Logger.manager,
+        # and it keeps logging.disable()'s level and every logger made by getLogger.
         for space in class_spaces:
             for v in _list(space.values()):
-                add(v, 0)
+                add(v, 1)
         return found
 
     def state_of(objects):
@@ -523,7 +553,7 @@ def _veredicto_setup(TAG):
 
     # Interpreter-wide state kept outside any module's namespace (docs/sandbox-state.md): read
     # after every solution and put back, or, where that is not possible, the runtime is replaced.
-    import warnings, signal, atexit, faulthandler, _tracemalloc, _abc, _codecs, codecs, _locale
+    import warnings, signal, atexit, faulthandler, _tracemalloc, _abc, _codecs, codecs, _locale, _thread
     SIGNALS = _tuple(n for n in _range(1, signal.NSIG) if _safe(signal.getsignal, n) is not MISSING)
 
     def signals():
@@ -539,7 +569,8 @@ def _veredicto_setup(TAG):
                 sys.get_coroutine_origin_tracking_depth(), gc.get_threshold(), gc.get_debug(), gc.isenabled(),
                 gc.get_freeze_count(), sys.getdlopenflags(), umask(), atexit._ncallbacks(),
                 faulthandler.is_enabled(), _tracemalloc.is_tracing(), _abc.get_cache_token(),
-                _locale.setlocale(_locale.LC_ALL, None), _tuple(sys.monitoring.get_tool(i) for i in _range(6)))
+                _locale.setlocale(_locale.LC_ALL, None), _tuple(sys.monitoring.get_tool(i) for i in _range(6)),
+                _thread.stack_size())
 
     searches = []   # codec search functions a solution registered: unregistered after it
     real_register, real_register_error = _codecs.register, _codecs.register_error
@@ -562,7 +593,7 @@ def _veredicto_setup(TAG):
     def restore_interpreter():
         """Puts back what a solution changed of the interpreter itself; returns True when something
         cannot be put back (the runtime is replaced then)."""
-        limits, switch, hooks, depth, threshold, debug, enabled, frozen, dlopen, umask, exits, fault, tracing, abc_token, loc, tools = base['interpreter']
+        limits, switch, hooks, depth, threshold, debug, enabled, frozen, dlopen, umask, exits, fault, tracing, abc_token, loc, tools, stack = base['interpreter']
         sys.set_int_max_str_digits(limits)
         sys.setswitchinterval(switch)
         sys.set_asyncgen_hooks(*hooks)
@@ -575,6 +606,8 @@ def _veredicto_setup(TAG):
             if frozen:
                 return True
         sys.setdlopenflags(dlopen)
+        if _thread.stack_size() != stack:
+            _thread.stack_size(stack)
         os.umask(umask)
         if faulthandler.is_enabled() != fault:
             faulthandler.disable() if not fault else faulthandler.enable()
@@ -599,8 +632,6 @@ def _veredicto_setup(TAG):
         # Callbacks registered with atexit and ABCs given a virtual subclass cannot be taken back one by one.
         return atexit._ncallbacks() != exits or _abc.get_cache_token() != abc_token
 
-    stdin_eof = io.StringIO('')
-
     captures = [None, None]
 
     def begin(stdin, limit):
@@ -609,7 +640,9 @@ def _veredicto_setup(TAG):
         explanation[0] = None
         opaque_kinds.clear()
         sys.stdout, sys.stderr = captures
-        sys.stdin = io.StringIO(stdin) if stdin is not None else stdin_eof
+        # A new stream each test, bytes underneath (sys.stdin.buffer.readline is common): a stream
+        # kept between tests could be written to and rewound by one solution for the next.
+        sys.stdin = TextIOWrapper(BytesIO(_str.encode(stdin, 'utf-8', 'surrogatepass') if stdin is not None else b''), encoding='utf-8', newline='\n')
         return {'__name__': '__main__', '__builtins__': builtins}
 
     def collect():
@@ -1361,12 +1394,12 @@ def _veredicto_setup(TAG):
 
     recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
-    for f in (Capture.write, Capture.fileno, blocked_exit, view_frames, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
-    for t in (Capture, OutputLimit, Enough):
+    for t in (Capture, CaptureBytes, OutputLimit, Enough):
         harness_types.add(_id(t))
     study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
