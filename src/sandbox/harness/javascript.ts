@@ -234,8 +234,15 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     for (let j = 0; j < SYMBOLS.length; j++) if (n === '@@' + SYMBOLS[j]) { key = SymbolCtor[SYMBOLS[j]]; label = '[Symbol.' + SYMBOLS[j] + ']'; }
     wanted.set(key, label);
   }
-  // Properties JavaScript looks up on its own: watched for being added to the common prototypes too.
-  const IMPLICIT = [SymbolCtor.iterator, SymbolCtor.toPrimitive, 'toJSON', 'then', 'valueOf', 'toString'];
+  // Properties JavaScript looks up on its own: watched for being added to the common prototypes too
+  // (Symbol.toStringTag decides Object.prototype.toString, Symbol.isConcatSpreadable what concat
+  // spreads), and Symbol.hasInstance to the global constructors when the test uses instanceof.
+  const IMPLICIT = [SymbolCtor.iterator, SymbolCtor.toPrimitive, SymbolCtor.toStringTag, 'toJSON', 'then', 'valueOf', 'toString'];
+  if (wanted.has('concat')) IMPLICIT[IMPLICIT.length] = SymbolCtor.isConcatSpreadable;
+  const symbolLabel = (k) => {
+    for (let j = 0; j < SYMBOLS.length; j++) if (SymbolCtor[SYMBOLS[j]] === k) return '[Symbol.' + SYMBOLS[j] + ']';
+    return '[Symbol]';
+  };
   const paths = [], objects = [], seen = new Set();
   const add = (path, o) => {
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) return;
@@ -289,9 +296,10 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     if (common.has(objects[i])) {
       for (let j = 0; j < IMPLICIT.length; j++) {
         const k = IMPLICIT[j];
-        if (!hasOwn(objects[i], k) && (k !== 'toJSON' || wanted.has('toJSON'))) pair(i, k, typeof k === 'symbol' ? '[Symbol.' + (k === SymbolCtor.iterator ? 'iterator' : 'toPrimitive') + ']' : k);
+        if (!hasOwn(objects[i], k) && (k !== 'toJSON' || wanted.has('toJSON'))) pair(i, k, typeof k === 'symbol' ? symbolLabel(k) : k);
       }
     }
+    if (typeof objects[i] === 'function' && wanted.has('instanceof') && !hasOwn(objects[i], SymbolCtor.hasInstance)) pair(i, SymbolCtor.hasInstance, '[Symbol.hasInstance]');
   }
   // Globals a solution may hide with a lexical declaration (const Math = …): their values now, and
   // one function, compiled now, that reads them as code of the global scope sees them (a call,
