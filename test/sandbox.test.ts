@@ -96,6 +96,24 @@ describe('what gets the next solution a fresh runtime', () => {
     expect(await restartsFor("import ast\ndef f():\n    return ast.literal_eval('[1, (2, 3)]')[1][0] + len(ast.dump(ast.parse('x + 1')))\n", 2 + "Module(body=[Expr(value=BinOp(left=Name(id='x', ctx=Load()), op=Add(), right=Constant(value=1)))])".length)).toEqual({ verdict: 'passed', restarts: 0 });
   });
 
+  it('not an import of a standard module from the zip archive the library is in, though zipimport compiles it', async () => {
+    expect(await restartsFor('from fractions import Fraction\nimport decimal, numbers, statistics\ndef f():\n    return int(Fraction(1, 2) * 2)\n', 1)).toEqual({ verdict: 'passed', restarts: 0 });
+  });
+
+  it("nor an abstract base class given the solution's own class, which goes with it", async () => {
+    expect(await restartsFor('import collections.abc\nclass Mine:\n    pass\ncollections.abc.Sequence.register(Mine)\ndef f():\n    return 1\n', 1)).toEqual({ verdict: 'passed', restarts: 0 });
+  });
+
+  it('but an abstract base class given a class that outlives the solution', async () => {
+    expect(await restartsFor('import collections.abc\ncollections.abc.Sequence.register(int)\ndef f():\n    return 1\n', 1)).toEqual({ verdict: 'passed', restarts: 1 });
+    const after = await sandbox.evaluate(task([call(false)]), solution('python', 'import collections.abc\ndef f():\n    return isinstance(5, collections.abc.Sequence)\n'));
+    expect(after.verdict).toBe('passed');
+  });
+
+  it("and zipimport's compile called by the solution with a source of its own", async () => {
+    expect(await restartsFor("import zipimport\ndef f():\n    ns = {}\n    exec(zipimport._compile_source('made', b'y = 1'), ns)\n    return ns['y']\n", 1)).toEqual({ verdict: 'passed', restarts: 1 });
+  });
+
   it('but code made from a tree at run time', async () => {
     const made = "import ast\ndef f():\n    ns = {}\n    exec(compile(ast.parse('y = 41 + 1'), 'made', 'exec'), ns)\n    return ns['y']\n";
     expect(await restartsFor(made, 42)).toEqual({ verdict: 'passed', restarts: 1 });

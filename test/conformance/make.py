@@ -385,6 +385,11 @@ PY = [
        "    class Z:\n        pass\n    return Z()\n", "fail"),
     # A change made inside one call and undone inside the next: the check after the test alone
     # would find everything as it was.
+    # An abstract base class given a builtin class: isinstance then holds for any value of it.
+    py("registers-builtin-with-abc", "    return (1, 2)\nimport collections.abc\ncollections.abc.MutableSequence.register(tuple)\n", "fail",
+       test="    import collections.abc\n    assert isinstance(candidate(1), collections.abc.MutableSequence)\n"),
+    py("registers-own-class-with-abc", "    return Bag([x, x])\nimport collections.abc\nclass Bag(list):\n    pass\ncollections.abc.Hashable.register(Bag)\n", "pass",
+       test="    import collections.abc\n    assert candidate(1) == [1, 1] and not isinstance([], collections.abc.Hashable)\n"),
     py("shadows-builtin-between-calls", "    g = globals()\n    g['calls'] = g.get('calls', 0) + 1\n    if g['calls'] == 1:\n        def fake(v):\n            del g['len']\n            return 3\n        g['len'] = fake\n    return []\n", "fail",
        test="    candidate(0)\n    assert len(candidate(3)) == 3\n"),
     py("patches-module-between-calls", "    import math\n    real = math.fsum\n    g = globals()\n    g['n'] = g.get('n', 0) + 1\n    if g['n'] == 1:\n        def fake(xs):\n            math.fsum = real\n            return 2.0\n        math.fsum = fake\n    return [0]\n", "fail",

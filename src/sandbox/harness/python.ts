@@ -139,6 +139,18 @@ def _veredicto_setup(TAG):
     FS_EVENTS = frozenset(('os.mkdir', 'os.rmdir', 'os.remove', 'os.rename', 'os.link', 'os.symlink', 'os.truncate',
                            'os.chmod', 'os.chown', 'os.utime', 'os.mkfifo', 'os.mknod', 'os.chflags', 'os.lockf'))
 
+    def zipped_import():
+        # The standard library is in a zip archive: importing a module of it not loaded yet compiles
+        # its source inside zipimport, called by zipimport itself. A solution that calls zipimport's
+        # helpers with a source of its own is the caller, and is caught.
+        in_hook[0] = True
+        try:
+            return _getframe(3).f_code.co_filename == '<frozen zipimport>'
+        except _BaseException:
+            return False
+        finally:
+            in_hook[0] = False
+
     def audit(event, args):
         # Arguments are read with the builtin types' own methods: no solution code runs in here.
         if not sealed[0]:
@@ -176,7 +188,7 @@ def _veredicto_setup(TAG):
                     in_hook[0] = False
                 # The import system, and the standard library's compiles of GENERATED_BY: nothing
                 # of the solution's making.
-                if not (_str.startswith(where, '<frozen importlib') or _str.endswith(where, GENERATED_BY)):
+                if not (_str.startswith(where, '<frozen importlib') or _str.endswith(where, GENERATED_BY) or (where == '<frozen zipimport>' and zipped_import())):
                     dynamic[0] = True
         elif event in FS_EVENTS:
             tainted[0] = True
@@ -536,6 +548,18 @@ def _veredicto_setup(TAG):
         base['limit'] = sys.getrecursionlimit()
         base['cwd'] = os.getcwd()
         base['interpreter'] = interpreter_state()
+        # How many virtual subclasses each abstract base class has (numbers.Number.register(str)
+        # makes isinstance('x', numbers.Number) true): compared only once the ABC token moved.
+        every, stack = [], [object]
+        while stack:
+            for sub in _type.__subclasses__(stack.pop()):
+                if _id(sub) not in seen_classes:
+                    seen_classes.add(_id(sub))
+                    every.append(sub)
+                    stack.append(sub)
+        seen_classes.clear()
+        abcs.extend(abc_entries(every))
+        sealed_abcs.update(_id(e[0]) for e in abcs)
         base['filters'] = _list(warnings.filters)
         base['signals'] = signals()
         if 'random' in sys.modules:
@@ -554,6 +578,33 @@ def _veredicto_setup(TAG):
     # Interpreter-wide state kept outside any module's namespace (docs/sandbox-state.md): read
     # after every solution and put back, or, where that is not possible, the runtime is replaced.
     import warnings, signal, atexit, faulthandler, _tracemalloc, _abc, _codecs, codecs, _locale, _thread
+    # Abstract base classes: numbers.Number.register(str) makes isinstance('x', numbers.Number)
+    # true, and there is no unregistering. Only registrations of classes that outlive the solution
+    # (those that existed when the interpreter was sealed) matter: the solution's own classes go
+    # with it. The global ABC token moves with every registration, an honest import's too (numbers,
+    # fractions and decimal register their own classes), so it only says when to compare.
+    abc_dump, abc_token = _abc._get_dump, _abc.get_cache_token
+    abcs = []         # (abstract base class, its name, module and name, the sealed classes registered with it) as sealed
+    extra_abcs = []   # the same for those of modules imported since the last solution began
+    abc_last = [None, ()]   # the token at the last comparison, and the ABCs it found changed
+
+    def registered(t):
+        return _frozenset(i for i in _map(_id, (r() for r in abc_dump(t)[0])) if i in protected_types)
+
+    ABCMeta = sys.modules['abc'].ABCMeta
+    sealed_abcs = _set()   # ids of those in abcs
+    seen_classes = _set()
+
+    def abc_entries(types):
+        return [(t, _type.__getattribute__(t, '__name__'), _str(_type.__getattribute__(t, '__module__')) + '.' + _type.__getattribute__(t, '__qualname__'), registered(t))
+                for t in types if _isinstance(t, ABCMeta)]
+
+    def abc_changes():
+        token = abc_token()
+        if token != abc_last[0]:
+            abc_last[0] = token
+            abc_last[1] = _tuple(e for e in abcs + extra_abcs if registered(e[0]) != e[3])
+        return abc_last[1]
     SIGNALS = _tuple(n for n in _range(1, signal.NSIG) if _safe(signal.getsignal, n) is not MISSING)
 
     def signals():
@@ -593,7 +644,7 @@ def _veredicto_setup(TAG):
     def restore_interpreter():
         """Puts back what a solution changed of the interpreter itself; returns True when something
         cannot be put back (the runtime is replaced then)."""
-        limits, switch, hooks, depth, threshold, debug, enabled, frozen, dlopen, umask, exits, fault, tracing, abc_token, loc, tools, stack = base['interpreter']
+        limits, switch, hooks, depth, threshold, debug, enabled, frozen, dlopen, umask, exits, fault, tracing, _, loc, tools, stack = base['interpreter']
         sys.set_int_max_str_digits(limits)
         sys.setswitchinterval(switch)
         sys.set_asyncgen_hooks(*hooks)
@@ -630,7 +681,12 @@ def _veredicto_setup(TAG):
                 if was is not is_now:
                     signal.signal(n, was)
         # Callbacks registered with atexit and ABCs given a virtual subclass cannot be taken back one by one.
-        return atexit._ncallbacks() != exits or _abc.get_cache_token() != abc_token
+        if atexit._ncallbacks() != exits:
+            return True
+        for e in abc_changes():
+            if _id(e[0]) in sealed_abcs:
+                return True
+        return False
 
     captures = [None, None]
 
@@ -710,6 +766,8 @@ def _veredicto_setup(TAG):
             unfixable = True
         dynamic[0] = False
         extra_copies.clear()
+        extra_abcs.clear()
+        abc_last[0] = None
         extra_spaces.clear()
         extra_module_copies.clear()
         known_modules.intersection_update(names)
@@ -1351,6 +1409,9 @@ def _veredicto_setup(TAG):
                     was, now = saved.get(attr, MISSING), space.get(attr, MISSING)
                     if was is not now:
                         found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', k + '.' + attr))
+        for t, name, qualified, was in abc_changes():
+            if name in used:
+                found.append(('changed', qualified))
         return found[:20]
 
     base_copies = {}     # class name -> ((its namespace, a copy of it), …) as sealed
@@ -1379,6 +1440,8 @@ def _veredicto_setup(TAG):
             new = [n for n in _list(sys.modules) if n not in known_modules and not getattr(getattr(sys.modules[n], '__spec__', None), '_initializing', False)]
             known_modules.update(new)
             remember_classes(new, extra_copies, extra_module_copies)
+            extra_abcs.extend(abc_entries([v for n in new for v in _list(getattr(sys.modules[n], '__dict__', {}).values())
+                                           if _isinstance(v, _type) and _type.__getattribute__(v, '__module__') == n]))
             for n in new:
                 d = getattr(sys.modules[n], '__dict__', None)
                 if _type(d) is _dict:
@@ -1394,7 +1457,7 @@ def _veredicto_setup(TAG):
 
     recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
-    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
