@@ -152,7 +152,7 @@ const PYODIDE_VERSION = (JSON.parse(fs.readFileSync(path.join(root, 'node_module
 function pyodideSnapshot(): { path: string; sha256: string; bytes: number } | null {
   const harness = crypto.createHash('sha256').update(PYTHON_HARNESS).digest('hex').slice(0, 12);
   // The file src/sandbox/node/paths.ts names SNAPSHOT_FILE (paths.ts reads the built harness, this the source).
-  const made = path.join(root, 'node_modules', '.cache', 'veredicto', `pyodide-${PYODIDE_VERSION}-${harness}.snapshot`);
+  const made = path.join(root, 'build', 'cache', `pyodide-${PYODIDE_VERSION}-${harness}.snapshot`);
   if (!fs.existsSync(made)) {
     // Compiles build/node from the current source and makes the snapshot of its harness (a few seconds).
     const r = spawnSync(process.execPath, [path.join(root, 'bin', 'build-node.js')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });

@@ -31,7 +31,9 @@ export const CLANG_DIR = path.dirname(require.resolve('@yowasp/clang'));
 export const WASI_SHIM_DIR = path.dirname(path.dirname(require.resolve('@bjorn3/browser_wasi_shim')));
 export const CHILD_ENTRY = path.join(here, 'child.js');
 export const SNAPSHOT_MAKER = path.join(here, 'snapshot.js');
-export const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'veredicto');
+// In build/, not node_modules/.cache: checkouts that share one node_modules (worktrees) may hold
+// different harnesses, and making one's snapshot deletes the others'.
+export const CACHE_DIR = path.join(ROOT, 'build', 'cache');
 // The snapshot holds the set-up harness, so it is named after the harness as well as Pyodide.
 const harnessHash = createHash('sha256').update(PYTHON_HARNESS).digest('hex').slice(0, 12);
 export const SNAPSHOT_FILE = path.join(CACHE_DIR, `pyodide-${PYODIDE_VERSION}-${harnessHash}.snapshot`);
