@@ -352,6 +352,8 @@ if (overhead) {
     row('      extra for putting them back', fmt(reset.settingsExtraMs, 2));
     row('    introspects, so the next solution gets a fresh runtime: extra', fmt(reset.freshRuntimeExtraMs, 2));
     row('      fresh runtime / ordinary round trip', `${fmt(reset.freshRuntimeExtraMs / reset.ordinaryMs, 1)}x`);
+    row('    imports fractions, decimal, statistics (first time, from the zipped library): extra', fmt(reset.importsExtraMs, 2));
+    row('      imports / fresh runtime', `${fmt(reset.importsExtraMs / reset.freshRuntimeExtraMs, 2)}x`);
     line(`      bench solutions that pay it: ${freshRuntimeSolutions} of ${nPy}${reset.failed ? ` (${reset.failed} evaluations did not pass: figures unreliable)` : ''}`);
   }
   line();

@@ -139,13 +139,32 @@ def _veredicto_setup(TAG):
     FS_EVENTS = frozenset(('os.mkdir', 'os.rmdir', 'os.remove', 'os.rename', 'os.link', 'os.symlink', 'os.truncate',
                            'os.chmod', 'os.chown', 'os.utime', 'os.mkfifo', 'os.mknod', 'os.chflags', 'os.lockf'))
 
+    # The standard library is in a zip archive with no compiled files: importing a module of it not
+    # loaded yet (fractions, decimal, statistics; they leave sys.modules after each solution) compiles
+    # its source inside zipimport. The code is kept, by path and source, so the next solution that
+    # imports it runs it again without compiling it again (code objects are immutable).
+    zipimport = sys.modules.get('zipimport') or __import__('zipimport')
+    real_compile_source = zipimport._compile_source
+    ZIP_CODE_LIMIT = 512
+
+    def compile_source(pathname, source, *, _v=None):
+        cache, real, type_, str_, bytes_, len_, limit = _v
+        key = (str_.__str__(pathname), bytes_(source)) if type_(pathname) is str_ else None
+        code = cache.get(key) if key is not None else None
+        if code is None:
+            code = real(pathname, source)
+            if key is not None and len_(cache) < limit:
+                cache[key] = code
+        return code
+    compile_source.__kwdefaults__ = {'_v': ({}, real_compile_source, _type, _str, bytes, _len, ZIP_CODE_LIMIT)}  # no closure: see recording_import
+    zipimport._compile_source = compile_source
+
     def zipped_import():
-        # The standard library is in a zip archive: importing a module of it not loaded yet compiles
-        # its source inside zipimport, called by zipimport itself. A solution that calls zipimport's
-        # helpers with a source of its own is the caller, and is caught.
+        # Only zipimport's own calls: a solution that calls zipimport's helpers with a source of its
+        # own is the caller of compile_source, and is caught.
         in_hook[0] = True
         try:
-            return _getframe(3).f_code.co_filename == '<frozen zipimport>'
+            return _getframe(3).f_code is compile_source.__code__ and _getframe(4).f_code.co_filename == '<frozen zipimport>'
         except _BaseException:
             return False
         finally:
@@ -1457,7 +1476,7 @@ def _veredicto_setup(TAG):
 
     recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
-    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, compile_source, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
