@@ -712,6 +712,7 @@ def _veredicto_setup(TAG):
     def begin(stdin, limit):
         """Fresh globals and fresh standard streams for one test; returns the globals."""
         captures[0], captures[1] = Capture(limit), Capture(limit)
+        test_builtins[0] = None
         explanation[0] = None
         opaque_kinds.clear()
         sys.stdout, sys.stderr = captures
@@ -1383,19 +1384,28 @@ def _veredicto_setup(TAG):
             got = used_names[code] = _frozenset(found)
         return got
 
+    test_builtins = [None]   # the copy of the builtins the test code runs with, this test's (see prepare_test)
+
     def prepare_test(code, g, everywhere):
-        """Gives the test code pristine builtins and reports what the solution changed that it uses."""
+        """Gives the test code pristine builtins and reports what the solution changed that it uses.
+        The copy is the test's own, but the solution can still reach it (HumanEval shares the globals,
+        where __builtins__ now names it): what it changes there is reported like a changed builtin."""
         found = tampering(code, g, everywhere)
-        g['__builtins__'] = _dict_copy(pristine)
+        copy = _dict_copy(pristine)
+        g['__builtins__'] = copy
+        test_builtins[0] = copy
         return found
 
     def tampering(code, g, everywhere):
         used = names_of(code)
         found = []
         live = builtins.__dict__
+        own = test_builtins[0]
         for k in _sorted(used):
             if k in pristine:
                 v = live.get(k, MISSING)
+                if v is pristine[k] and own is not None:
+                    v = own.get(k, MISSING)
                 if v is not pristine[k]:
                     found.append(('removed' if v is MISSING else 'changed', k))
                 if g is not None and k not in MODULE_ATTRIBUTES and g.get(k, pristine[k]) is not pristine[k]:
