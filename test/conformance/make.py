@@ -387,7 +387,7 @@ PY = [
     # would find everything as it was.
     # The builtins the test runs with are a copy of its own, which HumanEval's shared globals name.
     py("patches-test-builtins", "    if type(__builtins__) is dict:\n        __builtins__.update(abs=lambda v: 0.0)\n    return 7.0\n", "fail",
-       test="    assert abs(candidate(1) - 2.5) < 1e-9\n"),
+       test="    got = candidate(1)\n    assert abs(got - 2.5) < 1e-9\n"),
     # An abstract base class given a builtin class: isinstance then holds for any value of it.
     py("registers-builtin-with-abc", "    return (1, 2)\nimport collections.abc\ncollections.abc.MutableSequence.register(tuple)\n", "fail",
        test="    import collections.abc\n    assert isinstance(candidate(1), collections.abc.MutableSequence)\n"),
