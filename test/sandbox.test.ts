@@ -225,9 +225,26 @@ describe('a format v1 code test that calls the entry point by name', () => {
     ['class Same:\n    def __eq__(self, other):\n        return True\ndef f(n):\n    yield Same()\n', 'assert list(f(1)) == [5]\n', 'failed'],
     // The test still sees the solution's other names, and the state its arguments share.
     ['def helper(x):\n    return x * 2\ndef f(xs):\n    xs.append(helper(len(xs)))\n', 'data = [1]\nf(data)\nassert data == [1, 2] and helper(2) == 4\n', 'passed'],
+    // What it returns is used as returned: an object's attributes and methods, a closure, a value class.
+    ['class Cell:\n    def __init__(self, v, rest=None):\n        self.v, self.rest = v, rest\ndef f(xs):\n    head = None\n    for x in reversed(xs):\n        head = Cell(x, head)\n    return head\n',
+      'h = f([4, 5])\nassert h.v == 4 and h.rest.v == 5 and h.rest.rest is None and isinstance(h, Cell)\n', 'passed'],
+    ['def f(k):\n    def times(x):\n        return x * k\n    return times\n', 'triple = f(3)\nassert triple(4) == 12 and f(0)(9) == 0\n', 'passed'],
+    ['from dataclasses import dataclass\n@dataclass(frozen=True)\nclass Pair:\n    a: int\n    b: int\ndef f(x):\n    return Pair(x, -x)\n', 'assert f(2) == Pair(2, -2) and f(2) != Pair(2, 2) and len({f(1), f(1)}) == 1\n', 'passed'],
   ] as const)('%#', async (code, test, verdict) => {
     const r = await sandbox.evaluate(task([codeTest(test)]), solution('python', code));
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+  });
+
+  it.each([
+    // An object equal to anything, however the test reaches it, is reported where an assert compares it.
+    ['class Any:\n    def __eq__(self, other):\n        return True\nclass Counter:\n    def total(self):\n        return Any()\ndef f(x):\n    return Counter()\n', 'assert f(1).total() == 10\n'],
+    ['class Any:\n    __eq__ = lambda self, other: other is not None\nclass Shape:\n    area = Any()\ndef f(x):\n    return Shape()\n', 'assert 12.5 == f(1).area\n'],
+    ['class Any:\n    def __eq__(self, other):\n        return True\ndef helper(x):\n    return Any()\ndef f(x):\n    return x\n', 'assert helper(2) == 4 and f(1) == 1\n'],
+  ] as const)('equal to anything %#', async (code, test) => {
+    const r = await sandbox.evaluate(task([codeTest(test)]), solution('python', code));
+    expect(r.verdict).toBe('failed');
+    expect(r.tests[0]?.message?.key).toBe('result.tampered.equalsAnything');
+    expect(r.tests[0]?.message?.params).toEqual({ names: '`Any`' });
   });
 });
 

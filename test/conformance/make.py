@@ -385,6 +385,17 @@ PY = [
        "    class Z:\n        pass\n    return Z()\n", "fail"),
     # A change made inside one call and undone inside the next: the check after the test alone
     # would find everything as it was.
+    # Objects equal to anything, reached through what the candidate returns (a method, an
+    # attribute); honest objects, closures and value classes it returns are used as they are.
+    py("equal-to-anything-by-method", "    class Wild:\n        __eq__ = lambda self, other: True\n    class Tally:\n        def count(self):\n            return Wild()\n    return Tally()\n", "fail",
+       test="    assert candidate(1).count() == 41\n"),
+    py("equal-to-anything-by-attribute", "    class Wild:\n        def __eq__(self, other):\n            return other is not Ellipsis\n    class Box:\n        weight = Wild()\n    return Box()\n", "fail",
+       test="    assert [1.5] == [candidate(1).weight]\n"),
+    py("returns-linked-cells", "    class Cell:\n        def __init__(self, v, nxt):\n            self.v, self.nxt = v, nxt\n    return Cell(x, Cell(x + 1, None))\n", "pass",
+       test="    c = candidate(1)\n    assert c.v == 1 and c.nxt.v == 2 and c.nxt.nxt is None\n"),
+    py("returns-closure", "    return lambda y: y ** x\n", "pass", test="    assert candidate(3)(2) == 8\n"),
+    py("returns-value-class", "    return Money(x * 100)\n\nclass Money:\n    def __init__(self, cents):\n        self.cents = cents\n    def __eq__(self, other):\n        return isinstance(other, Money) and other.cents == self.cents\n", "pass",
+       test="    assert candidate(2) == Money(200) and candidate(2) != Money(201)\n"),
     # The builtins the test runs with are a copy of its own, which HumanEval's shared globals name.
     py("patches-test-builtins", "    if type(__builtins__) is dict:\n        __builtins__.update(abs=lambda v: 0.0)\n    return 7.0\n", "fail",
        test="    got = candidate(1)\n    assert abs(got - 2.5) < 1e-9\n"),

@@ -713,6 +713,9 @@ def _veredicto_setup(TAG):
         """Fresh globals and fresh standard streams for one test; returns the globals."""
         captures[0], captures[1] = Capture(limit), Capture(limit)
         test_builtins[0] = None
+        for w in returned_wrappers:
+            protected_functions.discard(_id(w))
+        returned_wrappers.clear()
         explanation[0] = None
         opaque_kinds.clear()
         sys.stdout, sys.stderr = captures
@@ -841,6 +844,16 @@ def _veredicto_setup(TAG):
         kept = located(A.NamedExpr(target=store, value=located(A.Tuple(elts=[expr], ctx=A.Load()), expr)), expr)
         return located(A.Subscript(value=kept, slice=located(A.Constant(value=0), expr), ctx=A.Load()), expr)
 
+    EQUALITY = (A.Eq, A.NotEq)
+
+    def guarded_operand(expr, name, before):
+        # EQ_GUARD(before, (name := (expr,))): the operand, evaluated once and kept as captured()
+        # keeps it, handed with the one before it to the guard (see eq_guard), which returns it.
+        store = located(A.Name(id=name, ctx=A.Store()), expr)
+        kept = located(A.NamedExpr(target=store, value=located(A.Tuple(elts=[expr], ctx=A.Load()), expr)), expr)
+        return located(A.Call(func=located(A.Name(id=EQ_GUARD, ctx=A.Load()), expr),
+                              args=[located(A.Name(id=before, ctx=A.Load()), expr), kept], keywords=[]), expr)
+
     def capture(expr, prefix, temps):
         """expr with its operands captured; returns (the new expression, what to show of it)."""
         t = _type(expr)
@@ -849,7 +862,8 @@ def _veredicto_setup(TAG):
             temps.extend(names)
             ops = [OPERATORS.get(_type(op), '?') for op in expr.ops]
             expr.left = captured(expr.left, names[0])
-            expr.comparators = [captured(c, n) for c, n in _zip(expr.comparators, names[1:])]
+            expr.comparators = [guarded_operand(c, n, before) if _type(op) in EQUALITY else captured(c, n)
+                                for c, n, before, op in _zip(expr.comparators, names[1:], names, expr.ops)]
             return expr, ('compare', names, ops)
         if t is A.BoolOp:
             parts = []
@@ -1246,7 +1260,40 @@ def _veredicto_setup(TAG):
         # library was changed during this solution's run.
         if _id(t) in protected_types and not tainted[0] and t.__module__ != 'builtins':
             return x
+        # A function it returns (a closure, a bound method) is called by the test through the same
+        # wrapper as the entry point.
+        if t is FunctionType or t is MethodType:
+            return returned_function(x)
+        # An object of the solution's own classes (or of a module imported since sealing) as it is:
+        # the test reads its attributes and calls its methods (a linked list's head, a tree). Unless
+        # it equals a bare object(), as an object equal to anything does: that one compares as itself.
+        # Every == of the test's asserts is guarded besides (see eq_guard).
+        if _id(t) not in protected_types:
+            try:
+                anything = own_equality(t) and _bool(x == _object())
+            except _Exception:
+                anything = False
+            if not anything:
+                return x
         return opaque(t)
+
+    MethodType = _type(_veredicto_setup.__get__(0))
+    returned_wrappers = []   # this test's wrappers of returned functions (kept alive while their ids are protected)
+
+    def nothing():
+        pass
+
+    def returned_function(fn):
+        wrapped = candidate(fn, nothing)
+        try:
+            name = fn.__name__
+            if _type(name) is _str:
+                wrapped.__name__ = name
+        except _Exception:
+            pass
+        protected_functions.add(_id(wrapped))
+        returned_wrappers.append(wrapped)
+        return wrapped
 
     # An opaque value is a bare object(): equal only to itself by object's own C methods. A class
     # of the harness's would not do: a solution can find it (object.__subclasses__()) and give it
@@ -1407,9 +1454,9 @@ def _veredicto_setup(TAG):
                 if v is pristine[k] and own is not None:
                     v = own.get(k, MISSING)
                 if v is not pristine[k]:
-                    found.append(('removed' if v is MISSING else 'changed', k))
+                    found.append(('removed' if v is MISSING else 'changed', '==' if k == EQ_GUARD else k))
                 if g is not None and k not in MODULE_ATTRIBUTES and g.get(k, pristine[k]) is not pristine[k]:
-                    found.append(('shadowed', k))
+                    found.append(('shadowed', '==' if k == EQ_GUARD else k))
             elif g is not None and k in baseline and k in g and g[k] is not baseline[k] and _isinstance(baseline[k], _module):
                 found.append(('shadowed', k))
         # Modules: those the solution imported (and their families), or all when it may have
@@ -1478,6 +1525,97 @@ def _veredicto_setup(TAG):
 
     during = []   # what a call of the candidate had changed when it returned (see check)
 
+    # Objects equal to anything. An == or != of the test's asserts hands its operands to eq_guard
+    # first (see guarded_operand). An operand of a class the interpreter did not have when sealed
+    # (the solution's own, whoever returned it: the entry point, a helper, a method, an attribute)
+    # whose == is its own, and that equals both the other operand and a different value of the same
+    # type, is reported: no honest value equals two different values. The guard is a builtin under
+    # a name no source can write, so the test's builtins (checked like every builtin it uses) hold it.
+    _object_eq, _object_ne = object.__eq__, object.__ne__
+
+    def own_equality(t, *, _v=None):
+        protected_types, type_, object_eq, object_ne, function_type, str_ = _v
+        if _id(t) in protected_types:
+            return False
+        for k in type_.__getattribute__(t, '__mro__'):
+            space = type_.__getattribute__(k, '__dict__')
+            for name, plain_one in (('__eq__', object_eq), ('__ne__', object_ne)):
+                f = space.get(name)
+                if f is None or f is plain_one:
+                    continue
+                # A class of the test's own (a matcher it defines) is the author's business.
+                return not (type_(f) is function_type and str_.__eq__(f.__code__.co_filename, 'test.py'))
+        return False
+    own_equality.__kwdefaults__ = {'_v': (protected_types, _type, _object_eq, _object_ne, FunctionType, _str)}
+
+    def other_value(y, *, _v=None):
+        """A value of y's type that differs from y (a bare object() where there is none to make)."""
+        type_, object_, int_, float_, str_, dict_ = _v
+        t = type_(y)
+        if t is bool:
+            return not y
+        if t is int_ or t is complex:
+            return y + 1
+        if t is float_:
+            return y + 1.0 if y + 1.0 != y else y * 2.0 if y != 0.0 and y * 2.0 != y else object_()
+        if t is str_:
+            return y + '\0'
+        if t is bytes:
+            return y + b'\0'
+        if t is list:
+            return y + [object_()]
+        if t is tuple:
+            return y + (object_(),)
+        if t is dict_:
+            d = dict_(y)
+            d[object_()] = None
+            return d
+        if t is set or t is frozenset:
+            return y | {object_()}
+        return object_()
+    other_value.__kwdefaults__ = {'_v': (_type, _object, _int, _float, _str, _dict)}
+
+    def eq_guard(before, kept, *, _v=None):
+        own_equality, other_value, during, type_, bool_, exception, name_of, len_, zip_, list_, dict_, scalars, set_, map_ = _v
+        # Lists, tuples and dicts of the builtin types are compared item by item: what is inside
+        # is paired as == pairs it ([1.5] == [box.weight]), up to a budget of items; a level made
+        # only of numbers, strings and None (most values) is passed over by C loops alone.
+        b = kept[0]
+        if type_(b) in scalars and type_(before[0]) in scalars:
+            return b   # most comparisons: nothing of the solution's can be in them
+        pairs, budget = [(before[0], b)], 10000
+        while pairs and budget > 0:
+            a, b = pairs.pop()
+            budget -= 1
+            ta, tb = type_(a), type_(b)
+            if (ta is list_ or ta is tuple) and tb is ta:
+                if len_(a) != len_(b):
+                    continue
+                if len_(a) > budget:
+                    a, b = a[:budget], b[:budget]
+                if not (set_(map_(type_, a)) <= scalars and set_(map_(type_, b)) <= scalars):
+                    pairs.extend(zip_(a, b))
+                    budget -= len_(a)
+                continue
+            if ta is dict_ and tb is dict_:
+                for k, v in list_(dict_.items(a))[:budget]:
+                    if type_(k) in scalars and k in b:
+                        pairs.append((v, dict_.__getitem__(b, k)))
+                budget -= len_(a)
+                continue
+            for x, y in ((a, b), (b, a)):
+                if own_equality(type_(x)):
+                    try:
+                        anything = bool_(x == y) and bool_(x == other_value(y))
+                    except exception:
+                        anything = False
+                    if anything:
+                        during.append(('equalsAnything', name_of(type_(x))))
+        return kept[0]
+    eq_guard.__kwdefaults__ = {'_v': (own_equality, other_value, during, _type, _bool, _Exception, _type_name, _len, _zip, _list, _dict, SCALARS, _set, _map)}
+    EQ_GUARD = '@eq'
+    builtins.__dict__[EQ_GUARD] = eq_guard
+
     def test_tampering(code, g, everywhere):
         """After the test: what the solution changed while it ran (inside the calls the test made)."""
         found = during + tampering(code, None, everywhere)
@@ -1486,7 +1624,7 @@ def _veredicto_setup(TAG):
 
     recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
-    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, compile_source, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, compile_source, own_equality, other_value, eq_guard, guarded_operand, nothing, returned_function, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
