@@ -246,6 +246,17 @@ describe('a format v1 code test that calls the entry point by name', () => {
     expect(r.tests[0]?.message?.key).toBe('result.tampered.equalsAnything');
     expect(r.tests[0]?.message?.params).toEqual({ names: '`Any`' });
   });
+
+  it.each([
+    // … and one below or above anything where an assert orders it (a tolerance check).
+    ['class Low:\n    def __sub__(self, other):\n        return self\n    def __abs__(self):\n        return self\n    def __lt__(self, other):\n        return True\ndef f(x):\n    return Low()\n', 'assert abs(f(1) - 3.25) < 1e-9\n', 'failed'],
+    ['class High:\n    def __gt__(self, other):\n        return True\ndef f(x):\n    return High()\n', 'assert 2 < f(1)\n', 'failed'],
+    ['class Cm:\n    def __init__(self, v):\n        self.v = v\n    def __lt__(self, other):\n        return self.v < other\n    def __gt__(self, other):\n        return self.v > other\ndef f(x):\n    return Cm(x)\n', 'assert f(1) < 2 and 0 < f(1) and not f(3) < 2\n', 'passed'],
+  ] as const)('ordered below or above anything %#', async (code, test, verdict) => {
+    const r = await sandbox.evaluate(task([codeTest(test)]), solution('python', code));
+    expect(r.verdict).toBe(verdict);
+    if (verdict === 'failed') expect(r.tests[0]?.message?.key).toBe('result.tampered.ordersAnything');
+  });
 });
 
 describe('a JavaScript code test that reaches the solution', () => {

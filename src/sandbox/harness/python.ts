@@ -844,15 +844,15 @@ def _veredicto_setup(TAG):
         kept = located(A.NamedExpr(target=store, value=located(A.Tuple(elts=[expr], ctx=A.Load()), expr)), expr)
         return located(A.Subscript(value=kept, slice=located(A.Constant(value=0), expr), ctx=A.Load()), expr)
 
-    EQUALITY = (A.Eq, A.NotEq)
+    GUARDED = {A.Eq: 0, A.NotEq: 0, A.Lt: 1, A.LtE: 2, A.Gt: 3, A.GtE: 4}   # the op eq_guard is told
 
-    def guarded_operand(expr, name, before):
-        # EQ_GUARD(before, (name := (expr,))): the operand, evaluated once and kept as captured()
+    def guarded_operand(expr, name, before, op):
+        # EQ_GUARD(before, (name := (expr,)), op): the operand, evaluated once and kept as captured()
         # keeps it, handed with the one before it to the guard (see eq_guard), which returns it.
         store = located(A.Name(id=name, ctx=A.Store()), expr)
         kept = located(A.NamedExpr(target=store, value=located(A.Tuple(elts=[expr], ctx=A.Load()), expr)), expr)
         return located(A.Call(func=located(A.Name(id=EQ_GUARD, ctx=A.Load()), expr),
-                              args=[located(A.Name(id=before, ctx=A.Load()), expr), kept], keywords=[]), expr)
+                              args=[located(A.Name(id=before, ctx=A.Load()), expr), kept, located(A.Constant(value=op), expr)], keywords=[]), expr)
 
     def capture(expr, prefix, temps):
         """expr with its operands captured; returns (the new expression, what to show of it)."""
@@ -862,7 +862,7 @@ def _veredicto_setup(TAG):
             temps.extend(names)
             ops = [OPERATORS.get(_type(op), '?') for op in expr.ops]
             expr.left = captured(expr.left, names[0])
-            expr.comparators = [guarded_operand(c, n, before) if _type(op) in EQUALITY else captured(c, n)
+            expr.comparators = [guarded_operand(c, n, before, GUARDED[_type(op)]) if _type(op) in GUARDED else captured(c, n)
                                 for c, n, before, op in _zip(expr.comparators, names[1:], names, expr.ops)]
             return expr, ('compare', names, ops)
         if t is A.BoolOp:
@@ -1270,7 +1270,7 @@ def _veredicto_setup(TAG):
         # Every == of the test's asserts is guarded besides (see eq_guard).
         if _id(t) not in protected_types:
             try:
-                anything = own_equality(t) and _bool(x == _object())
+                anything = own_methods(t, EQ_SLOTS) and _bool(x == _object())
             except _Exception:
                 anything = False
             if not anything:
@@ -1533,20 +1533,36 @@ def _veredicto_setup(TAG):
     # a name no source can write, so the test's builtins (checked like every builtin it uses) hold it.
     _object_eq, _object_ne = object.__eq__, object.__ne__
 
-    def own_equality(t, *, _v=None):
-        protected_types, type_, object_eq, object_ne, function_type, str_ = _v
+    EQ_SLOTS = (('__eq__', object.__eq__), ('__ne__', object.__ne__))
+    ORDER_SLOTS = (('__lt__', object.__lt__), ('__le__', object.__le__), ('__gt__', object.__gt__), ('__ge__', object.__ge__))
+
+    def own_methods(t, slots, *, _v=None):
+        """Whether t is a class the interpreter did not have when sealed with a method of its own among slots."""
+        protected_types, type_, function_type, str_ = _v
         if _id(t) in protected_types:
             return False
         for k in type_.__getattribute__(t, '__mro__'):
             space = type_.__getattribute__(k, '__dict__')
-            for name, plain_one in (('__eq__', object_eq), ('__ne__', object_ne)):
+            for name, plain_one in slots:
                 f = space.get(name)
                 if f is None or f is plain_one:
                     continue
                 # A class of the test's own (a matcher it defines) is the author's business.
                 return not (type_(f) is function_type and str_.__eq__(f.__code__.co_filename, 'test.py'))
         return False
-    own_equality.__kwdefaults__ = {'_v': (protected_types, _type, _object_eq, _object_ne, FunctionType, _str)}
+    own_methods.__kwdefaults__ = {'_v': (protected_types, _type, FunctionType, _str)}
+
+    def extreme(y, low, *, _v=None):
+        """What nothing honest compared with y is below (low) or above: -inf or inf beside a number,
+        the empty value of a string, bytes, tuple or list for low; None where there is none."""
+        type_, int_, float_, str_, inf = _v
+        t = type_(y)
+        if t is int_ or t is float_ or t is bool:
+            return -inf if low else inf
+        if low:
+            return '' if t is str_ else b'' if t is bytes else () if t is tuple else [] if t is list else None
+        return None
+    extreme.__kwdefaults__ = {'_v': (_type, _int, _float, _str, _float('inf'))}
 
     def other_value(y, *, _v=None):
         """A value of y's type that differs from y (a bare object() where there is none to make)."""
@@ -1575,14 +1591,34 @@ def _veredicto_setup(TAG):
         return object_()
     other_value.__kwdefaults__ = {'_v': (_type, _object, _int, _float, _str, _dict)}
 
-    def eq_guard(before, kept, *, _v=None):
-        own_equality, other_value, during, type_, bool_, exception, name_of, len_, zip_, list_, dict_, scalars, set_, map_ = _v
-        # Lists, tuples and dicts of the builtin types are compared item by item: what is inside
-        # is paired as == pairs it ([1.5] == [box.weight]), up to a budget of items; a level made
-        # only of numbers, strings and None (most values) is passed over by C loops alone.
+    def ordered(x, y, op):
+        return x < y if op == 1 else x <= y if op == 2 else x > y if op == 3 else x >= y
+
+    def eq_guard(before, kept, op=0, *, _v=None):
+        (own_methods, other_value, extreme, ordered, during, type_, bool_, exception, name_of, len_, zip_, list_, dict_, scalars,
+         set_, map_, eq_slots, order_slots) = _v
         b = kept[0]
         if type_(b) in scalars and type_(before[0]) in scalars:
             return b   # most comparisons: nothing of the solution's can be in them
+        if op:
+            # An ordering (op 1 <, 2 <=, 3 >, 4 >=) that holds, and holds as well with the other side
+            # replaced by the lowest or highest value there is (-inf, inf, ''): that object is below
+            # (or above) anything, as in a tolerance check abs(got - want) < 1e-9.
+            a, below = before[0], op <= 2
+            for x in (a, b):
+                if not own_methods(type_(x), order_slots):
+                    continue
+                try:
+                    e = extreme(b, below) if x is a else extreme(a, not below)
+                    anything = e is not None and bool_(ordered(a, b, op)) and bool_(ordered(a, e, op) if x is a else ordered(e, b, op))
+                except exception:
+                    anything = False
+                if anything:
+                    during.append(('ordersAnything', name_of(type_(x))))
+            return b
+        # Lists, tuples and dicts of the builtin types are compared item by item: what is inside
+        # is paired as == pairs it ([1.5] == [box.weight]), up to a budget of items; a level made
+        # only of numbers, strings and None (most values) is passed over by C loops alone.
         pairs, budget = [(before[0], b)], 10000
         while pairs and budget > 0:
             a, b = pairs.pop()
@@ -1604,7 +1640,7 @@ def _veredicto_setup(TAG):
                 budget -= len_(a)
                 continue
             for x, y in ((a, b), (b, a)):
-                if own_equality(type_(x)):
+                if own_methods(type_(x), eq_slots):
                     try:
                         anything = bool_(x == y) and bool_(x == other_value(y))
                     except exception:
@@ -1612,7 +1648,8 @@ def _veredicto_setup(TAG):
                     if anything:
                         during.append(('equalsAnything', name_of(type_(x))))
         return kept[0]
-    eq_guard.__kwdefaults__ = {'_v': (own_equality, other_value, during, _type, _bool, _Exception, _type_name, _len, _zip, _list, _dict, SCALARS, _set, _map)}
+    eq_guard.__kwdefaults__ = {'_v': (own_methods, other_value, extreme, ordered, during, _type, _bool, _Exception, _type_name, _len, _zip, _list, _dict, SCALARS,
+                                      _set, _map, EQ_SLOTS, ORDER_SLOTS)}
     EQ_GUARD = '@eq'
     builtins.__dict__[EQ_GUARD] = eq_guard
 
@@ -1624,7 +1661,7 @@ def _veredicto_setup(TAG):
 
     recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
-    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, compile_source, own_equality, other_value, eq_guard, guarded_operand, nothing, returned_function, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
+    for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, compile_source, own_methods, extreme, ordered, other_value, eq_guard, guarded_operand, nothing, returned_function, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
               codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
