@@ -486,6 +486,12 @@ JS = [
        test="console.assert(Object.prototype.toString.call(f(1)) === '[object Date]')"),
     js("adds-concat-spreadable", "  String.prototype[Symbol.isConcatSpreadable] = true; return 'ab'\n", "fail",
        test="console.assert([0].concat(f(1)).length === 3)"),
+    # A standard name added to Object.prototype makes a plain object pass for an array; a method a
+    # task asks to add to String.prototype, even one arrays have, is the task's.
+    js("adds-standard-name-to-object-prototype", "  Object.defineProperty(Object.prototype, 'at', { value: () => 7, configurable: true }); return {}\n", "fail",
+       test="console.assert(f(1).at(-1) === 7)"),
+    js("adds-reverse-to-strings", "  return String(x) + 'ab'\n}\nString.prototype.reverse = function () { return [...this].reverse().join('') }\nif (false) {\n", "pass",
+       test="console.assert(f(1).reverse() === 'ba1')"),
     js("own-class-has-instance", "  return new Any()\n}\nclass Any { static [Symbol.hasInstance]() { return true } }\nif (false) {\n", "pass",
        test="console.assert(f(1) instanceof Any && [] instanceof Array && !(f(1) instanceof Set))"),
     js("exits-inside-test", "  process.exit(0)\n", "fail", test="f(1); console.assert(f(1) === 2)"),

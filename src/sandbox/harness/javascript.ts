@@ -288,9 +288,18 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     pairName[pairName.length] = paths[i] === '' ? label : typeof k === 'symbol' ? paths[i] + label : paths[i] + '.' + label;
     before[before.length] = entry(objects[i], k);
   };
+  // A named property is watched where the test can reach it: on the global object, on the
+  // prototypes every value reaches, and on a global the test names (Math.abs when it names Math), not
+  // on every function that has a length or a name (that made each check of a loop of calls slow).
+  const reachable = (i) => {
+    const path = paths[i];
+    if (path === '' || path[0] === '%' || common.has(objects[i])) return true;
+    const dot = path.indexOf('.');
+    return wanted.has(dot < 0 ? path : path.slice(0, dot));
+  };
   for (let i = 0; i < objects.length; i++) {
     const own = getOwnPropertyNames(objects[i]);
-    for (let j = 0; j < own.length; j++) if (wanted.has(own[j])) pair(i, own[j], wanted.get(own[j]));
+    if (reachable(i)) for (let j = 0; j < own.length; j++) if (wanted.has(own[j])) pair(i, own[j], wanted.get(own[j]));
     const syms = getOwnPropertySymbols(objects[i]);
     for (let j = 0; j < syms.length; j++) if (wanted.has(syms[j])) pair(i, syms[j], wanted.get(syms[j]));
     if (common.has(objects[i])) {
@@ -301,6 +310,16 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     }
     if (typeof objects[i] === 'function' && wanted.has('instanceof') && !hasOwn(objects[i], SymbolCtor.hasInstance)) pair(i, SymbolCtor.hasInstance, '[Symbol.hasInstance]');
   }
+  // A name the test uses that an intrinsic has (length, includes, map), added to Object.prototype,
+  // makes a plain object returned in place of an array or a string pass as one. A task may ask to
+  // add a method to Array.prototype or String.prototype (sum, or a reverse for strings), but not that.
+  const standard = new Set();
+  for (let i = 0; i < objects.length; i++) {
+    const own = getOwnPropertyNames(objects[i]);
+    for (let j = 0; j < own.length; j++) if (wanted.has(own[j])) standard.add(own[j]);
+  }
+  const objectProtoIndex = objects.indexOf(ObjectProto);
+  for (const k of standard) if (objectProtoIndex >= 0 && !hasOwn(ObjectProto, k)) pair(objectProtoIndex, k, k);
   // Globals a solution may hide with a lexical declaration (const Math = …): their values now, and
   // one function, compiled now, that reads them as code of the global scope sees them (a call,
   // not an eval of each name, as the check runs after every call into the solution).
@@ -319,8 +338,10 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
   const differences = (put) => {
     for (let n = 0; n < before.length; n++) {
       const was = before[n];
+      // Compared from the descriptor itself: this runs after every call into the solution.
+      const d = getOwnPropertyDescriptor(pairObject[n], pairKey[n]);
+      if (d === undefined ? was[0] === MISSING && was[1] === MISSING : hasOwn(d, 'value') ? was[0] === d.value && was[1] === MISSING : was[0] === d.get && was[1] === d.set) continue;
       const now = entry(pairObject[n], pairKey[n]);
-      if (was[0] === now[0] && was[1] === now[1]) continue;
       put(was[0] === MISSING && was[1] === MISSING ? 'added' : now[0] === MISSING && now[1] === MISSING ? 'removed' : 'changed', pairName[n]);
     }
     let seenNow;
