@@ -133,6 +133,20 @@ describe('what one solution leaves for the next, put back without a fresh runtim
     expect(restarts.length).toBe(before);
   });
 
+  it('a program that ends itself after printing: judged by its output when the status is 0, in every language', async () => {
+    const cases: [Language, string, string][] = [
+      ['python', 'import sys\nprint(input())\nsys.exit()\n', 'passed'],
+      ['python', 'import os\nprint(input())\nos._exit(0)\n', 'passed'],
+      ['python', "import sys\nprint(input())\nsys.exit('bad input')\n", 'error'],
+      ['javascript', "console.log(require('fs').readFileSync(0, 'utf8').trim())\nprocess.exit(0)\nconsole.log('after exit')\n", 'passed'],
+      ['javascript', 'console.log(5)\nprocess.exit(1)\n', 'error'],
+    ];
+    for (const [language, code, verdict] of cases) {
+      const r = await sandbox.evaluate(task([stdio('5\n', '5\n')]), solution(language, code));
+      expect(r.verdict, `${language}: ${code} ${JSON.stringify(r.tests[0]?.message)}`).toBe(verdict);
+    }
+  });
+
   it('standard input: a new stream each test, with bytes underneath', async () => {
     const rewinds = "import sys\nsys.stdin.buffer.write(b'planted\\n')\nsys.stdin.seek(0)\nprint(sys.stdin.read().strip())\n";
     expect((await sandbox.evaluate(task([stdio('', 'planted\n')]), solution('python', rewinds))).verdict).toBe('passed');

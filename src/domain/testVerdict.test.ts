@@ -98,6 +98,25 @@ describe('testVerdict: stdio tests', () => {
   });
 });
 
+describe('testVerdict: a program that exits', () => {
+  const exited = (exitCode: number | undefined, stdout: string) => raw({ outcome: 'exit', stdout, error: { type: 'SystemExit', message: String(exitCode ?? '') }, ...(exitCode === undefined ? {} : { exitCode }) });
+
+  it('is judged by its output when it ends itself with status 0 in a stdio test', () => {
+    expect(testVerdict(stdio('6\n'), exited(0, '6\n'), limits)).toEqual({ status: 'passed' });
+    expect(testVerdict(stdio('6\n'), exited(0, '7\n'), limits).status).toBe('failed');
+  });
+
+  it('is an error with its status when that status is not 0', () => {
+    expect(testVerdict(stdio('6\n'), exited(3, '6\n'), limits)).toEqual({ status: 'error', message: { key: 'result.exitStatus', params: { code: 3 } } });
+  });
+
+  it('is always an error in a code or call test, where exiting skips what is still to run', () => {
+    expect(testVerdict(code, exited(0, ''), limits).status).toBe('error');
+    expect(testVerdict(call(1), exited(0, ''), limits).status).toBe('error');
+    expect(testVerdict(stdio('6\n'), exited(undefined, '6\n'), limits).status).toBe('error');
+  });
+});
+
 describe('testVerdict: code tests', () => {
   it('passes when the code ran to the end', () => {
     expect(testVerdict(code, raw({ outcome: 'ok' }), limits)).toEqual({ status: 'passed' });

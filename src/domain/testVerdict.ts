@@ -26,6 +26,8 @@ export type RawResult = {
   tampered?: Tamper[];
   /** For an `assertion` outcome of a code test: the failing assert as the harness saw it. */
   assertion?: AssertionDetail;
+  /** For an `exit` outcome: the status the program asked to exit with (0 for Python's sys.exit()). */
+  exitCode?: number;
 };
 
 /** The comparison operators an assert's detail may name (Python's, and JavaScript's strict ones). */
@@ -72,6 +74,11 @@ function outcomeVerdict(test: TestCase, raw: RawResult, limits: { timeMs: number
     case 'compile':
       return { status: 'error', message: { key: 'result.compile', params: { detail: err?.message ?? '' } } };
     case 'exit':
+      // A program judged by its output may end itself (sys.exit(0) after printing is common): its
+      // output is what counts, and a status other than 0 is a failure of its own. Elsewhere an
+      // exit would skip the assertions still to run.
+      if (test.kind === 'stdio' && raw.exitCode === 0) return okVerdict(test, raw);
+      if (test.kind === 'stdio' && raw.exitCode !== undefined) return { status: 'error', message: { key: 'result.exitStatus', params: { code: raw.exitCode } } };
       return { status: 'error', message: { key: 'result.exit', params: { detail: err?.message ?? '' } } };
     case 'timeout':
       return { status: 'timeout', message: { key: 'result.timeout', params: { ms: limits.timeMs } } };

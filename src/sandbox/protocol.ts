@@ -69,7 +69,8 @@ export function isWorkerMessage(m: unknown): m is FromWorker {
         typeof r.durationMs === 'number' && (r.value === undefined || (typeof r.value === 'string' && r.value.length <= 64 * MAX_TEXT)) &&
         r.stdout.length <= 16 * MAX_TEXT && r.stderr.length <= 16 * MAX_TEXT &&
         (r.tampered === undefined || isTamperList(r.tampered)) &&
-        (r.assertion === undefined || isAssertionDetail(r.assertion))
+        (r.assertion === undefined || isAssertionDetail(r.assertion)) &&
+        (r.exitCode === undefined || Number.isSafeInteger(r.exitCode))
       );
     }
     default:

@@ -254,6 +254,7 @@ function execute(shim: typeof WasiShim, Sink: SinkClass, module: WebAssembly.Mod
   const wasi = new shim.WASI(['solution'], [], [new shim.OpenFile(new shim.File(new TextEncoder().encode(stdin))), stdout, stderr]);
   let outcome: Outcome = 'ok';
   let error: RawResult['error'];
+  let exitCode: number | undefined;
   try {
     const instance = new WebAssembly.Instance(module, { env: { memory }, wasi_snapshot_preview1: wasi.wasiImport });
     // start() turns proc_exit into a return value; a normal return from main with 0 never calls it.
@@ -263,6 +264,7 @@ function execute(shim: typeof WasiShim, Sink: SinkClass, module: WebAssembly.Mod
     if (e instanceof shim.WASIProcExit) {
       outcome = 'exit';
       error = { type: 'exit', message: `exit(${e.code})` };
+      exitCode = e.code;
     } else if (e instanceof OutputLimit || budget.over) outcome = 'output-limit';
     else {
       const message = e instanceof Error ? e.message : String(e);
@@ -281,7 +283,7 @@ function execute(shim: typeof WasiShim, Sink: SinkClass, module: WebAssembly.Mod
       }
     }
   }
-  return { outcome, ...(error ? { error } : {}), stdout: stdout.text, stderr: stderr.text, truncated: budget.over, durationMs: performance.now() - started };
+  return { outcome, ...(error ? { error } : {}), ...(exitCode !== undefined ? { exitCode } : {}), stdout: stdout.text, stderr: stderr.text, truncated: budget.over, durationMs: performance.now() - started };
 }
 
 /** What a trap means to someone reading C++. */

@@ -206,7 +206,8 @@ export class PyodideRunner implements Runner {
         this.dead = true;
       }
     }
-    if (thrown) ({ outcome, error } = this.describe(thrown.e, stderr));
+    let exitCode: number | undefined;
+    if (thrown) ({ outcome, error, exitCode } = this.describe(thrown.e, stderr));
     for (const p of owned.reverse()) {
       try {
         p.destroy();
@@ -225,6 +226,7 @@ export class PyodideRunner implements Runner {
       outcome, value, error, stdout, stderr, truncated, durationMs,
       ...(assertion && outcome === 'assertion' ? { assertion } : {}),
       ...(tampered.length ? { tampered: unique(tampered) } : {}),
+      ...(exitCode !== undefined && outcome === 'exit' ? { exitCode } : {}),
     };
   }
 
@@ -238,7 +240,7 @@ export class PyodideRunner implements Runner {
   private readonly solutions = new CodeCache((code) => this.harness.load(code, 'solution.py'));
   private readonly tests = new CodeCache((code) => this.harness.load_test(code));
 
-  private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string } } {
+  private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string }; exitCode?: number } {
     const pe = e as PythonError;
     if (pe?.constructor?.name !== 'PythonError' || typeof pe.type !== 'string') {
       // Not a Python exception: the interpreter itself failed (stack exhausted in C, fatal error).
@@ -266,7 +268,7 @@ export class PyodideRunner implements Runner {
       case 'OutputLimit':
         return { outcome: 'output-limit', error };
       case 'SystemExit':
-        return { outcome: 'exit', error: { type, message } };
+        return { outcome: 'exit', error: { type, message }, exitCode: exitStatus(message) };
       default:
         return { outcome: 'error', error };
     }
@@ -337,6 +339,14 @@ class CodeCache {
 
 function isProxy(p: unknown): p is PyProxy {
   return typeof p === 'function' || (p !== null && typeof p === 'object' && typeof (p as PyProxy).destroy === 'function');
+}
+
+/** The status SystemExit's argument gives, as Python's own exit does: none, 0 or False is 0, an integer is itself, anything else (a message) is 1. */
+function exitStatus(argument: string): number {
+  const a = argument.trim();
+  if (a === '' || a === 'None' || a === 'False') return 0;
+  if (a === 'True') return 1;
+  return /^-?\d{1,15}$/.test(a) ? Number(a) : 1;
 }
 
 function heapBytes(py: PyodideAPI): number {

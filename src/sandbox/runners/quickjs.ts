@@ -80,11 +80,15 @@ export class QuickJSRunner implements Runner {
     let outcome: Outcome = 'ok';
     let value: string | undefined;
     let error: RawResult['error'];
+    let exitCode: number | undefined;
     try {
       // The prelude's one way out (see HOST): output, failed assertions, exit, and lazy sources.
       const host = keep(
         vm.newFunction('host', (opHandle, arg, ...more) => {
           const op = vm.getNumber(opHandle);
+          // After process.exit nothing the program still does counts: QuickJS stops it at its next
+          // interrupt check, not at once.
+          if (io.exit !== undefined && op !== HOST.source) return;
           if (op === HOST.stdout || op === HOST.stderr) {
             const s = vm.getString(arg);
             const room = limits.outputBytes - io.size;
@@ -191,6 +195,7 @@ export class QuickJSRunner implements Runner {
     } else if (io.exit !== undefined) {
       outcome = 'exit';
       error = { type: 'exit', message: `process.exit(${io.exit})` };
+      exitCode = Number.isSafeInteger(io.exit) ? io.exit : 1;
     } else if (io.over) outcome = 'output-limit';
     if (outcome === 'ok' && io.assertions.length) {
       outcome = 'assertion';
@@ -201,6 +206,7 @@ export class QuickJSRunner implements Runner {
       outcome, value, error, stdout: io.out, stderr: io.err, truncated: io.over, durationMs: performance.now() - started,
       ...(assertion ? { assertion } : {}),
       ...(tampered.length ? { tampered: tampered.slice(0, 20) } : {}),
+      ...(exitCode !== undefined ? { exitCode } : {}),
     };
   }
 
