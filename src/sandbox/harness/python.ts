@@ -32,7 +32,20 @@ def _veredicto_setup(TAG):
     class OutputLimit(BaseException):
         pass
 
-    class Capture:
+    class Sink:
+        """What the output streams share: written to, never read."""
+        __slots__ = ()
+        def writelines(self, lines):
+            for s in lines:
+                self.write(s)
+        def flush(self):
+            pass
+        def writable(self):
+            return True
+        def readable(self):
+            return False
+
+    class Capture(Sink):
         """A text stream that keeps at most limit characters and then stops the program."""
         __slots__ = ('parts', 'size', 'limit', 'over', 'buffer')
         encoding = 'utf-8'
@@ -53,25 +66,16 @@ def _veredicto_setup(TAG):
             self.parts.append(s)
             self.size += len_(s)
             return len_(s)
-        def writelines(self, lines):
-            for s in lines:
-                self.write(s)
-        def flush(self):
-            pass
         def reconfigure(self, **settings):
             pass   # sys.stdout.reconfigure(encoding='utf-8') is common and changes nothing here
         def isatty(self):
-            return False
-        def writable(self):
-            return True
-        def readable(self):
             return False
         def fileno(self, *, _v=None):
             raise _v('fileno')
         def text(self):
             return ''.join(self.parts)
 
-    class CaptureBytes:
+    class CaptureBytes(Sink):
         """sys.stdout.buffer: bytes written to it are UTF-8 text of the stream it belongs to (fast
         output with sys.stdout.buffer.write is common in competitive programming)."""
         __slots__ = ('text', 'decoder')
@@ -82,15 +86,6 @@ def _veredicto_setup(TAG):
             data = bytes_(b)
             self.text.write(self.decoder.decode(data))
             return len_(data)
-        def writelines(self, lines):
-            for b in lines:
-                self.write(b)
-        def flush(self):
-            pass
-        def writable(self):
-            return True
-        def readable(self):
-            return False
 
     Capture.write.__kwdefaults__ = {'_v': (_type, _str, _len, max, OutputLimit)}
     Capture.fileno.__kwdefaults__ = {'_v': io.UnsupportedOperation}
@@ -1666,7 +1661,7 @@ def _veredicto_setup(TAG):
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
-    for t in (Capture, CaptureBytes, OutputLimit, Enough):
+    for t in (Sink, Capture, CaptureBytes, OutputLimit, Enough):
         harness_types.add(_id(t))
     study(_list(sys.modules))
     return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
