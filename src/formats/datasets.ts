@@ -17,8 +17,14 @@ const str = (v: unknown) => typeof v === 'string';
 
 export function shapeOf(row: Row): Shape | undefined {
   if (row.schemaVersion !== undefined) return 'task';
-  if (str(row.prompt) && str(row.canonical_solution) && str(row.test) && str(row.entry_point)) return 'humaneval';
-  if (str(row.prompt) && str(row.canonical_solution) && str(row.test) && str(row.declaration)) return 'humaneval-x';
+  const code = str(row.prompt) && str(row.canonical_solution) && str(row.test);
+  // HumanEvalPack's rows have an entry_point too: a declaration under another language's prefix
+  // (`JavaScript/0`) says HumanEval-X. Its Python rows stay HumanEval: their test defines
+  // check(has_close_elements) without calling it, and HumanEval's reading calls it.
+  const prefix = String(row.task_id ?? '').split('/')[0]!;
+  if (code && str(row.declaration) && prefix !== LANGUAGE_FACTS.python.humanevalX && HUMANEVAL_X_NAMES.includes(prefix)) return 'humaneval-x';
+  if (code && str(row.entry_point)) return 'humaneval';
+  if (code && str(row.declaration)) return 'humaneval-x';
   if (str(row.name) && str(row.language) && str(row.prompt) && str(row.tests)) return 'multipl-e';
   if (str(row.text) && str(row.code) && Array.isArray(row.test_list)) return 'mbpp';
   if (row.task_id !== undefined && str(row.completion)) return 'sample';
@@ -118,6 +124,8 @@ function languageOfRow(row: Row, shape: RowShape): Language | undefined {
 
 /** HumanEval-X's languages that Veredicto does not run (see the README on Java). */
 const HUMANEVAL_X_OTHER = ['Java', 'Go', 'Rust'];
+/** Every task_id prefix a HumanEval-X row may carry. */
+const HUMANEVAL_X_NAMES = [...LANGUAGES.map((l) => LANGUAGE_FACTS[l].humanevalX), ...HUMANEVAL_X_OTHER];
 
 function fromRow(row: Row, shape: RowShape, language: Language): Task {
   const id = String((shape === 'multipl-e' ? row.name : row.task_id) ?? '');
