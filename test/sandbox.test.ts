@@ -286,7 +286,21 @@ describe('a JavaScript code test that reaches the solution', () => {
       'const g = f()\ng.next()\nconst ok = Array.isArray(5)\ng.next()\nconsole.assert(ok)\n', undefined, 'failed'],
     ['async function f(x) { const real = Object.keys; Object.keys = () => [1, 2]; await null; Object.keys = real; return x }\n',
       'f(1).then((v) => console.assert(Object.keys({}).length === 2))\n', undefined, 'failed'],
+    // …through the message of what it throws, read by the test's catch.
+    ['const real = Math.abs\nclass Oops extends Error { get message() { Math.abs = () => 0; return "no" } }\nfunction f(x) { throw new Oops() }\nfunction restore() { Math.abs = real }\n',
+      'let d\ntry { f(1) } catch (e) { String(e.message) }\nd = Math.abs(3 - 2)\nrestore()\nconsole.assert(d < 1e-9)\n', undefined, 'failed'],
+    // …between two calls of the test's callback by the solution, when the first called back into it.
+    ['const real = Math.abs\nfunction g() { return 0 }\nfunction each(cb) { cb(1); Math.abs = () => 0; cb(2); Math.abs = real }\n',
+      'each((x) => { if (x === 1) g(); console.assert(Math.abs(x - 5) < 1e-9 || x === 1) })\n', undefined, 'failed'],
+    // A prototype of an intrinsic swapped for one that adds what JavaScript looks up by itself.
+    ['function f(x) { Object.setPrototypeOf(Array.prototype, { toJSON() { return "same" } }); return [x] }\n',
+      'console.assert(JSON.stringify(f(1)) === JSON.stringify([2]))\n', undefined, 'failed'],
+    // A replaced exec, which every regular expression's test and match call.
+    ['function f(x) { RegExp.prototype.exec = function () { return [""] }; return "none" }\n', 'console.assert(/^[0-9]+$/.test(f(1)))\n', undefined, 'failed'],
     // What honest code does with what it returns still works through the wrappers.
+    ['class NotFound extends RangeError {}\nfunction f(x) { if (x < 0) throw new NotFound("negative " + x); return Number.isNaN(x) ? NaN : x }\n',
+      'let caught\ntry { f(-1) } catch (e) { caught = e }\nconsole.assert(caught instanceof RangeError && caught instanceof NotFound && caught.message === "negative -1" && Number.isNaN(f(NaN)) && f(Number.NaN) !== 0)\n' +
+      'for (let i = 0; i < 3000; i++) console.assert(f(i) === i && /^[0-9]+$/.test(String(f(i))) && "a-b".split("-").length === 2)\n', undefined, 'passed'],
     ['class Box {\n  #v\n  constructor(v) { this.#v = v }\n  get v() { return this.#v }\n  static of(v) { return new Box(v) }\n}\nclass Cache extends Map {}\n' +
       'function f(x) { const m = new Cache(); m.set(x, Box.of(x)); return m }\n',
       'const m = f(2)\nconsole.assert(m instanceof Cache && m.get(2) instanceof Box && m.get(2).v === 2 && m.size === 1 && m.get(2).constructor === Box && Box.of(3).v === 3)\n', undefined, 'passed'],

@@ -494,6 +494,16 @@ JS = [
        test="console.assert(f(1).reverse() === 'ba1')"),
     js("own-class-has-instance", "  return new Any()\n}\nclass Any { static [Symbol.hasInstance]() { return true } }\nif (false) {\n", "pass",
        test="console.assert(f(1) instanceof Any && [] instanceof Array && !(f(1) instanceof Set))"),
+    # What an intrinsic inherits, swapped by its prototype; a regular expression's own protocol; a
+    # change made by a getter of what the solution throws and undone by the next read.
+    js("swaps-array-prototype-parent", "  Object.setPrototypeOf(Array.prototype, { [Symbol.toPrimitive]: () => 2 }); return []\n", "fail",
+       test="console.assert(f(1) == 2)"),
+    js("replaces-regexp-replace", "  RegExp.prototype[Symbol.replace] = () => 'ok'; return 'bad'\n", "fail",
+       test="console.assert(f(1).replace(/bad/, 'x') === 'ok')"),
+    js("tampers-from-thrown-getter", "  let n = 0; const real = Number.parseInt\n  throw { get message() { Number.parseInt = n++ ? real : () => 2; return 'm' } }\n", "fail",
+       test="let v; try { f(1) } catch (e) { void e.message; v = Number.parseInt('1'); void e.message }\nconsole.assert(v === 2)"),
+    js("uses-regexp-and-nan-honestly", "  return x === 1 ? 'a1' : NaN\n", "pass",
+       test="console.assert(/^a\\d$/.test(f(1)) && f(1).replace(/\\d/, '') === 'a' && Number.isNaN(f(2)) && f(1).split('').length === 2 && Number.isNaN(Number.NaN))"),
     js("exits-inside-test", "  process.exit(0)\n", "fail", test="f(1); console.assert(f(1) === 2)"),
     js("deep-recursion", "  const g = (n) => g(n + 1); return g(0)\n", "fail"),
     js("ordinary-after", "  return x + 1\n", "pass"),
