@@ -297,7 +297,13 @@ describe('a JavaScript code test that reaches the solution', () => {
       'console.assert(JSON.stringify(f(1)) === JSON.stringify([2]))\n', undefined, 'failed'],
     // A replaced exec, which every regular expression's test and match call.
     ['function f(x) { RegExp.prototype.exec = function () { return [""] }; return "none" }\n', 'console.assert(/^[0-9]+$/.test(f(1)))\n', undefined, 'failed'],
+    // What an intrinsic the test names calls by itself: an array's toString its join, new Map its set.
+    ['function f(x) { Array.prototype.join = function () { return "3,4" }; return [x] }\n', 'console.assert(`${f(1)}` === "3,4")\n', undefined, 'failed'],
+    ['const real = Map.prototype.set\nfunction f(x) { Map.prototype.set = function (k, v) { return real.call(this, k, 9) }; return [[x, x]] }\n',
+      'console.assert(new Map(f(1)).get(1) === 9)\n', undefined, 'failed'],
     // What honest code does with what it returns still works through the wrappers.
+    ['function f(x) { return [[x, new Date(x)], [x + 1, new Set([x])]] }\n',
+      'const m = new Map(f(0))\nconsole.assert(m.size === 2 && String([1, 2]) === "1,2" && JSON.stringify(m.get(0)) === \'"1970-01-01T00:00:00.000Z"\' && new Set(m.get(1)).has(0))\n', undefined, 'passed'],
     ['class NotFound extends RangeError {}\nfunction f(x) { if (x < 0) throw new NotFound("negative " + x); return Number.isNaN(x) ? NaN : x }\n',
       'let caught\ntry { f(-1) } catch (e) { caught = e }\nconsole.assert(caught instanceof RangeError && caught instanceof NotFound && caught.message === "negative -1" && Number.isNaN(f(NaN)) && f(Number.NaN) !== 0)\n' +
       'for (let i = 0; i < 3000; i++) console.assert(f(i) === i && /^[0-9]+$/.test(String(f(i))) && "a-b".split("-").length === 2)\n', undefined, 'passed'],

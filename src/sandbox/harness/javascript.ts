@@ -585,19 +585,34 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
  * (conversions, iteration, promise resolution, species). Sent to TAMPER for `code` tests.
  */
 export function watchedNames(testCode: string): string[] {
-  const names = new Set<string>(['toString', 'valueOf', 'constructor', 'then', 'next', '@@iterator', '@@asyncIterator', '@@toPrimitive', '@@hasInstance', '@@species', '@@isConcatSpreadable']);
-  if (/stringify/.test(testCode)) names.add('toJSON');
-  // A regular expression's methods, and a string's that take one, call its exec and read its flags
-  // through RegExp.prototype: a replaced exec makes /^\d+$/.test(anything) true.
-  if (/\b(?:RegExp|test|exec|match|matchAll|replace|replaceAll|search|split)\b/.test(testCode)) {
-    for (const n of ['exec', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll', 'unicode', 'unicodeSets', 'sticky', 'hasIndices', 'source', '@@match', '@@matchAll', '@@replace', '@@search', '@@split']) names.add(n);
-  }
+  // An array's toString calls its join (String(xs) === '1,2'), so join is watched with toString.
+  const names = new Set<string>(['toString', 'join', 'valueOf', 'constructor', 'then', 'next', '@@iterator', '@@asyncIterator', '@@toPrimitive', '@@hasInstance', '@@species', '@@isConcatSpreadable']);
+  const words = new Set<string>();
   for (const m of testCode.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    if (words.size >= 400) break;
+    words.add(m[0]);
+  }
+  for (const [word, implied] of CALLED_BY_INTRINSICS) if (words.has(word)) for (const n of implied) names.add(n);
+  for (const w of words) {
     if (names.size >= 400) break;
-    names.add(m[0]);
+    names.add(w);
   }
   return [...names];
 }
+
+/** Regular expressions' methods, and strings' that take one, call exec and read the flags through RegExp.prototype. */
+const REGEXP_PROTOCOL = ['exec', 'flags', 'global', 'ignoreCase', 'multiline', 'dotAll', 'unicode', 'unicodeSets', 'sticky', 'hasIndices', 'source', '@@match', '@@matchAll', '@@replace', '@@search', '@@split'];
+/**
+ * What an intrinsic the test names calls by itself, looked up on the object it works on, and so
+ * watched as if the test named it: a replaced exec makes /^\d+$/.test(anything) true, a replaced
+ * Set.prototype.add changes what new Set(xs) holds, a Date's toJSON calls its toISOString.
+ */
+const CALLED_BY_INTRINSICS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['stringify', ['toJSON', 'toISOString']],
+  ...['RegExp', 'test', 'exec', 'match', 'matchAll', 'replace', 'replaceAll', 'search', 'split'].map((w) => [w, REGEXP_PROTOCOL] as const),
+  ['Set', ['add']], ['WeakSet', ['add']], ['Map', ['set']], ['WeakMap', ['set']],
+  ...['Promise', 'all', 'allSettled', 'any', 'race'].map((w) => [w, ['resolve']] as const),
+];
 
 /** Words no binding can have: never looked up as a solution's global. */
 const RESERVED = new Set(('await break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
