@@ -273,6 +273,24 @@ describe('a format v1 code test that calls the entry point by name', () => {
   });
 });
 
+describe('helpers a dataset prompt gives in full', () => {
+  // HumanEval/50's shape: the prompt gives encode_shift, the solution completes decode_shift, the check uses both.
+  const prompt = 'def encode_shift(s):\n    return "".join(chr((ord(c) - 97 + 5) % 26 + 97) for c in s)\n\n\ndef decode_shift(s):\n    """Undo encode_shift."""\n';
+  const check = { kind: 'code' as const, name: 'check', hidden: false, code: { python: 'def check(candidate):\n    for w in ("abc", "xyz", "hello"):\n        assert candidate(encode_shift(w)) == w\n' }, check: 'check', entryPoint: 'decode_shift' };
+  const given = (): Task => ({ ...task([check]), entryPoint: 'decode_shift', source: { shape: 'humaneval', prompt, language: 'python' } });
+  it.each([
+    // Defined again so that decoding is doing nothing: the test still encodes with the prompt's.
+    ['    return s\n\n\ndef encode_shift(s):\n    return s\n', 'failed'],
+    // Defined again the same way, with other names: nothing changes.
+    ['    return "".join(chr((ord(ch) - 97 - 5) % 26 + 97) for ch in s)\n\n\ndef encode_shift(text):\n    return "".join(chr((ord(ch) - 97 + 5) % 26 + 97) for ch in text)\n', 'passed'],
+    // A helper the completion adds stays the solution's.
+    ['    return "".join(shift_back(c) for c in s)\n\n\ndef shift_back(c):\n    return chr((ord(c) - 97 - 5) % 26 + 97)\n', 'passed'],
+  ] as const)('%#', async (completion, verdict) => {
+    const r = await sandbox.evaluate(given(), solution('python', prompt + completion));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+  });
+});
+
 describe('a JavaScript code test that reaches the solution', () => {
   const codeTest = (code: string, check?: string) => ({ kind: 'code' as const, name: 'code', hidden: false, code: { javascript: code }, ...(check ? { check } : {}) });
   it.each([

@@ -432,8 +432,11 @@ function toSandbox(task: Task, test: TestCase, language: Language): SandboxTest 
       return { kind: 'call', entryPoint: entry, args: JSON.stringify(test.args) };
     case 'stdio':
       return { kind: 'stdio', stdin: test.stdin };
-    case 'code':
-      return { kind: 'code', code: test.code[language] ?? '', entryPoint: entry, ...(test.check ? { check: test.check } : {}) };
+    case 'code': {
+      // A dataset's prompt gives the test its helpers as written (see the Python harness's give).
+      const given = language === 'python' && task.source?.language === 'python' && task.source.prompt ? { given: task.source.prompt } : {};
+      return { kind: 'code', code: test.code[language] ?? '', entryPoint: entry, ...(test.check ? { check: test.check } : {}), ...given };
+    }
   }
 }
 

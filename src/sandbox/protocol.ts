@@ -12,7 +12,8 @@ export type { AssertionDetail, Outcome, RawResult } from '../domain/testVerdict.
 export type SandboxTest =
   | { kind: 'call'; entryPoint: string; args: string }
   | { kind: 'stdio'; stdin: string }
-  | { kind: 'code'; code: string; check?: string; entryPoint?: string };
+  /** `given`: the dataset prompt the solution completes, whose helper functions the test uses as given (Python). */
+  | { kind: 'code'; code: string; check?: string; entryPoint?: string; given?: string };
 
 export type Job = {
   language: Language;

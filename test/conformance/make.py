@@ -417,6 +417,14 @@ PY = [
     # A class of a module the test names, though not the class itself (textwrap.fill runs TextWrapper.fill).
     py("patches-class-behind-module-function", "    import textwrap\n    textwrap.TextWrapper.fill = lambda self, text: 'ab\\ncd'\n    return 'zz'\n", "fail",
        test="    import textwrap\n    assert textwrap.fill(candidate(1), width=2) == 'ab\\ncd'\n"),
+    # A helper the prompt gives in full, which the test uses, defined again by the solution (HumanEval's
+    # encode_cyclic): the test uses the prompt's. One the prompt leaves as a stub is the solution's.
+    py("redefines-given-helper", "    return s\n\n\ndef enc(s):\n    return s\n", "fail",
+       prompt="def enc(s):\n    return s[::-1] + '!'\n\n\ndef f(s):\n", test="    assert candidate(enc('abc')) == 'abc'\n"),
+    py("repeats-given-helper-honestly", "    return s[:-1][::-1]\n\n\ndef enc(s):\n    out = s[::-1]\n    return out + '!'\n", "pass",
+       prompt="def enc(s):\n    return s[::-1] + '!'\n\n\ndef f(s):\n", test="    assert candidate(enc('abc')) == 'abc'\n"),
+    py("completes-stub-helper", "    return helper(x) + 1\n\n\ndef helper(x):\n    return 2 * x\n", "pass",
+       prompt="def helper(x):\n    \"\"\"Twice x.\"\"\"\n\n\ndef f(x):\n", test="    assert candidate(1) == 3 and helper(2) == 4\n"),
     py("exits-inside-check", "    import sys\n    sys.exit(0)\n", "fail", test="    candidate(1)\n    assert candidate(1) == 2\n"),
     py("exits-by-quit", "    quit()\n", "fail"),
     *[py(f"changes-interpreter-{k}", probe_body(v), "pass") for k, v in STATE_CHANGES.items()],

@@ -1404,6 +1404,50 @@ def _veredicto_setup(TAG):
     # module's, never a built-in the solution could have hidden.
     MODULE_ATTRIBUTES = _frozenset(('__name__', '__doc__', '__package__', '__loader__', '__spec__', '__builtins__', '__file__', '__cached__', '__annotations__', '__path__'))
 
+    # A dataset's prompt may give helper functions in full, which the test uses (HumanEval's
+    # encode_cyclic, encode_shift, poly). The solution starts from the prompt and may define them
+    # again: def encode_cyclic(s): return s makes decode_cyclic's check hold for any decode that
+    # returns its input. The test gets the prompt's own: the prompt runs again in a namespace of its
+    # own with pristine builtins, and each function it gives in full that the test names (not the
+    # entry point, and not a stub, which is what the solution completes) takes the place of the
+    # solution's in the globals the test shares. A name such a function reads that the prompt does
+    # not define (a constant the completion adds, the entry point) comes from the solution's globals.
+    STUB_CODES = _frozenset(next(c for c in _compile(src, 'stub.py', 'exec', dont_inherit=True).co_consts if _type(c) is CodeType).co_code
+                            for src in ('def f():\n    "d"\n', 'def f():\n    pass\n', 'def f():\n    ...\n', 'def f():\n    "d"\n    pass\n', 'def f():\n    "d"\n    ...\n'))
+
+    def load_prompt(code):
+        """A prompt for give: as written, or ended by a body when it stops at the entry point's signature."""
+        try:
+            return load(code, 'prompt.py')
+        except _Exception:
+            return load(code + '    pass\n', 'prompt.py')
+
+    def give(prompt, g, code, entry_name):
+        wanted = [n for n in names_of(prompt) if n in names_of(code) and n != entry_name]
+        if not wanted:
+            return
+        ns = {'__name__': '__main__', '__builtins__': test_builtins[0] if test_builtins[0] is not None else _dict_copy(pristine)}
+        try:
+            run(prompt, ns)
+        except _Exception:
+            return   # a prompt that does not run alone gives nothing
+        def own(v):
+            return _type(v) is FunctionType and v.__code__.co_filename == 'prompt.py'
+        for k, v in _list(ns.items()):
+            if own(v) and v.__code__.co_code in STUB_CODES and k in g:
+                ns[k] = g[k]
+        gives = [n for n in wanted if own(ns.get(n)) and ns[n].__code__.co_code not in STUB_CODES]
+        read, stack = _set(), [ns[n].__code__ for n in gives]
+        while stack:
+            c = stack.pop()
+            read.update(c.co_names)
+            stack.extend(k for k in c.co_consts if _type(k) is CodeType)
+        for k in read:
+            if k not in ns and k in g and k not in pristine:
+                ns[k] = g[k]
+        for n in gives:
+            g[n] = ns[n]
+
     def names_of(code):
         """Every global and attribute name the test code uses, nested functions included."""
         got = used_names.get(code)
@@ -1649,7 +1693,7 @@ def _veredicto_setup(TAG):
     recording_import.__kwdefaults__ = {'_v': (touched, real_import, sealed, imported, _str.partition)}
     recording_import_module.__kwdefaults__ = {'_v': (touched, real_import_module, sealed, imported, _str.partition)}
     for f in (Capture.write, Capture.fileno, Capture.__init__, CaptureBytes.write, blocked_exit, view_frames, zipped_import, compile_source, own_methods, extreme, ordered, other_value, eq_guard, guarded_operand, nothing, returned_function, registered, abc_entries, abc_changes, seal, recording_import, recording_import_module, begin, collect, check, restore, load, entry, args_of, call, serialize, plain, candidate,
-              codec_register, codec_register_error, opaque, prepare_test, tampering, test_tampering, names_of, imported, remember_classes,
+              codec_register, codec_register_error, opaque, prepare_test, load_prompt, give, tampering, test_tampering, names_of, imported, remember_classes,
               guarded, code_test, plain_items, too_deep, shallow, deep_recursion, run, load_test, explain, explained, show, shown_of, given, rewrite_body, rewrite_assert, capture, captured, located, first_temp):
         protected_functions.add(_id(f))
         protected_functions.add(_id(f.__code__))
@@ -1666,6 +1710,6 @@ def _veredicto_setup(TAG):
                 stack.append(sub)
                 if _isinstance(sub, ABCMeta):
                     abc_classes.append(sub)
-    return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
+    return {'seal': seal, 'begin': begin, 'collect': collect, 'check': check, 'restore': restore, 'load': load, 'prepare_test': prepare_test, 'load_prompt': load_prompt, 'give': give, 'test_tampering': test_tampering, 'entry': entry, 'args_of': args_of,
             'call': call, 'serialize': serialize, 'exec': run, 'load_test': load_test, 'explained': explained, 'deep_recursion': deep_recursion, 'code_test': code_test}
 `;

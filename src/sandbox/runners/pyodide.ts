@@ -56,6 +56,9 @@ type Harness = {
   serialize(v: unknown, max: number): string;
   exec(code: PyProxy, g: PyProxy): void;
   prepare_test(code: PyProxy, g: PyProxy, everywhere: boolean): PyProxy;
+  /** The helper functions a dataset's prompt gives in full become the test's (see the harness). */
+  give(prompt: PyProxy, g: PyProxy, code: PyProxy, entryPoint: string): void;
+  load_prompt(code: string): PyProxy;
   load_test(code: string): PyProxy;
   explained(): PyProxy | undefined;
   /** An exception too deep to free was kept alive (see guarded): the runtime must go. */
@@ -96,13 +99,22 @@ export class PyodideRunner implements Runner {
     const api = py.globals.get(API) as PyProxy;
     py.globals.delete(API);
     const h: Record<string, unknown> = {};
-    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'test_tampering', 'load_test', 'explained', 'deep_recursion', 'code_test']) h[k] = api.get(k);
+    for (const k of ['begin', 'collect', 'restore', 'load', 'entry', 'args_of', 'call', 'check', 'serialize', 'exec', 'prepare_test', 'load_prompt', 'give', 'test_tampering', 'load_test', 'explained', 'deep_recursion', 'code_test']) h[k] = api.get(k);
     this.harness = h as Harness;
     const seal = api.get('seal') as PyProxy & (() => void);
     seal();
     seal.destroy();
     api.destroy();
     this.baseBytes = heapBytes(py);
+  }
+
+  /** A prompt that does not compile alone gives the test nothing. */
+  private compiledPrompt(code: string): PyProxy | undefined {
+    try {
+      return this.prompts.get(code);
+    } catch {
+      return undefined;
+    }
   }
 
   run(job: Job, report: (index: number, result: RawResult) => void): { recycle: boolean } {
@@ -173,6 +185,8 @@ export class PyodideRunner implements Runner {
       } else if (test.kind === 'code') {
         testCode = this.tests.get(test.code);
         heard(h.prepare_test(testCode, g, everywhere));
+        const prompt = test.given ? this.compiledPrompt(test.given) : undefined;
+        if (prompt) h.give(prompt, g, testCode, test.entryPoint ?? '');
         if (test.check) {
           h.exec(testCode, g);
           own(h.check(own(h.entry(g, test.check)), own(h.entry(g, test.entryPoint ?? '')), testCode, g, everywhere));
@@ -239,6 +253,7 @@ export class PyodideRunner implements Runner {
    */
   private readonly solutions = new CodeCache((code) => this.harness.load(code, 'solution.py'));
   private readonly tests = new CodeCache((code) => this.harness.load_test(code));
+  private readonly prompts = new CodeCache((code) => this.harness.load_prompt(code), 16);
 
   private describe(e: unknown, stderr = ''): { outcome: RawResult['outcome']; error: { type: string; message: string }; exitCode?: number } {
     const pe = e as PythonError;
