@@ -289,6 +289,18 @@ describe('helpers a dataset prompt gives in full', () => {
     const r = await sandbox.evaluate(given(), solution('python', prompt + completion));
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
   });
+  // HumanEval/32's shape: the prompt's helper uses a module; what it uses is watched as the test's own.
+  const polyPrompt = 'import math\n\n\ndef value(xs, x):\n    return sum(c * math.pow(x, i) for i, c in enumerate(xs))\n\n\ndef root(xs):\n    """A zero of the line xs."""\n';
+  const polyCheck = { kind: 'code' as const, name: 'check', hidden: false, code: { python: 'def check(candidate):\n    for xs in ([1, 2], [-3, 1], [4, -2]):\n        assert abs(value(xs, candidate(xs))) < 1e-6\n' }, check: 'check', entryPoint: 'root' };
+  it.each([
+    ['    import math\n    math.pow = lambda a, b: 0.0\n    return 0.0\n', 'failed', 'result.tampered.changed'],
+    ['    value.__globals__["math"] = type("M", (), {"pow": staticmethod(lambda a, b: 0.0)})\n    return 0.0\n', 'failed', 'result.tampered.changed'],
+    ['    return -xs[0] / xs[1]\n', 'passed', undefined],
+  ] as const)('what the helper uses %#', async (completion, verdict, key) => {
+    const r = await sandbox.evaluate({ ...task([polyCheck]), entryPoint: 'root', source: { shape: 'humaneval', prompt: polyPrompt, language: 'python' } }, solution('python', polyPrompt + completion));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+    if (key) expect(r.tests[0]?.message?.key).toBe(key);
+  });
 });
 
 describe('a JavaScript code test that reaches the solution', () => {

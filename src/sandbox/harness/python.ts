@@ -700,6 +700,8 @@ def _veredicto_setup(TAG):
         """Fresh globals and fresh standard streams for one test; returns the globals."""
         captures[0], captures[1] = Capture(limit), Capture(limit)
         test_builtins[0] = None
+        given_codes.clear()
+        given_spaces.clear()
         for w in returned_wrappers:
             protected_functions.discard(_id(w))
         returned_wrappers.clear()
@@ -1447,6 +1449,9 @@ def _veredicto_setup(TAG):
                 ns[k] = g[k]
         for n in gives:
             g[n] = ns[n]
+            given_codes.append(ns[n].__code__)
+        if gives:
+            given_spaces.append((ns, _dict_copy(ns)))
 
     def names_of(code):
         """Every global and attribute name the test code uses, nested functions included."""
@@ -1474,8 +1479,12 @@ def _veredicto_setup(TAG):
         test_builtins[0] = copy
         return found
 
+    given_codes = []    # the prompt's helpers that this test uses (see give): what they use counts as used
+    given_spaces = []   # their namespace and a copy of it: a solution can reach it (poly.__globals__)
+
     def tampering(code, g, everywhere):
-        used = names_of(code)
+        named = names_of(code)
+        used = _frozenset.union(named, *[names_of(c) for c in given_codes]) if given_codes else named
         found = []
         live = builtins.__dict__
         own = test_builtins[0]
@@ -1486,10 +1495,15 @@ def _veredicto_setup(TAG):
                     v = own.get(k, MISSING)
                 if v is not pristine[k]:
                     found.append(('removed' if v is MISSING else 'changed', '==' if k == EQ_GUARD else k))
-                if g is not None and k not in MODULE_ATTRIBUTES and g.get(k, pristine[k]) is not pristine[k]:
+                if g is not None and k in named and k not in MODULE_ATTRIBUTES and g.get(k, pristine[k]) is not pristine[k]:
                     found.append(('shadowed', '==' if k == EQ_GUARD else k))
-            elif g is not None and k in baseline and k in g and g[k] is not baseline[k] and _isinstance(baseline[k], _module):
+            elif g is not None and k in named and k in baseline and k in g and g[k] is not baseline[k] and _isinstance(baseline[k], _module):
                 found.append(('shadowed', k))
+        for ns, saved in given_spaces:
+            for k in used:
+                was, now = saved.get(k, MISSING), ns.get(k, MISSING)
+                if was is not now:
+                    found.append(('added' if was is MISSING else 'removed' if now is MISSING else 'changed', k))
         # Modules: those the solution imported (and their families), or all when it may have
         # reached any without importing it.
         chosen = names if everywhere or not touched.isdisjoint(WIDE) else _sorted({n for top in touched for n in family.get(top, ())}.union(ALWAYS))
