@@ -348,4 +348,12 @@ describe('a JavaScript code test that reaches the solution', () => {
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
     if (verdict === 'failed') expect(r.tests[0]?.message?.key).toMatch(/^result\.tampered\./);
   });
+  it('watches what a helper given by a dataset prompt uses, which the test calls but never reads', async () => {
+    const prompt = 'const dist = (a, b) => Math.hypot(a, b)\n\nconst f = (x) => {\n';
+    const given: Task = { ...task([codeTest('console.assert(dist(f(3), 4) === 5)\n')]), source: { shape: 'humaneval-x', prompt, language: 'javascript' } };
+    const forged = await sandbox.evaluate(given, solution('javascript', `${prompt}  Math.hypot = () => 5\n  return 0\n}\n`));
+    expect(forged.verdict).toBe('failed');
+    expect(forged.tests[0]?.message).toEqual({ key: 'result.tampered.changed', params: { names: '`Math.hypot`' } });
+    expect((await sandbox.evaluate(given, solution('javascript', `${prompt}  return x\n}\n`))).verdict).toBe('passed');
+  });
 });

@@ -433,8 +433,8 @@ function toSandbox(task: Task, test: TestCase, language: Language): SandboxTest 
     case 'stdio':
       return { kind: 'stdio', stdin: test.stdin };
     case 'code': {
-      // A dataset's prompt gives the test its helpers as written (see the Python harness's give).
-      const given = language === 'python' && task.source?.language === 'python' && task.source.prompt ? { given: task.source.prompt } : {};
+      // A dataset's prompt may give helpers the test uses (see `given` in protocol.ts).
+      const given = task.source?.language === language && task.source.prompt ? { given: task.source.prompt } : {};
       return { kind: 'code', code: test.code[language] ?? '', entryPoint: entry, ...(test.check ? { check: test.check } : {}), ...given };
     }
   }

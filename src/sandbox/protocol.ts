@@ -12,7 +12,11 @@ export type { AssertionDetail, Outcome, RawResult } from '../domain/testVerdict.
 export type SandboxTest =
   | { kind: 'call'; entryPoint: string; args: string }
   | { kind: 'stdio'; stdin: string }
-  /** `given`: the dataset prompt the solution completes, whose helper functions the test uses as given (Python). */
+  /**
+   * `given`: the dataset prompt the solution completes, whose helpers the test may use: in Python
+   * the test gets them as the prompt wrote them (the harness's give), in JavaScript and TypeScript
+   * what they use is watched as the test's own (watchedNames).
+   */
   | { kind: 'code'; code: string; check?: string; entryPoint?: string; given?: string };
 
 export type Job = {

@@ -581,14 +581,18 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
 })`;
 
 /**
- * The names a test's code may rely on: its identifiers, and what JavaScript looks up by itself
- * (conversions, iteration, promise resolution, species). Sent to TAMPER for `code` tests.
+ * The names a test's code may rely on: its identifiers and those of the helpers a dataset's prompt
+ * gives, and what JavaScript looks up by itself (conversions, iteration, promise resolution,
+ * species). Sent to TAMPER for `code` tests.
  */
-export function watchedNames(testCode: string): string[] {
+export function watchedNames(testCode: string, given = ''): string[] {
   // An array's toString calls its join (String(xs) === '1,2'), so join is watched with toString.
   const names = new Set<string>(['toString', 'join', 'valueOf', 'constructor', 'then', 'next', '@@iterator', '@@asyncIterator', '@@toPrimitive', '@@hasInstance', '@@species', '@@isConcatSpreadable']);
   const words = new Set<string>();
-  for (const m of testCode.matchAll(/[A-Za-z_$][\w$]*/g)) {
+  // A dataset's prompt may give helpers the test calls (HumanEval-X's encodeCyclic, poly): what
+  // their code uses is the test's too. Its comments (the task's statement) are not code.
+  const code = given ? `${testCode}\n${given.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, ' ')}` : testCode;
+  for (const m of code.matchAll(/[A-Za-z_$][\w$]*/g)) {
     if (words.size >= 400) break;
     words.add(m[0]);
   }

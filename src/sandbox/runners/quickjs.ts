@@ -117,7 +117,7 @@ export class QuickJSRunner implements Runner {
       const stdin = keep(vm.newString(test.kind === 'stdio' ? test.stdin : ''));
       const factory = keep(vm.unwrapResult(vm.evalCode(JS_PRELUDE, 'harness.js')));
       // A code test shares the realm with the solution: the prelude records what the test relies on first.
-      const watched = keep(test.kind === 'code' ? vm.newString(JSON.stringify(watchedNames(`${test.code}\n${test.check ?? ''}`))) : vm.undefined);
+      const watched = keep(test.kind === 'code' ? vm.newString(JSON.stringify(watchedNames(`${test.code}\n${test.check ?? ''}`, test.given))) : vm.undefined);
       const api = keep(vm.unwrapResult(vm.callFunction(factory, vm.undefined, host, stdin, watched)));
       if (test.kind === 'code') {
         tamperCheck = () => {
