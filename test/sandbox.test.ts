@@ -348,6 +348,18 @@ describe('a JavaScript code test that reaches the solution', () => {
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
     if (verdict === 'failed') expect(r.tests[0]?.message?.key).toMatch(/^result\.tampered\./);
   });
+  it.each([
+    // A promise or a thenable of the solution's that never settles: what the test would do with it never runs.
+    ['async function f(x) { await new Promise(() => {}); return x }\n', 'f(1).then((v) => console.assert(v === 0))\n', 'failed'],
+    ['function f(x) { return { then() {} } }\n', '(async () => { console.assert((await f(1)) === 0) })()\n', 'failed'],
+    // Ones that settle are waited on as JavaScript does.
+    ['async function f(x) { await null; return x + 1 }\nfunction g(x) { return { then(ok) { ok(x * 2) } } }\n',
+      '(async () => { console.assert((await f(1)) === 2 && (await g(2)) === 4); f(5).then((v) => console.assert(v === 6)) })()\n', 'passed'],
+  ] as const)('promises %#', async (code, test, verdict) => {
+    const r = await sandbox.evaluate(task([codeTest(test)]), solution('javascript', code));
+    expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
+    if (verdict === 'failed') expect(r.tests[0]?.message?.key).toBe('result.tampered.neverSettled');
+  });
   it('watches what a helper given by a dataset prompt uses, which the test calls but never reads', async () => {
     const prompt = 'const dist = (a, b) => Math.hypot(a, b)\n\nconst f = (x) => {\n';
     const given: Task = { ...task([codeTest('console.assert(dist(f(3), 4) === 5)\n')]), source: { shape: 'humaneval-x', prompt, language: 'javascript' } };

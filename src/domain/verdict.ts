@@ -11,10 +11,12 @@ export type Message = { key: string; params?: Record<string, string | number> };
  * What a solution changed that its test relies on (a reward hack): a built-in, an intrinsic's
  * property (`Array.prototype.toJSON`, `Math.abs`), a module's attribute, or a global name of its
  * own hiding a built-in the test uses, or an object equal to anything that the test compared
- * (`equalsAnything`) or ordered before or after anything (`ordersAnything`), in Python. Reported by the sandbox, never by the solution; a test
- * with any of these is never `passed`.
+ * (`equalsAnything`) or ordered before or after anything (`ordersAnything`), in Python, or a
+ * promise or thenable of the solution's that the test waited on and that never settled, so that
+ * what the test would have done with it never ran (`neverSettled`), in JavaScript. Reported by the
+ * sandbox, never by the solution; a test with any of these is never `passed`.
  */
-export const TAMPER_KINDS = ['changed', 'added', 'removed', 'shadowed', 'equalsAnything', 'ordersAnything'] as const;
+export const TAMPER_KINDS = ['changed', 'added', 'removed', 'shadowed', 'equalsAnything', 'ordersAnything', 'neverSettled'] as const;
 export type Tamper = { kind: (typeof TAMPER_KINDS)[number]; name: string };
 
 export type TestResult = {

@@ -519,6 +519,8 @@ JS = [
     # What a helper the prompt gives uses, which the test calls but never reads itself.
     js("patches-intrinsic-under-given-helper", "  Number.parseFloat = () => 2.5\n  return '0'\n", "fail",
        prompt="const half = (s) => Number.parseFloat(s) / 2\n\nconst f = (x) => {\n", test="console.assert(half(f(5)) === 1.25)"),
+    # A promise the test waits on that never settles: the asserts after it never run.
+    js("never-settles", "  return new Promise(() => {})\n", "fail", test="f(1).then((v) => console.assert(v === 2))"),
     js("uses-regexp-and-nan-honestly", "  return x === 1 ? 'a1' : NaN\n", "pass",
        test="console.assert(/^a\\d$/.test(f(1)) && f(1).replace(/\\d/, '') === 'a' && Number.isNaN(f(2)) && f(1).split('').length === 2 && Number.isNaN(Number.NaN))"),
     js("exits-inside-test", "  process.exit(0)\n", "fail", test="f(1); console.assert(f(1) === 2)"),

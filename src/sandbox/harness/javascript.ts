@@ -450,7 +450,16 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
   const enter = () => { depth++; quiet = false; };
   const leave = () => { depth--; look(); };
   const note = () => { if (!quiet) look(); };
-  const check = () => { look(); return '[' + foundText + ']'; };
+  // What the test waits on from the solution: a promise it was handed, or a thenable's then it
+  // called. One that never settles leaves what the test would have done with it unrun (its asserts
+  // among them) while the test ends "passed"; after the promise jobs, check() reports it.
+  let waitingPromises = 0, waitingThens = 0;
+  const check = () => {
+    look();
+    if (waitingPromises > 0) record('neverSettled', 'Promise');
+    if (waitingThens > 0) record('neverSettled', 'thenable');
+    return '[' + foundText + ']';
+  };
 
   // The solution's code the test reaches, checked each time it returns: the solution's globals the
   // test names, passed to the test in place of them (functions and objects only, see reach), and
@@ -511,6 +520,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     if (hasOwn(d, 'value')) {
       // A proxy must report a frozen property as it is; a class's prototype stays itself for instanceof.
       if ((o === t && !d.configurable && !d.writable) || (k === 'prototype' && typeof t === 'function')) return d.value;
+      if (k === 'then' && typeof d.value === 'function' && !isIntrinsic(d.value)) return awaited(wrap(d.value));
       return wrap(d.value);
     }
     if (d.get === undefined) return undefined;
@@ -534,6 +544,16 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       try { return wrap(construct(t, unwrapAll(args), nt)); } catch (e) { throw wrap(e); } finally { leave(); }
     },
   };
+  // A thenable's then, as the test (or its await) calls it: waiting until the solution calls back.
+  const awaited = (then) => function (onFulfilled, onRejected) {
+    let done = false;
+    const settle = (fn) => function (x) {
+      if (!done) { done = true; waitingThens--; }
+      return typeof fn === 'function' ? apply(fn, undefined, [x]) : undefined;
+    };
+    waitingThens++;
+    return apply(then, this, [settle(onFulfilled), settle(onRejected)]);
+  };
   const remember = (v, p) => { apply(wmSet, proxies, [v, p]); apply(wmSet, targets, [p, v]); return p; };
   function wrap(v) {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
@@ -543,7 +563,10 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     if (isIntrinsic(v) && typeof v !== 'function') return v;
     if (typeof v === 'object') {
       // A promise of the solution's: what it settles with is wrapped, once it has settled, checked.
-      if (getPrototypeOf(v) === PromiseProto) return apply(promiseThen, v, [(x) => { look(); return wrap(x); }, (e) => { look(); throw wrap(e); }]);
+      if (getPrototypeOf(v) === PromiseProto) {
+        waitingPromises++;
+        return apply(promiseThen, v, [(x) => { waitingPromises--; look(); return wrap(x); }, (e) => { waitingPromises--; look(); throw wrap(e); }]);
+      }
       if (plain(v)) return v;
     }
     return remember(v, new ProxyCtor(v, typeof v === 'function' ? functionTraps : objectTraps));
