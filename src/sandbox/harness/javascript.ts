@@ -299,12 +299,14 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     }
     if (on.keys.has(k)) return;
     on.keys.add(k);
+    const d = getOwnPropertyDescriptor(o, k);
+    // A property that can be neither redefined nor written (NaN, JSON as the prelude left it) stays as it is.
+    if (d !== undefined && !d.configurable && (!hasOwn(d, 'value') || !d.writable)) return;
     const n = pairObject.length;
     pairObject[n] = o;
     pairKey[n] = k;
     pairName[n] = paths[i] === '' ? label : typeof k === 'symbol' ? paths[i] + label : paths[i] + '.' + label;
     pairLookup[n] = on.lookup;
-    const d = getOwnPropertyDescriptor(o, k);
     if (d === undefined) { pairKind[n] = ABSENT; pairValue[n] = MISSING; pairSetter[n] = MISSING; }
     else if (hasOwn(d, 'value')) { pairKind[n] = DATA; pairValue[n] = d.value; pairSetter[n] = MISSING; }
     else { pairKind[n] = ACCESSOR; pairValue[n] = d.get; pairSetter[n] = d.set; }
@@ -439,17 +441,11 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     found[key] = true;
     foundText += (foundCount++ ? ',' : '') + '{"kind":' + stringify(kind) + ',"name":' + stringify(name) + '}';
   };
-  // During the test's synchronous run, solution code runs only inside the traps below (each call
-  // into it is checked when it returns) or from a property of an intrinsic, which the check after
-  // that call found. So an assert skips the check when no trap has been entered since the last one
-  // (quiet): a loop of 20,000 calls and asserts paid for 40,000 checks. Promise jobs, which the
-  // host runs after the test's body, interleave the solution's callbacks with the test's: there
-  // every assert checks.
-  let running = false, depth = 0, quiet = false;
-  const look = () => { differences(record); quiet = running && depth === 0; };
-  const enter = () => { depth++; quiet = false; };
-  const leave = () => { depth--; look(); };
-  const note = () => { if (!quiet) look(); };
+  // Each assert checks too, though a call into the solution was checked when it returned: code the
+  // solution planted where the test reads without a trap (a Proxy passed off as plain data, a getter
+  // put on the test's own argument) runs unseen, and the assert is where the verdict is decided.
+  const look = () => differences(record);
+  const note = look;
   // What the test waits on from the solution: a promise it was handed, or a thenable's then it
   // called. One that never settles leaves what the test would have done with it unrun (its asserts
   // among them) while the test ends "passed"; after the promise jobs, check() reports it.
@@ -524,24 +520,21 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       return wrap(d.value);
     }
     if (d.get === undefined) return undefined;
-    // An intrinsic getter may still read the solution's own properties (RegExp's flags): not quiet.
-    if (isIntrinsic(d.get)) { quiet = false; return wrap(apply(d.get, t, [])); }
-    enter();
-    try { return wrap(apply(d.get, t, [])); } catch (e) { throw wrap(e); } finally { leave(); }
+    if (isIntrinsic(d.get)) return wrap(apply(d.get, t, []));
+    try { return wrap(apply(d.get, t, [])); } catch (e) { throw wrap(e); } finally { look(); }
   };
   // What the solution throws reaches the test wrapped too: reading its message may run a getter.
   const objectTraps = {
     get: (t, k) => read(t, k),
-    set: (t, k, v) => { enter(); try { return reflectSet(t, k, unwrap(v), t); } catch (e) { throw wrap(e); } finally { leave(); } },
+    set: (t, k, v) => { try { return reflectSet(t, k, unwrap(v), t); } catch (e) { throw wrap(e); } finally { look(); } },
   };
   const functionTraps = {
     get: (t, k) => read(t, k),
     set: objectTraps.set,
-    apply: (t, self, args) => { enter(); try { return wrap(apply(t, unwrap(self), unwrapAll(args))); } catch (e) { throw wrap(e); } finally { leave(); } },
+    apply: (t, self, args) => { try { return wrap(apply(t, unwrap(self), unwrapAll(args))); } catch (e) { throw wrap(e); } finally { look(); } },
     construct: (t, args, newTarget) => {
       const nt = apply(wmGet, proxies, [t]) === newTarget ? t : unwrap(newTarget);
-      enter();
-      try { return wrap(construct(t, unwrapAll(args), nt)); } catch (e) { throw wrap(e); } finally { leave(); }
+      try { return wrap(construct(t, unwrapAll(args), nt)); } catch (e) { throw wrap(e); } finally { look(); }
     },
   };
   // A thenable's then, as the test (or its await) calls it: waiting until the solution calls back.
@@ -596,10 +589,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     reached = values;
     return '[' + out + ']';
   };
-  const run = (fn) => {
-    running = true;
-    try { return apply(fn, undefined, reached); } finally { running = false; quiet = false; }
-  };
+  const run = (fn) => apply(fn, undefined, reached);
   return freeze({ check, note, reach, run });
 })`;
 
