@@ -334,6 +334,8 @@ describe('a JavaScript code test that reaches the solution', () => {
     // What honest code does with what it returns still works through the wrappers.
     ['function f(x) { return [[x, new Date(x)], [x + 1, new Set([x])]] }\n',
       'const m = new Map(f(0))\nconsole.assert(m.size === 2 && String([1, 2]) === "1,2" && JSON.stringify(m.get(0)) === \'"1970-01-01T00:00:00.000Z"\' && new Set(m.get(1)).has(0))\n', undefined, 'passed'],
+    ['function f(x) { return new Proxy({ xs: [x, x + 1] }, {}) }\nclass Counter { constructor() { this.n = 0 } inc() { return ++this.n } }\nfunction g() { return new Proxy(new Counter(), {}) }\n',
+      'const r = f(1)\nconst c = g()\nconsole.assert(JSON.stringify(r) === \'{"xs":[1,2]}\' && Array.isArray(r.xs) && c.inc() === 1 && c.n === 1 && Proxy.name === "Proxy" && new Proxy([7], {})[0] === 7)\n', undefined, 'passed'],
     ['class NotFound extends RangeError {}\nfunction f(x) { if (x < 0) throw new NotFound("negative " + x); return Number.isNaN(x) ? NaN : x }\n',
       'let caught\ntry { f(-1) } catch (e) { caught = e }\nconsole.assert(caught instanceof RangeError && caught instanceof NotFound && caught.message === "negative -1" && Number.isNaN(f(NaN)) && f(Number.NaN) !== 0)\n' +
       'for (let i = 0; i < 3000; i++) console.assert(f(i) === i && /^[0-9]+$/.test(String(f(i))) && "a-b".split("-").length === 2)\n', undefined, 'passed'],
@@ -360,6 +362,13 @@ describe('a JavaScript code test that reaches the solution', () => {
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
     if (verdict === 'failed') expect(r.tests[0]?.message?.key).toBe('result.tampered.neverSettled');
   });
+  it('reads a Proxy passed off as plain data once, as it is handed over, so that its traps run nothing later', async () => {
+    // Its traps change a builtin on the test's first read and put it back on the second.
+    const code = 'const real = Number.isInteger\nlet reads = 0\nfunction f(x) { return new Proxy([x], { get(t, k) { reads++; Number.isInteger = reads === 1 ? () => true : real; return Reflect.get(t, k) } }) }\n';
+    const r = await sandbox.evaluate(task([codeTest('const r = f(1.5)\nconst len = r.length\nconst ok = Number.isInteger(r[0])\nr[0]\nconsole.assert(ok && len === 1)\n')]), solution('javascript', code));
+    expect(r.verdict).toBe('failed');
+  });
+
   it('watches what a helper given by a dataset prompt uses, which the test calls but never reads', async () => {
     const prompt = 'const dist = (a, b) => Math.hypot(a, b)\n\nconst f = (x) => {\n';
     const given: Task = { ...task([codeTest('console.assert(dist(f(3), 4) === 5)\n')]), source: { shape: 'humaneval-x', prompt, language: 'javascript' } };

@@ -519,6 +519,9 @@ JS = [
     # What a helper the prompt gives uses, which the test calls but never reads itself.
     js("patches-intrinsic-under-given-helper", "  Number.parseFloat = () => 2.5\n  return '0'\n", "fail",
        prompt="const half = (s) => Number.parseFloat(s) / 2\n\nconst f = (x) => {\n", test="console.assert(half(f(5)) === 1.25)"),
+    # A Proxy passed off as an array, whose traps replace a builtin for the test's next line and put it back.
+    js("proxy-swaps-builtin-while-read", "  const real = Math.round; let n = 0\n  return new Proxy([x], { get(t, k) { n++; Math.round = n === 1 ? () => 2 : real; return Reflect.get(t, k) } })\n", "fail",
+       test="const r = f(1); const size = r.length; const v = Math.round(0.2); r[0]; console.assert(v === 2 && size === 1)"),
     # A promise the test waits on that never settles: the asserts after it never run.
     js("never-settles", "  return new Promise(() => {})\n", "fail", test="f(1).then((v) => console.assert(v === 2))"),
     js("uses-regexp-and-nan-honestly", "  return x === 1 ? 'a1' : NaN\n", "pass",

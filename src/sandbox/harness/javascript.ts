@@ -225,7 +225,22 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
   const ProxyCtor = Proxy, construct = Reflect.construct, reflectSet = Reflect.set, ownKeys = Reflect.ownKeys, ObjectCreate = Object.create;
   const wmGet = WeakMap.prototype.get, wmSet = WeakMap.prototype.set, wmHas = WeakMap.prototype.has, wsAdd = WeakSet.prototype.add, wsHas = WeakSet.prototype.has;
   const ArrayProto = Array.prototype, ObjectProto = Object.prototype, PromiseProto = Promise.prototype, promiseThen = Promise.prototype.then;
+  const defineProperty = Object.defineProperty, bindFn = Function.prototype.bind, TypeErrorCtor = TypeError, RangeErrorCtor = RangeError;
   const MISSING = {};
+  // The proxies made from here on (the solution's): one can pass for plain data while its traps run
+  // the solution's code each time the test reads it. Proxy stays a constructor with a revocable,
+  // named Proxy, without a prototype, as the real one.
+  const made = new WeakSet();
+  const madeProxy = (p) => { apply(wsAdd, made, [p]); return p; };
+  const proxyRevocable = Proxy.revocable;
+  function ProxyOf(target, handler) {
+    if (new.target === undefined) throw new TypeErrorCtor("Constructor Proxy requires 'new'");
+    return madeProxy(new ProxyCtor(target, handler));
+  }
+  const ProxyShown = apply(bindFn, ProxyOf, [undefined]);
+  defineProperty(ProxyShown, 'name', { value: 'Proxy', configurable: true });
+  defineProperty(ProxyShown, 'revocable', { value: function revocable(target, handler) { const r = proxyRevocable(target, handler); madeProxy(r.proxy); return r; }, writable: true, configurable: true });
+  defineProperty(G, 'Proxy', { value: ProxyShown, writable: true, enumerable: false, configurable: true });
   const SYMBOLS = ['iterator', 'asyncIterator', 'toPrimitive', 'hasInstance', 'toStringTag', 'species', 'isConcatSpreadable', 'match', 'matchAll', 'replace', 'search', 'split'];
   const wanted = new Map();
   for (let i = 0; i < watched.length; i++) {
@@ -281,7 +296,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
   // accessor (its getter and setter); the check after every call into the solution tests the first
   // two without building a descriptor (see differences).
   const ABSENT = 0, DATA = 1, ACCESSOR = 2;
-  const lookupGetter = ObjectProto.__lookupGetter__, bind = Function.prototype.bind;
+  const lookupGetter = ObjectProto.__lookupGetter__;
   const pairObject = [], pairKey = [], pairName = [], pairKind = [], pairValue = [], pairSetter = [], pairLookup = [];
   const paired = new Map(); // object → its getter lookup and the keys paired on it
   const protoObject = [], protoBefore = [], protoName = [];
@@ -289,7 +304,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     const o = objects[i];
     let on = paired.get(o);
     if (on === undefined) {
-      paired.set(o, on = { lookup: apply(bind, lookupGetter, [o]), keys: new Set() });
+      paired.set(o, on = { lookup: apply(bindFn, lookupGetter, [o]), keys: new Set() });
       // What the object inherits is looked up through its prototype: Object.setPrototypeOf(Array.prototype, { toJSON })
       // adds a toJSON to every array without touching a property of Array.prototype.
       const j = protoObject.length;
@@ -370,7 +385,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     const objectIndex = new Map(), symbolIndex = new Map(), O = [], L = [], S = [], V = [];
     const objectRef = (o) => {
       let j = objectIndex.get(o);
-      if (j === undefined) { objectIndex.set(o, j = O.length); O[j] = o; L[j] = paired.has(o) ? paired.get(o).lookup : apply(bind, lookupGetter, [o]); }
+      if (j === undefined) { objectIndex.set(o, j = O.length); O[j] = o; L[j] = paired.has(o) ? paired.get(o).lookup : apply(bindFn, lookupGetter, [o]); }
       return j;
     };
     const keyText = (k) => {
@@ -491,7 +506,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     let budget = PLAIN_BUDGET;
     const walk = (x, depth) => {
       if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return true;
-      if (typeof x === 'function' || depth > 50 || --budget < 0) return false;
+      if (typeof x === 'function' || depth > 50 || --budget < 0 || apply(wsHas, made, [x])) return false;
       const proto = getPrototypeOf(x);
       if (isArray(x) ? proto !== ArrayProto : proto !== ObjectProto && proto !== null) return false;
       if (getOwnPropertySymbols(x).length) return false;
@@ -503,6 +518,38 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       return true;
     };
     return walk(v, 0);
+  };
+  // A proxy of the solution's that stands for an array or a plain object reaches the test as a copy
+  // read through it now (its traps run here, then look()), so that nothing of the solution's runs
+  // when the test reads it later. One standing for anything else is wrapped like any object.
+  const field = (o, k, v) => {
+    const d = ObjectCreate(null);
+    d.value = v; d.writable = true; d.enumerable = true; d.configurable = true;
+    defineProperty(o, k, d);
+  };
+  const copyOf = (v) => {
+    let budget = PLAIN_BUDGET;
+    const copy = (x, depth) => {
+      if (x === null || (typeof x !== 'object' && typeof x !== 'function')) return x;
+      if (!apply(wsHas, made, [x])) return wrap(x);
+      if (depth > 50 || --budget < 0) throw new RangeErrorCtor('value nested too deeply (or contains itself)');
+      const proto = getPrototypeOf(x);
+      if (isArray(x)) {
+        const out = [];
+        const len = x.length;
+        for (let i = 0; i < len; i++) field(out, '' + i, copy(x[i], depth + 1));
+        return out;
+      }
+      if (typeof x === 'function' || (proto !== ObjectProto && proto !== null)) return remember(x, new ProxyCtor(x, typeof x === 'function' ? functionTraps : objectTraps));
+      const out = proto === null ? ObjectCreate(null) : {};
+      const names = getOwnPropertyNames(x);
+      for (let i = 0; i < names.length; i++) {
+        const d = getOwnPropertyDescriptor(x, names[i]);
+        if (d !== undefined && d.enumerable) field(out, names[i], copy(x[names[i]], depth + 1));
+      }
+      return out;
+    };
+    try { return copy(v, 0); } finally { look(); }
   };
   // A property as the test's read would find it: a getter of the solution's runs, then look().
   const read = (t, k) => {
@@ -554,6 +601,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     if (known !== undefined) return known;
     if (apply(wmHas, targets, [v])) return v;
     if (isIntrinsic(v) && typeof v !== 'function') return v;
+    if (apply(wsHas, made, [v])) return copyOf(v);
     if (typeof v === 'object') {
       // A promise of the solution's: what it settles with is wrapped, once it has settled, checked.
       if (getPrototypeOf(v) === PromiseProto) {
