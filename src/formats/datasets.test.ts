@@ -206,6 +206,14 @@ describe('parseDataset: MBPP', () => {
     expect(t.tests.map((x) => (x.kind === 'code' ? x.code.python : undefined))).toEqual(mbpp.test_list);
   });
 
+  it('reads the sanitized subset (and MBPP+): the statement in prompt, the imports one per item', () => {
+    const sanitized = { source_file: 'Benchmark Questions Verification V2.ipynb', task_id: 2, prompt: 'Write a function to find the shared elements.', code: 'def similar_elements(a, b):\n    return tuple(set(a) & set(b))\n', test_imports: ['import math', 'import re'], test_list: ['assert set(similar_elements((3, 4), (4, 5))) == set((4,))'] };
+    const { tasks: read, problems: none } = parseDataset(FILE, jsonl(sanitized));
+    expect(none).toEqual([]);
+    expect(read[0]).toMatchObject({ id: '2', prompt: { en: sanitized.prompt }, tests: [{ kind: 'code', name: 'test_list[0]', code: { python: `import math\nimport re\n${sanitized.test_list[0]}` } }], metadata: { source_file: sanitized.source_file } });
+    expect(read[0]?.source).toEqual({ shape: 'mbpp', prompt: '', language: 'python' });
+  });
+
   it('uses the code as the solution and the text as the prompt', () => {
     expect(task.solutions).toEqual([{ id: 'canonical', label: 'code', language: 'python', code: mbpp.code }]);
     expect(task.referenceSolution).toEqual({ python: mbpp.code });

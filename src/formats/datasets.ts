@@ -26,7 +26,8 @@ export function shapeOf(row: Row): Shape | undefined {
   if (code && str(row.entry_point)) return 'humaneval';
   if (code && str(row.declaration)) return 'humaneval-x';
   if (str(row.name) && str(row.language) && str(row.prompt) && str(row.tests)) return 'multipl-e';
-  if (str(row.text) && str(row.code) && Array.isArray(row.test_list)) return 'mbpp';
+  // MBPP as first published names the statement `text`; its sanitized subset (and MBPP+) `prompt`.
+  if ((str(row.text) || str(row.prompt)) && str(row.code) && Array.isArray(row.test_list)) return 'mbpp';
   if (row.task_id !== undefined && str(row.completion)) return 'sample';
   return answerRowShape(row);
 }
@@ -38,7 +39,7 @@ const KNOWN: Record<Exclude<Shape, 'task' | AnswerShape>, string[]> = {
   humaneval: ['task_id', 'prompt', 'canonical_solution', 'test', 'entry_point'],
   'humaneval-x': ['task_id', 'prompt', 'canonical_solution', 'test', 'declaration'],
   'multipl-e': ['name', 'language', 'prompt', 'tests', 'stop_tokens'],
-  mbpp: ['task_id', 'text', 'code', 'test_list', 'test_setup_code', 'challenge_test_list'],
+  mbpp: ['task_id', 'text', 'prompt', 'code', 'test_list', 'test_setup_code', 'test_imports', 'challenge_test_list'],
   sample: ['task_id', 'completion'],
 };
 
@@ -166,12 +167,15 @@ function fromRow(row: Row, shape: RowShape, language: Language): Task {
       referenceSolution: { [language]: code },
     };
   }
-  const setup = typeof row.test_setup_code === 'string' && row.test_setup_code ? `${row.test_setup_code}\n` : '';
+  // The sanitized subset lists its imports one per item (test_imports) where the first had test_setup_code.
+  const imports = Array.isArray(row.test_imports) ? row.test_imports.filter((t): t is string => typeof t === 'string').join('\n') : '';
+  const setupCode = typeof row.test_setup_code === 'string' && row.test_setup_code ? row.test_setup_code : imports;
+  const setup = setupCode ? `${setupCode}\n` : '';
   const asTests = (list: unknown, prefix: string, hidden: boolean) =>
     (Array.isArray(list) ? list : []).map((t, i) => ({ kind: 'code' as const, name: `${prefix}[${i}]`, hidden, code: { python: setup + String(t) } }));
   return {
     ...base,
-    prompt: { en: String(row.text) },
+    prompt: { en: String(str(row.text) ? row.text : row.prompt) },
     tests: [...asTests(row.test_list, 'test_list', false), ...asTests(row.challenge_test_list, 'challenge_test_list', true)],
     solutions: [{ id: 'canonical', label: 'code', language: 'python', code: String(row.code) }],
     referenceSolution: { python: String(row.code) },
