@@ -1430,7 +1430,7 @@ def _veredicto_setup(TAG):
             return
         ns = {'__name__': '__main__', '__builtins__': test_builtins[0] if test_builtins[0] is not None else _dict_copy(pristine)}
         try:
-            run(prompt, ns)
+            guarded(_exec, prompt, ns)
         except _Exception:
             return   # a prompt that does not run alone gives nothing
         def own(v):
