@@ -362,6 +362,13 @@ describe('a JavaScript code test that reaches the solution', () => {
     expect(r.verdict, JSON.stringify(r.tests[0]?.message)).toBe(verdict);
     if (verdict === 'failed') expect(r.tests[0]?.message?.key).toBe('result.tampered.neverSettled');
   });
+  it('builds the assert module, after the solution ran, without calling a setter the solution put on Function.prototype', async () => {
+    const code = 'function f(x) { return [x] }\nfor (const k of ["deepEqual", "ok"]) Object.defineProperty(Function.prototype, k, { set() {}, get() { return () => {} }, configurable: true })\n';
+    const r = await sandbox.evaluate(task([codeTest('const assert = require("node:assert")\nassert.deepEqual(f(1), [2])\nassert.ok(false)\n')]), solution('javascript', code));
+    expect(r.verdict).toBe('failed');
+    expect(r.tests[0]?.message?.params).toMatchObject({ op: 'deepStrictEqual' });
+  });
+
   it('reads a Proxy passed off as plain data once, as it is handed over, so that its traps run nothing later', async () => {
     // Its traps change a builtin on the test's first read and put it back on the second.
     const code = 'const real = Number.isInteger\nlet reads = 0\nfunction f(x) { return new Proxy([x], { get(t, k) { reads++; Number.isInteger = reads === 1 ? () => true : real; return Reflect.get(t, k) } }) }\n';

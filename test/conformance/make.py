@@ -522,6 +522,9 @@ JS = [
     # A Proxy passed off as an array, whose traps replace a builtin for the test's next line and put it back.
     js("proxy-swaps-builtin-while-read", "  const real = Math.round; let n = 0\n  return new Proxy([x], { get(t, k) { n++; Math.round = n === 1 ? () => 2 : real; return Reflect.get(t, k) } })\n", "fail",
        test="const r = f(1); const size = r.length; const v = Math.round(0.2); r[0]; console.assert(v === 2 && size === 1)"),
+    # A setter the solution puts where the assert module is built after it (MultiPL-E's tests require it).
+    js("hides-assert-method-behind-setter", "  Object.defineProperty(Function.prototype, 'strictEqual', { set() {}, get() { return () => {} }, configurable: true })\n  return 0\n", "fail",
+       test="const assert = require('assert'); assert.strictEqual(f(1), 2)"),
     # A promise the test waits on that never settles: the asserts after it never run.
     js("never-settles", "  return new Promise(() => {})\n", "fail", test="f(1).then((v) => console.assert(v === 2))"),
     js("uses-regexp-and-nan-honestly", "  return x === 1 ? 'a1' : NaN\n", "pass",

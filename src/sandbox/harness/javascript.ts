@@ -144,12 +144,20 @@ const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, get
  * readline, process.stdin, and require('assert') as MultiPL-E's tests use it. Compiled on the
  * first require() or when the host drains stdin.
  */
-const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note) {
+const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note, defineProperty, ObjectCreate, strSlice) {
   'use strict';
-  const rl = {};
-  rl.on = on(rl);
-  rl.close = () => {};
-  rl.question = (q, fn) => { host(${HOST.stdout}, '' + q); on(rl)('line', fn); };
+  // Compiled after the solution ran: an assignment here would call a setter the solution put on
+  // Function.prototype or Object.prototype (one named deepEqual made assert.deepEqual a no-op), so
+  // every property is defined, from a descriptor without a prototype.
+  const put = (o, k, v) => {
+    const d = ObjectCreate(null);
+    d.value = v; d.writable = true; d.enumerable = true; d.configurable = true;
+    defineProperty(o, k, d);
+  };
+  const rl = ObjectCreate(null);
+  put(rl, 'on', on(rl));
+  put(rl, 'close', () => {});
+  put(rl, 'question', (q, fn) => { host(${HOST.stdout}, '' + q); on(rl)('line', fn); });
   freeze(rl);
   const notFound = (name) => { const e = new Error("Cannot find module '" + name + "'"); e.code = 'MODULE_NOT_FOUND'; throw e; };
   const modules = {
@@ -174,20 +182,25 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
     const shown = (a, op, b) => line([a]) + ' ' + op + ' ' + line([b]);
     // Each assert first notes what the solution changed by then (see TAMPER).
     const assert = function (v, m) { note(); if (!v) fail(m, 'assert(' + line([v]) + ')', undefined, v); };
-    assert.ok = assert;
-    assert.equal = (a, b, m) => { note(); if (a != b) fail(m, shown(a, '==', b), '==', a, b); };
-    assert.notEqual = (a, b, m) => { note(); if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); };
-    assert.strictEqual = (a, b, m) => { note(); if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); };
-    assert.notStrictEqual = (a, b, m) => { note(); if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); };
-    assert.deepEqual = assert.deepStrictEqual = (a, b, m) => { note(); if (!same(a, b)) fail(m, shown(a, 'deepEqual', b), 'deepStrictEqual', a, b); };
-    assert.notDeepEqual = assert.notDeepStrictEqual = (a, b, m) => { note(); if (same(a, b)) fail(m, shown(a, 'notDeepEqual', b), 'notDeepStrictEqual', a, b); };
-    assert.fail = (m) => { note(); fail(m, 'assert.fail()'); };
-    assert.throws = (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } note(); if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); };
-    assert.strict = assert;
+    const deepEqual = (a, b, m) => { note(); if (!same(a, b)) fail(m, shown(a, 'deepEqual', b), 'deepStrictEqual', a, b); };
+    const notDeepEqual = (a, b, m) => { note(); if (same(a, b)) fail(m, shown(a, 'notDeepEqual', b), 'notDeepStrictEqual', a, b); };
+    put(assert, 'ok', assert);
+    put(assert, 'equal', (a, b, m) => { note(); if (a != b) fail(m, shown(a, '==', b), '==', a, b); });
+    put(assert, 'notEqual', (a, b, m) => { note(); if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); });
+    put(assert, 'strictEqual', (a, b, m) => { note(); if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); });
+    put(assert, 'notStrictEqual', (a, b, m) => { note(); if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); });
+    put(assert, 'deepEqual', deepEqual);
+    put(assert, 'deepStrictEqual', deepEqual);
+    put(assert, 'notDeepEqual', notDeepEqual);
+    put(assert, 'notDeepStrictEqual', notDeepEqual);
+    put(assert, 'fail', (m) => { note(); fail(m, 'assert.fail()'); });
+    put(assert, 'throws', (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } note(); if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); });
+    put(assert, 'strict', assert);
     return freeze(assert);
   }
   function require(name) {
-    const key = ('' + name).replace(/^node:/, '');
+    const text = typeof name === 'string' ? name : '';
+    const key = apply(strSlice, text, [0, 5]) === 'node:' ? apply(strSlice, text, [5]) : text;
     return hasOwn(modules, key) ? modules[key] : notFound(name);
   }
   function drainStdin() {
@@ -705,6 +718,7 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   const G = globalThis;
   const O = Object;
   const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
+  const ObjectCreate = O.create, strSlice = String.prototype.slice;
   const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor, hasOwn = O.hasOwn;
   const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
   const ObjectProto = O.prototype, ArrayProto = Array.prototype, PromiseProto = Promise.prototype;
@@ -723,7 +737,7 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   const show = (v, depth, top) =>
     (showImpl || (showImpl = lazy('show')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, MapProto, SetProto, PromiseProto)))(v, depth, top);
   const note = () => { if (tamper) tamper.note(); };
-  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note));
+  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note, defineProperty, ObjectCreate, strSlice));
 
   function line(args) {
     let s = '';
