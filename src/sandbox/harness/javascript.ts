@@ -644,7 +644,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       const w = wrap(v);
       if (w === v) continue;
       out += (count++ ? ',' : '') + stringify(n);
-      values[values.length] = w;
+      field(values, '' + values.length, w); // a setter the solution put on Array.prototype's indices is not called
     }
     look();
     reached = values;
