@@ -144,20 +144,15 @@ const SHOW = String.raw`(function (getPrototypeOf, getOwnPropertyDescriptor, get
  * readline, process.stdin, and require('assert') as MultiPL-E's tests use it. Compiled on the
  * first require() or when the host drains stdin.
  */
-const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note, defineProperty, ObjectCreate, strSlice) {
+const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note, define, ObjectCreate, strSlice) {
   'use strict';
   // Compiled after the solution ran: an assignment here would call a setter the solution put on
   // Function.prototype or Object.prototype (one named deepEqual made assert.deepEqual a no-op), so
-  // every property is defined, from a descriptor without a prototype.
-  const put = (o, k, v) => {
-    const d = ObjectCreate(null);
-    d.value = v; d.writable = true; d.enumerable = true; d.configurable = true;
-    defineProperty(o, k, d);
-  };
+  // every property is defined (define, see the prelude).
   const rl = ObjectCreate(null);
-  put(rl, 'on', on(rl));
-  put(rl, 'close', () => {});
-  put(rl, 'question', (q, fn) => { host(${HOST.stdout}, '' + q); on(rl)('line', fn); });
+  define(rl, 'on', on(rl));
+  define(rl, 'close', () => {});
+  define(rl, 'question', (q, fn) => { host(${HOST.stdout}, '' + q); on(rl)('line', fn); });
   freeze(rl);
   const notFound = (name) => { const e = new Error("Cannot find module '" + name + "'"); e.code = 'MODULE_NOT_FOUND'; throw e; };
   const modules = {
@@ -184,18 +179,18 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
     const assert = function (v, m) { note(); if (!v) fail(m, 'assert(' + line([v]) + ')', undefined, v); };
     const deepEqual = (a, b, m) => { note(); if (!same(a, b)) fail(m, shown(a, 'deepEqual', b), 'deepStrictEqual', a, b); };
     const notDeepEqual = (a, b, m) => { note(); if (same(a, b)) fail(m, shown(a, 'notDeepEqual', b), 'notDeepStrictEqual', a, b); };
-    put(assert, 'ok', assert);
-    put(assert, 'equal', (a, b, m) => { note(); if (a != b) fail(m, shown(a, '==', b), '==', a, b); });
-    put(assert, 'notEqual', (a, b, m) => { note(); if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); });
-    put(assert, 'strictEqual', (a, b, m) => { note(); if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); });
-    put(assert, 'notStrictEqual', (a, b, m) => { note(); if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); });
-    put(assert, 'deepEqual', deepEqual);
-    put(assert, 'deepStrictEqual', deepEqual);
-    put(assert, 'notDeepEqual', notDeepEqual);
-    put(assert, 'notDeepStrictEqual', notDeepEqual);
-    put(assert, 'fail', (m) => { note(); fail(m, 'assert.fail()'); });
-    put(assert, 'throws', (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } note(); if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); });
-    put(assert, 'strict', assert);
+    define(assert, 'ok', assert);
+    define(assert, 'equal', (a, b, m) => { note(); if (a != b) fail(m, shown(a, '==', b), '==', a, b); });
+    define(assert, 'notEqual', (a, b, m) => { note(); if (a == b) fail(m, shown(a, '!=', b), '!=', a, b); });
+    define(assert, 'strictEqual', (a, b, m) => { note(); if (!(a === b || (a !== a && b !== b))) fail(m, shown(a, '===', b), '===', a, b); });
+    define(assert, 'notStrictEqual', (a, b, m) => { note(); if (a === b) fail(m, shown(a, '!==', b), '!==', a, b); });
+    define(assert, 'deepEqual', deepEqual);
+    define(assert, 'deepStrictEqual', deepEqual);
+    define(assert, 'notDeepEqual', notDeepEqual);
+    define(assert, 'notDeepStrictEqual', notDeepEqual);
+    define(assert, 'fail', (m) => { note(); fail(m, 'assert.fail()'); });
+    define(assert, 'throws', (fn, _e, m) => { let threw = false; try { fn(); } catch (e) { threw = true; } note(); if (!threw) fail(typeof _e === 'string' ? _e : m, 'expected the function to throw'); });
+    define(assert, 'strict', assert);
     return freeze(assert);
   }
   function require(name) {
@@ -232,7 +227,7 @@ const IO = String.raw`(function (host, stdinText, listeners, on, freeze, apply, 
  * solution ran are used, and the result is built by string concatenation: no method the solution
  * can replace runs.
  */
-const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, stringify, indirectEval, hasOwn, SymbolCtor, apply, parse, freeze, isArray) {
+const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, getOwnPropertySymbols, stringify, indirectEval, hasOwn, SymbolCtor, apply, parse, freeze, isArray, define) {
   'use strict';
   // Taken now, before the solution runs, as everything this part uses later.
   const ProxyCtor = Proxy, construct = Reflect.construct, reflectSet = Reflect.set, ownKeys = Reflect.ownKeys, ObjectCreate = Object.create;
@@ -535,11 +530,6 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
   // A proxy of the solution's that stands for an array or a plain object reaches the test as a copy
   // read through it now (its traps run here, then look()), so that nothing of the solution's runs
   // when the test reads it later. One standing for anything else is wrapped like any object.
-  const field = (o, k, v) => {
-    const d = ObjectCreate(null);
-    d.value = v; d.writable = true; d.enumerable = true; d.configurable = true;
-    defineProperty(o, k, d);
-  };
   const copyOf = (v) => {
     let budget = PLAIN_BUDGET;
     const copy = (x, depth) => {
@@ -550,7 +540,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       if (isArray(x)) {
         const out = [];
         const len = x.length;
-        for (let i = 0; i < len; i++) field(out, '' + i, copy(x[i], depth + 1));
+        for (let i = 0; i < len; i++) define(out, '' + i, copy(x[i], depth + 1));
         return out;
       }
       if (typeof x === 'function' || (proto !== ObjectProto && proto !== null)) return remember(x, new ProxyCtor(x, typeof x === 'function' ? functionTraps : objectTraps));
@@ -558,7 +548,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       const names = getOwnPropertyNames(x);
       for (let i = 0; i < names.length; i++) {
         const d = getOwnPropertyDescriptor(x, names[i]);
-        if (d !== undefined && d.enumerable) field(out, names[i], copy(x[names[i]], depth + 1));
+        if (d !== undefined && d.enumerable) define(out, names[i], copy(x[names[i]], depth + 1));
       }
       return out;
     };
@@ -644,7 +634,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       const w = wrap(v);
       if (w === v) continue;
       out += (count++ ? ',' : '') + stringify(n);
-      field(values, '' + values.length, w); // a setter the solution put on Array.prototype's indices is not called
+      define(values, '' + values.length, w); // a setter the solution put on Array.prototype's indices is not called
     }
     look();
     reached = values;
@@ -719,6 +709,13 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   const O = Object;
   const defineProperty = O.defineProperty, freeze = O.freeze, getPrototypeOf = O.getPrototypeOf;
   const ObjectCreate = O.create, strSlice = String.prototype.slice;
+  // A property defined as an assignment would make it, without calling a setter the solution may
+  // have put on a prototype by then, from a descriptor whose own prototype cannot add a get.
+  const define = (o, k, v) => {
+    const d = ObjectCreate(null);
+    d.value = v; d.writable = true; d.enumerable = true; d.configurable = true;
+    defineProperty(o, k, d);
+  };
   const getOwnPropertyNames = O.getOwnPropertyNames, getOwnPropertyDescriptor = O.getOwnPropertyDescriptor, hasOwn = O.hasOwn;
   const isArray = Array.isArray, apply = Reflect.apply, stringify = JSON.stringify, parse = JSON.parse;
   const ObjectProto = O.prototype, ArrayProto = Array.prototype, PromiseProto = Promise.prototype;
@@ -737,7 +734,7 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   const show = (v, depth, top) =>
     (showImpl || (showImpl = lazy('show')(getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, isArray, apply, stringify, ErrorProto, DateProto, errorToString, dateToISOString, MapProto, SetProto, PromiseProto)))(v, depth, top);
   const note = () => { if (tamper) tamper.note(); };
-  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note, defineProperty, ObjectCreate, strSlice));
+  const io = () => ioImpl || (ioImpl = lazy('io')(host, stdinText, listeners, on, freeze, apply, hasOwn, serialize, line, where, note, define, ObjectCreate, strSlice));
 
   function line(args) {
     let s = '';
@@ -782,7 +779,7 @@ export const JS_PRELUDE = String.raw`(function (host, stdinText, watchedText) {
   defineProperty(G, 'require', { value: (name) => io().require(name), writable: false, enumerable: false, configurable: false });
 
   // Taken now, before the solution runs (see TAMPER); only for code tests, which name what to watch.
-  const tamper = watchedText ? lazy('tamper')(G, parse(watchedText), getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, O.getOwnPropertySymbols, stringify, indirectEval, hasOwn, Symbol, apply, parse, freeze, isArray) : undefined;
+  const tamper = watchedText ? lazy('tamper')(G, parse(watchedText), getPrototypeOf, getOwnPropertyDescriptor, getOwnPropertyNames, O.getOwnPropertySymbols, stringify, indirectEval, hasOwn, Symbol, apply, parse, freeze, isArray, define) : undefined;
 
   function call(fn, argsText, maxChars) {
     const args = parse(argsText);
