@@ -1439,12 +1439,7 @@ def _veredicto_setup(TAG):
             if own(v) and v.__code__.co_code in STUB_CODES and k in g:
                 ns[k] = g[k]
         gives = [n for n in wanted if own(ns.get(n)) and ns[n].__code__.co_code not in STUB_CODES]
-        read, stack = _set(), [ns[n].__code__ for n in gives]
-        while stack:
-            c = stack.pop()
-            read.update(c.co_names)
-            stack.extend(k for k in c.co_consts if _type(k) is CodeType)
-        for k in read:
+        for k in _frozenset().union(*[names_of(ns[n].__code__) for n in gives]):
             if k not in ns and k in g and k not in pristine:
                 ns[k] = g[k]
         for n in gives:
