@@ -549,6 +549,9 @@ TS = [
     ts("exits-early", "  console.log('all tests passed'); process.exit(0)\n}\n", "fail"),
     ts("namespace-shadows-console", "  return 0\n}\nnamespace console { export const assert = (..._a: unknown[]) => {} }\n", "fail"),
     ts("enum-and-namespace", "  return Geo.twice(K.One)\n}\nenum K { Zero, One }\nnamespace Geo { export const twice = (n: number) => n * 2 }\n", "pass"),
+    # MultiPL-E's TypeScript tests require the assert module, built after the solution ran.
+    ts("hides-assert-behind-setter", "  return 0\n}\nObject.defineProperty(Function.prototype, 'deepEqual', { set() {}, get() { return () => {} }, configurable: true })\n", "fail",
+       test="declare var require: any;\nconst assert = require('node:assert');\nassert.deepEqual(f(1), 2);"),
     ts("syntax-error", "  return x +\n}\n", "fail"),
     ts("ordinary-after", "  return x + 1\n}\n", "pass"),
 ]
