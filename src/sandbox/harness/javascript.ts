@@ -305,7 +305,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
   // two without building a descriptor (see differences).
   const ABSENT = 0, DATA = 1, ACCESSOR = 2;
   const lookupGetter = ObjectProto.__lookupGetter__;
-  const pairObject = [], pairKey = [], pairName = [], pairKind = [], pairValue = [], pairSetter = [], pairLookup = [];
+  const pairObject = [], pairKey = [], pairName = [], pairKind = [], pairValue = [], pairSetter = [];
   const paired = new Map(); // object → its getter lookup and the keys paired on it
   const protoObject = [], protoBefore = [], protoName = [];
   const pair = (i, k, label) => {
@@ -329,7 +329,6 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     pairObject[n] = o;
     pairKey[n] = k;
     pairName[n] = paths[i] === '' ? label : typeof k === 'symbol' ? paths[i] + label : paths[i] + '.' + label;
-    pairLookup[n] = on.lookup;
     if (d === undefined) { pairKind[n] = ABSENT; pairValue[n] = MISSING; pairSetter[n] = MISSING; }
     else if (hasOwn(d, 'value')) { pairKind[n] = DATA; pairValue[n] = d.value; pairSetter[n] = MISSING; }
     else { pairKind[n] = ACCESSOR; pairValue[n] = d.get; pairSetter[n] = d.set; }
@@ -439,7 +438,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     for (let n = 0; n < count; n++) {
       const o = pairObject[n], k = pairKey[n], kind = pairKind[n];
       if (kind === ABSENT) { if (!hasOwn(o, k)) continue; }
-      else if (kind === DATA) { if (hasOwn(o, k) && pairLookup[n](k) === undefined && same(o[k], pairValue[n])) continue; }
+      else if (kind === DATA) { if (hasOwn(o, k) && paired.get(o).lookup(k) === undefined && same(o[k], pairValue[n])) continue; }
       else if (accessorAsBefore(n)) continue;
       put(kind === ABSENT ? 'added' : hasOwn(o, k) ? 'changed' : 'removed', pairName[n]);
     }
@@ -543,7 +542,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
         for (let i = 0; i < len; i++) define(out, '' + i, copy(x[i], depth + 1));
         return out;
       }
-      if (typeof x === 'function' || (proto !== ObjectProto && proto !== null)) return remember(x, new ProxyCtor(x, typeof x === 'function' ? functionTraps : objectTraps));
+      if (typeof x === 'function' || (proto !== ObjectProto && proto !== null)) return proxied(x);
       const out = proto === null ? ObjectCreate(null) : {};
       const names = getOwnPropertyNames(x);
       for (let i = 0; i < names.length; i++) {
@@ -598,6 +597,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
     return apply(then, this, [settle(onFulfilled), settle(onRejected)]);
   };
   const remember = (v, p) => { apply(wmSet, proxies, [v, p]); apply(wmSet, targets, [p, v]); return p; };
+  const proxied = (v) => remember(v, new ProxyCtor(v, typeof v === 'function' ? functionTraps : objectTraps));
   function wrap(v) {
     if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return v;
     const known = apply(wmGet, proxies, [v]);
@@ -613,7 +613,7 @@ const TAMPER = String.raw`(function (G, watched, getPrototypeOf, getOwnPropertyD
       }
       if (plain(v)) return v;
     }
-    return remember(v, new ProxyCtor(v, typeof v === 'function' ? functionTraps : objectTraps));
+    return proxied(v);
   }
   // Before the solution runs: which globals exist already (those are the builtins, watched above).
   const existing = ObjectCreate(null);
